@@ -1,0 +1,55 @@
+package org.haigui.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.haigui.store.Store;
+import org.haigui.store.StoreStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Rows per table, import batches and quarantined rows of the store.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+    Path db;
+
+    @Option(names = "--json", description = "Print {\"tables\": {...}, \"batches\": N, \"quarantined\": N}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = Store.resolve(db);
+        StoreStatus s;
+        try (Store store = Store.openExisting(file)) {
+            s = store.status();
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper m = new ObjectMapper();
+            ObjectNode root = m.createObjectNode();
+            ObjectNode tables = root.putObject("tables");
+            s.tables().forEach(tables::put);
+            root.put("batches", s.batches());
+            root.put("quarantined", s.quarantined());
+            out.println(m.writeValueAsString(root));
+        } else {
+            out.println("database: " + file.toAbsolutePath() + " (schema version " + s.schemaVersion() + ")");
+            for (Map.Entry<String, Long> e : s.tables().entrySet()) {
+                out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", e.getKey(), e.getValue());
+            }
+            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", "import batches", s.batches());
+            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", "quarantined rows", s.quarantined());
+        }
+        out.flush();
+        return ErrorMapper.OK;
+    }
+}

@@ -1,0 +1,120 @@
+package org.haigui.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.haigui.schema.Schema;
+import org.haigui.schema.Table;
+
+/**
+ * Versioned migrations. Version n creates the bookkeeping tables it introduces and every
+ * canonical table or column whose {@code since} is n, so the canonical DDL always comes from
+ * {@link Schema}. Applied in order inside one transaction each; the applied versions are recorded
+ * in {@code schema_version}.
+ */
+final class Migrations {
+
+    private Migrations() {
+    }
+
+    /** The bookkeeping DDL introduced at each version (index 0 = version 1). */
+    private static final List<List<String>> BOOKKEEPING = List.of(List.of(
+        """
+        CREATE TABLE IF NOT EXISTS meta (
+          key VARCHAR NOT NULL,
+          value VARCHAR
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS import_batches (
+          batch_id BIGINT NOT NULL,
+          run_id VARCHAR NOT NULL,
+          table_name VARCHAR NOT NULL,
+          file_name VARCHAR NOT NULL,
+          sheet VARCHAR,
+          checksum VARCHAR NOT NULL,
+          started_at TIMESTAMP NOT NULL,
+          finished_at TIMESTAMP NOT NULL,
+          rows_read BIGINT NOT NULL,
+          blank_rows BIGINT NOT NULL,
+          inserted BIGINT NOT NULL,
+          updated BIGINT NOT NULL,
+          unchanged BIGINT NOT NULL,
+          rejected BIGINT NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS quarantine (
+          batch_id BIGINT NOT NULL,
+          table_name VARCHAR NOT NULL,
+          file_name VARCHAR NOT NULL,
+          row_number BIGINT NOT NULL,
+          row_key VARCHAR,
+          row_data VARCHAR NOT NULL,
+          errors VARCHAR NOT NULL,
+          resolved_batch_id BIGINT
+        )"""));
+
+    static void migrate(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, description VARCHAR)");
+        }
+        int current = currentVersion(c);
+        if (current > Schema.VERSION) {
+            throw new SQLException("the store has schema version " + current + ", newer than this program's " + Schema.VERSION
+                + "; use a newer haigui");
+        }
+        boolean auto = c.getAutoCommit();
+        for (int v = current + 1; v <= Schema.VERSION; v++) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String ddl : ddlFor(v)) {
+                    st.execute(ddl);
+                }
+                st.execute("INSERT INTO schema_version VALUES (" + v + ", now()::TIMESTAMP, 'schema version " + v + "')");
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The DDL of version v: bookkeeping, then canonical tables and columns introduced at v. */
+    static List<String> ddlFor(int v) {
+        List<String> out = new ArrayList<>();
+        if (v - 1 < BOOKKEEPING.size()) {
+            out.addAll(BOOKKEEPING.get(v - 1));
+        }
+        for (Table t : Schema.tables()) {
+            List<String> cols = t.storeColumns();
+            int created = cols.stream().mapToInt(t::since).min().orElse(1);
+            if (created == v) {
+                StringBuilder sb = new StringBuilder("CREATE TABLE ").append(t.name()).append(" (");
+                for (String col : cols) {
+                    if (t.since(col) == v) {
+                        sb.append(col).append(' ').append(t.storeType(col)).append(", ");
+                    }
+                }
+                sb.append(Schema.BATCH_COLUMN).append(" BIGINT NOT NULL)");
+                out.add(sb.toString());
+            } else if (created < v) {
+                for (String col : cols) {
+                    if (t.since(col) == v) {
+                        out.add("ALTER TABLE " + t.name() + " ADD COLUMN " + col + " " + t.storeType(col));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

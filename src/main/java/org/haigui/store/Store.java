@@ -1,0 +1,203 @@
+package org.haigui.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.haigui.core.HaiguiException;
+import org.haigui.ids.IdHasher;
+import org.haigui.schema.Schema;
+import org.haigui.schema.Table;
+
+/**
+ * The embedded store: one DuckDB file, migrated to the current schema on open, and the key file
+ * beside it ({@code <db>.key}) that keys the identity-number hashes.
+ */
+public final class Store implements AutoCloseable {
+
+    /** Default database file name in the current directory. */
+    public static final String DEFAULT_FILE = "haigui.duckdb";
+    /** Environment variable that overrides the default database file. */
+    public static final String ENV_DB = "HAIGUI_DB";
+
+    private static final String KEY_FINGERPRINT = "id_key_fingerprint";
+
+    private final Path file;
+    private final Connection connection;
+
+    private Store(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** The database file to use: the flag, else {@code HAIGUI_DB}, else {@code ./haigui.duckdb}. */
+    public static Path resolve(Path flag) {
+        if (flag != null) {
+            return flag;
+        }
+        String env = System.getenv(ENV_DB);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(DEFAULT_FILE);
+    }
+
+    /** Opens (creating if needed) and migrates the store. */
+    public static Store open(Path file) {
+        Path abs = file.toAbsolutePath();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+        } catch (IOException e) {
+            throw HaiguiException.store("cannot create the folder of the database " + abs + ": " + e.getMessage(), e);
+        }
+        Connection c;
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            Properties p = new Properties();
+            c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
+        } catch (ClassNotFoundException | SQLException e) {
+            throw HaiguiException.store("cannot open the database " + abs + ": " + e.getMessage(), e);
+        }
+        try {
+            Migrations.migrate(c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw HaiguiException.store("cannot migrate the database " + abs + ": " + e.getMessage(), e);
+        }
+        return new Store(abs, c);
+    }
+
+    /** Opens an existing store; a clear error when the file does not exist. */
+    public static Store openExisting(Path file) {
+        if (!Files.exists(file)) {
+            throw HaiguiException.store("no database at " + file.toAbsolutePath() + " (run 'haigui import' first, or give --db)", null);
+        }
+        return open(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The shared connection. Callers must not close it. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The key file beside the database. */
+    public Path keyFile() {
+        return file.resolveSibling(file.getFileName() + ".key");
+    }
+
+    /**
+     * The identity-number hasher under this store's key. Creates the key file on first use; fails
+     * clearly when the store already holds hashes under a key whose file is missing or different.
+     */
+    public IdHasher hasher() {
+        Path keyFile = keyFile();
+        String recorded = meta(KEY_FINGERPRINT);
+        try {
+            if (Files.exists(keyFile)) {
+                byte[] key = Base64.getDecoder().decode(Files.readString(keyFile).trim());
+                IdHasher h = new IdHasher(key);
+                if (recorded == null) {
+                    setMeta(KEY_FINGERPRINT, h.fingerprint());
+                } else if (!recorded.equals(h.fingerprint())) {
+                    throw HaiguiException.store("the key file " + keyFile + " is not the key this database was created with; "
+                        + "identity numbers could not be linked. Restore the original key file.", null);
+                }
+                return h;
+            }
+            if (recorded != null) {
+                throw HaiguiException.store("the key file " + keyFile + " is missing. The database " + file
+                    + " holds identity-number hashes made with it; restore the key file from your backup "
+                    + "(without it, new records cannot be linked to stored ones).", null);
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n");
+            try {
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            IdHasher h = new IdHasher(key);
+            setMeta(KEY_FINGERPRINT, h.fingerprint());
+            return h;
+        } catch (IOException | IllegalArgumentException e) {
+            throw HaiguiException.store("cannot read or create the key file " + keyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String meta(String key) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot read the store's metadata: " + e.getMessage(), e);
+        }
+    }
+
+    public void setMeta(String key, String value) {
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM meta WHERE key = ?");
+             PreparedStatement ins = connection.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
+            del.setString(1, key);
+            del.executeUpdate();
+            ins.setString(1, key);
+            ins.setString(2, value);
+            ins.executeUpdate();
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot write the store's metadata: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows per canonical table, batches, and unresolved quarantined rows. */
+    public StoreStatus status() {
+        try (Statement st = connection.createStatement()) {
+            Map<String, Long> tables = new LinkedHashMap<>();
+            for (Table t : Schema.tables()) {
+                tables.put(t.name(), single(st, "SELECT count(*) FROM " + t.name()));
+            }
+            long batches = single(st, "SELECT count(*) FROM import_batches");
+            long quarantined = single(st, "SELECT count(*) FROM quarantine WHERE resolved_batch_id IS NULL");
+            return new StoreStatus(tables, batches, quarantined, Migrations.currentVersion(connection));
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static long single(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing
+        }
+    }
+}
