@@ -1,0 +1,9 @@
+/**
+ * Import: reads CSV files, directories of them and .xlsx workbooks, validates every row against
+ * {@link org.haigui.schema.Schema}, checks references against the store and the same import,
+ * and writes accepted rows, batches and quarantined rows to the store in one transaction.
+ * Rejected rows are written beside the user's input as {@code <table>.rejected.csv/.xlsx}.
+ *
+ * <p>May use: {@code schema}, {@code ids}, {@code store}, {@code core}.
+ */
+package org.haigui.ingest;
