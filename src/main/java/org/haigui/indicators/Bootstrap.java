@@ -143,11 +143,11 @@ final class Bootstrap {
             + " GROUP BY period, grp, breakdown, category";
     }
 
-    /** Weights of the enterprises seen so far, cached (bounded) for the median bootstrap. */
+    /** Weights of the enterprises seen so far, cached (bounded); safe for concurrent use. */
     static final class WeightCache {
         private final long seed;
         private final int resamples;
-        private final java.util.HashMap<Long, byte[]> cache = new java.util.HashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<Long, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
         private final long maxBytes;
 
         WeightCache(long seed, int resamples, long maxBytes) {
@@ -156,7 +156,6 @@ final class Bootstrap {
             this.maxBytes = maxBytes;
         }
 
-        /** Thread-safe for reading once filled; filling is single-threaded. */
         byte[] get(long eidx) {
             byte[] w = cache.get(eidx);
             if (w == null) {
@@ -182,9 +181,18 @@ final class Bootstrap {
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
+        // Pass 1: the total weight of every resample, noting the running weight before element
+        // `start`, a little below the middle: the weighted median of a resample lies within a few
+        // sqrt(n) ranks of the middle (its rank has standard deviation about sqrt(n) / 2), so pass 2
+        // can begin there. If some resample's median lies below `start` after all, pass 2 begins at 0.
         List<byte[]> ws = new ArrayList<>(n);
+        int start = Math.max(0, n / 2 - (int) (4 * Math.sqrt(n)) - 16);
         int[] total = new int[resamples];
+        int[] before = new int[resamples];
         for (int i = 0; i < n; i++) {
+            if (i == start) {
+                System.arraycopy(total, 0, before, 0, resamples);
+            }
             byte[] w = weights.get(eidx[i]);
             ws.add(w);
             for (int b = 0; b < resamples; b++) {
@@ -193,15 +201,30 @@ final class Bootstrap {
         }
         int[] p1 = new int[resamples];
         int[] p2 = new int[resamples];
+        boolean fromStart = true;
         for (int b = 0; b < resamples; b++) {
             // an empty resample has no median: positions 0 are passed at once, the result is NaN
             p1[b] = total[b] == 0 ? 0 : (total[b] + 1) / 2;
             p2[b] = total[b] == 0 ? 0 : total[b] / 2 + 1;
+            if (total[b] > 0 && before[b] >= p1[b]) {
+                fromStart = false;
+            }
+        }
+        if (!fromStart) {
+            start = 0;
         }
         int[] cum = new int[resamples];
         int[] c1 = new int[resamples];
         int[] c2 = new int[resamples];
-        for (int i = 0; i < n; i++) {
+        if (start > 0) {
+            System.arraycopy(before, 0, cum, 0, resamples);
+            for (int b = 0; b < resamples; b++) {
+                // every element before start has a running weight below p1 (and p2) in every resample
+                c1[b] = total[b] == 0 ? 0 : start;
+                c2[b] = c1[b];
+            }
+        }
+        for (int i = start; i < n; i++) {
             byte[] w = ws.get(i);
             int pending = 0;
             for (int b = 0; b < resamples; b++) {

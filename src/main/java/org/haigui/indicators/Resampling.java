@@ -43,7 +43,9 @@ final class Resampling {
                 ent.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
             }
         }
-        return new Resampling(ent, new Bootstrap.WeightCache(seed, resamples, 512L << 20), resamples);
+        // weights of every enterprise, cached up to 40% of the heap (beyond that, recomputed when needed)
+        long cap = Math.min(2L << 30, (long) (Runtime.getRuntime().maxMemory() * 0.4));
+        return new Resampling(ent, new Bootstrap.WeightCache(seed, resamples, cap), resamples);
     }
 
     private static final List<String> ENT_BREAKDOWNS = List.of("district", "industry_section", "zone");
@@ -73,33 +75,72 @@ final class Resampling {
 
     private Units fetch(Connection c, String sql) throws SQLException {
         Units u = new Units();
+        Map<String, String> periods = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             boolean two = rs.getMetaData().getColumnCount() > 3;
             while (rs.next()) {
-                u.add(rs.getString(1), rs.getLong(2), rs.getDouble(3), two ? rs.getDouble(4) : 0);
+                String p = periods.computeIfAbsent(rs.getString(1), x -> x);
+                u.add(p, rs.getLong(2), rs.getDouble(3), two ? rs.getDouble(4) : 0);
             }
         }
         return u;
     }
 
-    /** Unit indices per cell, for the total and the requested breakdowns. */
-    private Map<Key, int[]> cells(Units u, List<String> breakdowns, boolean returneeOnly) {
-        Map<Key, List<Integer>> m = new HashMap<>();
+    /** A growable list of unit indices. */
+    private static final class IntList {
+        int[] a = new int[8];
+        int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+    }
+
+    /**
+     * The cells: keys, the unit indices of each (in unit order), and for each unit its cell in each
+     * slot (0 = total, 1.. = the enterprise breakdowns in {@link #ENT_BREAKDOWNS} order; -1 = none).
+     */
+    private record Cells(List<Key> keys, List<int[]> members, int[][] slots) {
+    }
+
+    private Cells cells(Units u, List<String> breakdowns, boolean returneeOnly) {
+        Map<Key, Integer> ids = new HashMap<>();
+        List<Key> keys = new ArrayList<>();
+        List<IntList> members = new ArrayList<>();
+        int nSlots = 1 + ENT_BREAKDOWNS.size();
+        int[][] slots = new int[nSlots][u.n];
+        for (int[] sl : slots) {
+            Arrays.fill(sl, -1);
+        }
         for (int i = 0; i < u.n; i++) {
             String[] e = enterprises.get(u.eidx[i]);
             if (e == null || (returneeOnly && !IndicatorEngine.RETURNEE.equals(e[0]))) {
                 continue;
             }
-            m.computeIfAbsent(new Key(u.period[i], "", "", e[0]), k -> new ArrayList<>()).add(i);
-            for (int j = 0; j < ENT_BREAKDOWNS.size(); j++) {
-                if (breakdowns.contains(ENT_BREAKDOWNS.get(j))) {
-                    m.computeIfAbsent(new Key(u.period[i], ENT_BREAKDOWNS.get(j), e[j + 1], e[0]), k -> new ArrayList<>()).add(i);
+            for (int j = 0; j < nSlots; j++) {
+                if (j > 0 && !breakdowns.contains(ENT_BREAKDOWNS.get(j - 1))) {
+                    continue;
                 }
+                Key k = j == 0 ? new Key(u.period[i], "", "", e[0]) : new Key(u.period[i], ENT_BREAKDOWNS.get(j - 1), e[j], e[0]);
+                Integer id = ids.get(k);
+                if (id == null) {
+                    id = keys.size();
+                    ids.put(k, id);
+                    keys.add(k);
+                    members.add(new IntList());
+                }
+                members.get(id).add(i);
+                slots[j][i] = id;
             }
         }
-        Map<Key, int[]> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        return out;
+        List<int[]> m = new ArrayList<>(members.size());
+        for (IntList l : members) {
+            m.add(Arrays.copyOf(l.a, l.n));
+        }
+        return new Cells(keys, m, slots);
     }
 
     /** Replicates of scale x sum(w num) / sum(w den) per cell; unit SQL columns eidx, period, num, den. */
@@ -107,47 +148,42 @@ final class Resampling {
         throws SQLException {
         Units u = fetch(c, "SELECT period, eidx, CAST(num AS DOUBLE), CAST(den AS DOUBLE) FROM (" + unitSql + ") q"
             + " WHERE num IS NOT NULL AND den IS NOT NULL ORDER BY eidx");
-        Map<Key, int[]> cells = cells(u, breakdowns, returneeOnly);
-        // per unit, the cells it contributes to; then one pass over the units (grouped by enterprise,
-        // so that its weights are converted once) adding w x num and w x den to those cells
-        List<Key> keys = new ArrayList<>(cells.keySet());
-        int[][] unitCells = new int[u.n][];
-        int[] count = new int[u.n];
-        for (int k = 0; k < keys.size(); k++) {
-            for (int i : cells.get(keys.get(k))) {
-                if (unitCells[i] == null) {
-                    unitCells[i] = new int[1 + ENT_BREAKDOWNS.size()];
-                }
-                unitCells[i][count[i]++] = k;
-            }
-        }
+        Cells cells = cells(u, breakdowns, returneeOnly);
+        List<Key> keys = cells.keys();
         int bCount = resamples;
         double[][] sn = new double[keys.size()][bCount];
         double[][] sd = new double[keys.size()][bCount];
-        double[] w = new double[bCount];
-        long current = Long.MIN_VALUE;
-        for (int i = 0; i < u.n; i++) {
-            if (count[i] == 0) {
-                continue;
-            }
-            if (u.eidx[i] != current) {
-                current = u.eidx[i];
-                byte[] wb = weights.get(current);
-                for (int b = 0; b < bCount; b++) {
-                    w[b] = wb[b];
+        // one pass over the units (sorted by enterprise, so that its weights are converted once per
+        // pass) adding w x num and w x den to the unit's cells; the slots are shared out between two
+        // threads, each owning the accumulators of its slots
+        int nSlots = cells.slots().length;
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(t -> {
+            double[] w = new double[bCount];
+            long current = Long.MIN_VALUE;
+            for (int i = 0; i < u.n; i++) {
+                for (int j = t; j < nSlots; j += 2) {
+                    int k = cells.slots()[j][i];
+                    if (k < 0) {
+                        continue;
+                    }
+                    if (u.eidx[i] != current) {
+                        current = u.eidx[i];
+                        byte[] wb = weights.get(current);
+                        for (int b = 0; b < bCount; b++) {
+                            w[b] = wb[b];
+                        }
+                    }
+                    double x = u.a[i];
+                    double y = u.b[i];
+                    double[] an = sn[k];
+                    double[] ad = sd[k];
+                    for (int b = 0; b < bCount; b++) {
+                        an[b] += w[b] * x;
+                        ad[b] += w[b] * y;
+                    }
                 }
             }
-            double x = u.a[i];
-            double y = u.b[i];
-            for (int j = 0; j < count[i]; j++) {
-                double[] an = sn[unitCells[i][j]];
-                double[] ad = sd[unitCells[i][j]];
-                for (int b = 0; b < bCount; b++) {
-                    an[b] += w[b] * x;
-                    ad[b] += w[b] * y;
-                }
-            }
-        }
+        });
         Map<Key, double[]> out = new HashMap<>();
         for (int k = 0; k < keys.size(); k++) {
             double[] r = new double[bCount];
@@ -162,21 +198,18 @@ final class Resampling {
     /** Replicates of the median per cell; unit SQL columns eidx, period, v. Cells run in parallel. */
     Map<Key, double[]> median(Connection c, String unitSql, List<String> breakdowns, boolean returneeOnly) throws SQLException {
         Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) FROM (" + unitSql + ") q WHERE v IS NOT NULL ORDER BY v, eidx");
-        Map<Key, int[]> cells = cells(u, breakdowns, returneeOnly);
-        for (int i = 0; i < u.n; i++) {
-            weights.get(u.eidx[i]); // fill the cache before the parallel part reads it
-        }
+        Cells cells = cells(u, breakdowns, returneeOnly);
         Map<Key, double[]> out = new java.util.concurrent.ConcurrentHashMap<>();
         // unit indices are in value order already (the query sorts), so each cell's list is sorted
-        cells.entrySet().parallelStream().forEach(e -> {
-            int[] idx = e.getValue();
+        java.util.stream.IntStream.range(0, cells.keys().size()).parallel().forEach(k -> {
+            int[] idx = cells.members().get(k);
             double[] v = new double[idx.length];
             long[] ex = new long[idx.length];
             for (int i = 0; i < idx.length; i++) {
                 v[i] = u.a[idx[i]];
                 ex[i] = u.eidx[idx[i]];
             }
-            out.put(e.getKey(), Bootstrap.medianReplicates(v, ex, weights, resamples));
+            out.put(cells.keys().get(k), Bootstrap.medianReplicates(v, ex, weights, resamples));
         });
         return out;
     }

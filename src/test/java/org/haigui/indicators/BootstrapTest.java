@@ -88,6 +88,44 @@ class BootstrapTest {
     }
 
     @Test
+    void medianReplicatesOfLargerCellsEqualABruteForceScan() {
+        for (int n : new int[] {150, 3001}) {
+            java.util.Random rnd = new java.util.Random(n);
+            double[] v = new double[n];
+            long[] e = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.floor(rnd.nextDouble() * 50); // ties on purpose
+                e[i] = 1 + rnd.nextInt(1_000_000);
+            }
+            java.util.Arrays.sort(v);
+            int resamples = 400;
+            Bootstrap.WeightCache cache = new Bootstrap.WeightCache(11, resamples, 1 << 30);
+            double[] reps = Bootstrap.medianReplicates(v, e, cache, resamples);
+            for (int b = 0; b < resamples; b++) {
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += Bootstrap.weight(11, b, e[i]);
+                }
+                long lo = (total + 1) / 2;
+                long hi = total / 2 + 1;
+                double a = Double.NaN;
+                double z = Double.NaN;
+                long cum = 0;
+                for (int i = 0; i < n; i++) {
+                    cum += Bootstrap.weight(11, b, e[i]);
+                    if (Double.isNaN(a) && cum >= lo) {
+                        a = v[i];
+                    }
+                    if (Double.isNaN(z) && cum >= hi) {
+                        z = v[i];
+                    }
+                }
+                assertThat(reps[b]).as("n %d resample %d", n, b).isEqualTo((a + z) / 2);
+            }
+        }
+    }
+
+    @Test
     void javaRatioReplicatesEqualTheSetBasedSqlOnes() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             for (int i = 0; i < 12; i++) {
