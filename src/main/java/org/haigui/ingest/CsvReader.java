@@ -133,9 +133,6 @@ final class CsvReader implements AutoCloseable {
                 field.append(ch);
                 fieldStarted = true;
             }
-            if (ch != '"' || quoted) {
-                fieldStarted = true;
-            }
             c = read();
         }
         record++;
