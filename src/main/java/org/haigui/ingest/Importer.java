@@ -121,26 +121,32 @@ public final class Importer {
                     }
                 }
             }
+            Timer timer = new Timer();
             createStaging(c, tables, sources);
             for (Source s : sources) {
                 stage(c, s, warnings);
             }
+            timer.lap("stage");
             for (Table t : tables) {
                 check(c, t, tables);
             }
+            timer.lap("check");
             long base = nextBatchBase(c);
             for (Table t : tables) {
                 merge(c, t, sources, base);
             }
+            timer.lap("merge");
             countRejected(c, sources);
             writeRejected(c, sources, base, pendingMoves, rejectedFiles);
             recordBatches(c, sources, base);
             dropStaging(c, tables);
+            timer.lap("rejected");
             if (options.dryRun()) {
                 c.rollback();
             } else {
                 c.commit();
             }
+            timer.lap("commit");
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly(c);
             cleanup(pendingMoves);
@@ -589,6 +595,20 @@ public final class Importer {
             c.rollback();
         } catch (SQLException ignored) {
             // nothing more to do
+        }
+    }
+
+    /** Phase timings on stderr when HAIGUI_TIMINGS is set (for profiling the import). */
+    private static final class Timer {
+        private final boolean on = System.getenv("HAIGUI_TIMINGS") != null;
+        private long last = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf(java.util.Locale.ROOT, "import %-9s %8.2f s%n", phase, (now - last) / 1e9);
+            }
+            last = now;
         }
     }
 
