@@ -461,9 +461,17 @@ public final class Importer {
             st.execute("INSERT INTO " + t.name() + " (" + colList + ", " + Schema.BATCH_COLUMN + ") SELECT " + colList + ", "
                 + (base + 1) + " + _src FROM " + cls + " WHERE _cls IN ('i', 'u')");
             // quarantined rows of this table whose key has now been accepted are resolved
-            st.execute("UPDATE quarantine SET resolved_batch_id = " + (base + 1) + " + (SELECT min(_src) FROM " + cls + ")"
-                + " WHERE table_name = '" + t.name() + "' AND resolved_batch_id IS NULL AND row_key IN (SELECT "
-                + keyString(t, "s") + " FROM " + cls + " s)");
+            boolean anyQuarantined;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM quarantine WHERE table_name = '" + t.name()
+                + "' AND resolved_batch_id IS NULL")) {
+                rs.next();
+                anyQuarantined = rs.getLong(1) > 0;
+            }
+            if (anyQuarantined) {
+                st.execute("UPDATE quarantine SET resolved_batch_id = " + (base + 1) + " + (SELECT min(_src) FROM " + cls + ")"
+                    + " WHERE table_name = '" + t.name() + "' AND resolved_batch_id IS NULL AND row_key IN (SELECT "
+                    + keyString(t, "s") + " FROM " + cls + " s)");
+            }
         }
     }
 
