@@ -208,7 +208,7 @@ final class BlockGen {
     private void buildAbroad(P p, LocalDate bound, boolean founder) {
         Rng r = p.r;
         boolean study = r.p(founder ? 0.85 : 0.82);
-        boolean work = !study || r.p(founder ? 0.63 : 0.5);
+        boolean work = !study || r.p(founder ? 0.65 : 0.5);
         String degree = study ? studyDegree(r, founder) : null;
         String studyCountry = Ref.STUDY_COUNTRIES[r.weighted(Ref.STUDY_CUM)];
         List<Ep> rev = new ArrayList<>();
@@ -533,7 +533,7 @@ final class BlockGen {
     private static String studyDegree(Rng r, boolean founder) {
         double x = r.u();
         if (founder) {
-            return x < 0.17 ? "bachelor" : x < 0.75 ? "master" : "doctorate";
+            return x < 0.14 ? "bachelor" : x < 0.73 ? "master" : "doctorate";
         }
         return x < 0.24 ? "bachelor" : x < 0.86 ? "master" : "doctorate";
     }

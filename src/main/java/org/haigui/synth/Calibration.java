@@ -105,16 +105,20 @@ public final class Calibration {
     static final double P_TIED_TEAM = 0.5;
 
     /** Years from founding to the first profitable year: 0, 1, ..., 6, never. */
-    static final double[] ONSET_RETURNEE_CUM = Rng.cumulative(0.18, 0.17, 0.15, 0.15, 0.09, 0.07, 0.05, 0.14);
+    static final double[] ONSET_RETURNEE_CUM = Rng.cumulative(0.19, 0.18, 0.15, 0.15, 0.08, 0.06, 0.05, 0.14);
     static final double[] ONSET_OTHER_CUM = Rng.cumulative(0.15, 0.15, 0.12, 0.10, 0.10, 0.08, 0.08, 0.22);
 
     static final double P_SURVEYED = 0.4;
     static final double SURVEY_TECH = 0.72;
     static final double SURVEY_TEAM = 0.6;
     static final double SURVEY_CONTACTS = 0.66;
-    /** Only those who worked abroad can have held a senior position there: 31.2% / 71.4%. */
-    static final double SURVEY_SENIOR_IF_WORKED = 0.312 / 0.714;
-    static final double SURVEY_FOUNDED_IF_WORKED = 0.219 / 0.714;
+    /**
+     * Only those who worked abroad (per their records) answer yes to "held a senior position abroad"
+     * or "founded a business abroad"; about three quarters of the respondents worked abroad, so
+     * these conditional shares give weighted shares of about 31.2% and 21.9%.
+     */
+    static final double SURVEY_SENIOR_IF_WORKED = 0.425;
+    static final double SURVEY_FOUNDED_IF_WORKED = 0.283;
     static final double SURVEY_PASSION = 0.816;
 
     private Calibration() {
