@@ -173,14 +173,13 @@ final class BlockGen {
                 int s = r.weighted(SEG_CUM);
                 p.ret = day(r, SEG_START[s], SEG_END[s]);
             }
-            case STAYER -> p.ret = day(r, LocalDate.of(1995, 1, 1), LocalDate.of(2021, 6, 30)).plusDays(0);
+            case STAYER -> {
+                // when they became returnees: later years more likely (a triangular draw over 1995..2021-06)
+                long span = ChronoUnit.DAYS.between(LocalDate.of(1995, 1, 1), LocalDate.of(2021, 6, 30));
+                p.ret = LocalDate.of(1995, 1, 1).plusDays((long) (Math.sqrt(r.u()) * span));
+            }
             case NONRET -> p.ret = day(r, LocalDate.of(1990, 1, 1), LocalDate.of(2021, 10, 31));
             default -> p.ret = day(r, LocalDate.of(2017, 8, 1), LocalDate.of(2021, 9, 30));
-        }
-        if (p.cat == STAYER) {
-            // later years more likely: a triangular draw over 1995..2021
-            double u = Math.sqrt(r.u());
-            p.ret = LocalDate.of(1995, 1, 1).plusDays((long) (u * ChronoUnit.DAYS.between(LocalDate.of(1995, 1, 1), LocalDate.of(2021, 6, 30))));
         }
         return p;
     }
@@ -190,7 +189,7 @@ final class BlockGen {
         boolean founder = p.role == LEADER || p.role == COFOUNDER;
         switch (p.cat) {
             case ARRIVER, NOMOVE, STAYER -> {
-                if (p.tieTarget) {
+                if (p.tieTarget && p.shared != null) {
                     buildTied(p, founder);
                 } else {
                     LocalDate bound = p.ret.minusDays(p.cat == STAYER ? 0 : r.between(3, 150));
@@ -208,7 +207,7 @@ final class BlockGen {
     private void buildAbroad(P p, LocalDate bound, boolean founder) {
         Rng r = p.r;
         boolean study = r.p(founder ? 0.85 : 0.82);
-        boolean work = !study || r.p(founder ? 0.65 : 0.5);
+        boolean work = !study || r.p(founder ? 0.67 : 0.5);
         String degree = study ? studyDegree(r, founder) : null;
         String studyCountry = Ref.STUDY_COUNTRIES[r.weighted(Ref.STUDY_CUM)];
         List<Ep> rev = new ArrayList<>();

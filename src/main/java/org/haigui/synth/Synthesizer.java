@@ -77,15 +77,15 @@ public final class Synthesizer {
         try {
             Files.createDirectories(csvDir);
             Files.deleteIfExists(dirtyPath);
-            Writer[] writers = new Writer[T.COUNT];
+            OutputStream[] writers = new OutputStream[T.COUNT];
             Writer dirty = null;
             try {
                 for (int t = 0; t < T.COUNT; t++) {
                     Path p = csvDir.resolve(T.name(t) + ".csv");
                     csvFiles.add(p);
-                    writers[t] = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 16);
-                    writers[t].write(String.join(",", T.TABLES.get(t).columns().stream().map(Column::name).toList()));
-                    writers[t].write('\n');
+                    writers[t] = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
+                    writers[t].write((String.join(",", T.TABLES.get(t).columns().stream().map(Column::name).toList()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 }
                 if (o.dirtyRate() > 0) {
                     dirty = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dirtyPath), StandardCharsets.UTF_8), 1 << 16);
@@ -93,7 +93,7 @@ public final class Synthesizer {
                 }
                 run(o, progress, writers, dirty, counts, damaged);
             } finally {
-                for (Writer w : writers) {
+                for (OutputStream w : writers) {
                     if (w != null) {
                         w.close();
                     }
@@ -133,15 +133,14 @@ public final class Synthesizer {
         }
     }
 
-    private static void run(SynthOptions o, Progress progress, Writer[] writers, Writer dirty, long[] counts, long[] damaged)
+    private static void run(SynthOptions o, Progress progress, OutputStream[] writers, Writer dirty, long[] counts, long[] damaged)
         throws IOException {
         long blocks = (o.persons() + BlockGen.BLOCK - 1) / BlockGen.BLOCK;
         progress.start("generate", o.persons());
         int threads = o.threads();
-        StringBuilder sb = new StringBuilder(1 << 16);
         if (threads == 1) {
             for (long b = 0; b < blocks; b++) {
-                write(make(o, b), writers, dirty, counts, damaged, sb);
+                write(make(o, b), writers, dirty, counts, damaged);
                 progress.advance(Math.min(o.persons(), (b + 1) * BlockGen.BLOCK));
             }
             progress.finish();
@@ -162,7 +161,7 @@ public final class Synthesizer {
                     window.add(pool.submit(() -> make(o, bi)));
                 }
                 Block blk = window.poll().get();
-                write(blk, writers, dirty, counts, damaged, sb);
+                write(blk, writers, dirty, counts, damaged);
                 progress.advance(Math.min(o.persons(), (b + 1) * BlockGen.BLOCK));
             }
         } catch (InterruptedException e) {
@@ -183,10 +182,11 @@ public final class Synthesizer {
     private static Block make(SynthOptions o, long b) {
         Block blk = BlockGen.generate(o.seed(), b, o.persons());
         Dirt.apply(blk, o.seed(), o.dirtyRate());
+        blk.encode();
         return blk;
     }
 
-    private static void write(Block blk, Writer[] writers, Writer dirty, long[] counts, long[] damaged, StringBuilder sb)
+    private static void write(Block blk, OutputStream[] writers, Writer dirty, long[] counts, long[] damaged)
         throws IOException {
         if (dirty != null && !blk.damages.isEmpty()) {
             blk.damages.sort((a, b) -> a.table() != b.table() ? Integer.compare(a.table(), b.table()) : Integer.compare(a.rowIndex(), b.rowIndex()));
@@ -198,50 +198,9 @@ public final class Synthesizer {
             }
         }
         for (int t = 0; t < T.COUNT; t++) {
-            List<String[]> rows = blk.rows.get(t);
-            if (rows.isEmpty()) {
-                continue;
-            }
-            sb.setLength(0);
-            for (String[] row : rows) {
-                for (int c = 0; c < row.length; c++) {
-                    if (c > 0) {
-                        sb.append(',');
-                    }
-                    appendCsv(sb, row[c]);
-                }
-                sb.append('\n');
-            }
-            writers[t].append(sb);
-            counts[t] += rows.size();
+            writers[t].write(blk.csv[t]);
+            counts[t] += blk.counts[t];
         }
-    }
-
-    static void appendCsv(StringBuilder sb, String v) {
-        if (v == null) {
-            return;
-        }
-        boolean quote = false;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
-            }
-        }
-        if (!quote) {
-            sb.append(v);
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
     }
 
     /** Copies the CSV files into one workbook (text cells), then fixes every timestamp in it. */
