@@ -47,8 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("haigui-bench") : dir;
-        if (!temporary && Pipeline.hasData(work)) {
-            throw HaiguiException.usage("bench: " + work + " already has data; give an empty or new folder");
+        if (!temporary && (Pipeline.hasData(work.resolve("data")) || Files.exists(work.resolve("bench.duckdb")))) {
+            // a second run would measure an import that changes nothing
+            throw HaiguiException.usage("bench: " + work + " already holds a benchmark run; give an empty or new folder");
         }
         List<Pipeline.Stage> stages = new ArrayList<>();
         try {

@@ -51,8 +51,17 @@ class SynthImportTest {
 
     @Test
     void damagedRowsAreExactlyTheRejectedOnes() throws Exception {
-        Path dir = tmp.resolve("dirty");
-        SynthResult r = Synthesizer.generate(SynthOptions.defaults(dir).withPersons(5_000).withDirtyRate(0.04), Progress.NONE);
+        damaged(SynthOptions.defaults(tmp.resolve("dirty")).withPersons(5_000).withDirtyRate(0.04));
+    }
+
+    @Test
+    void damagedRowsOfAWorkbookAreExactlyTheRejectedOnes() throws Exception {
+        damaged(SynthOptions.defaults(tmp.resolve("dirty-xlsx")).withPersons(1_500).withDirtyRate(0.05).withFormat(SynthOptions.Format.XLSX));
+    }
+
+    private void damaged(SynthOptions o) throws Exception {
+        Path dir = o.out();
+        SynthResult r = Synthesizer.generate(o, Progress.NONE);
         Set<String> expected = new TreeSet<>();
         List<String> lines = Files.readAllLines(dir.resolve(Synthesizer.DIRTY_FILE), StandardCharsets.UTF_8);
         for (String l : lines.subList(1, lines.size())) {
@@ -62,7 +71,7 @@ class SynthImportTest {
             }
         }
         List<Path> data = r.files().stream().filter(p -> !p.getFileName().toString().equals(Synthesizer.DIRTY_FILE)).toList();
-        try (Store store = Store.open(tmp.resolve("dirty.duckdb"))) {
+        try (Store store = Store.open(dir.resolveSibling(dir.getFileName() + ".duckdb"))) {
             ImportReport rep = new Importer(store, ImportOptions.defaults(), Progress.NONE).run(data);
             Set<String> got = new TreeSet<>();
             try (Statement s = store.connection().createStatement();
