@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         StatusCommand.class,
         SchemaCommand.class,
+        SynthCommand.class,
+        DemoCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
