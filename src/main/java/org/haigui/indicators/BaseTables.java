@@ -39,7 +39,7 @@ import java.util.Locale;
  */
 final class BaseTables {
 
-    static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
+    static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
         "hg_incity", "hg_stock", "hg_pb", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
         "hg_ey", "hg_bw", "hg_boot");
 
@@ -78,20 +78,24 @@ final class BaseTables {
         sql.add("CREATE TEMP TABLE hg_ended AS SELECT person_id, end_date,"
             + " date_diff('day', DATE '1970-01-01', start_date) AS s, date_diff('day', DATE '1970-01-01', end_date) AS e"
             + " FROM hg_ep WHERE end_date IS NOT NULL");
+        sql.add("CREATE TEMP TABLE hg_degree AS SELECT person_id, min(end_date) AS since FROM hg_ep WHERE kind = 'study'"
+            + " AND degree IN ('bachelor', 'master', 'doctorate') AND end_date IS NOT NULL GROUP BY person_id");
         // First T at which the union of the episodes with end_date <= T covers 365 days. The union only
         // grows at an end date, so the candidates are the end dates e_j; an episode that started
         // earlier but ends after e_j does not count at e_j (it has not ended). Candidates are pruned
-        // by the upper bound "sum of lengths of episodes ended by e_j >= 365"; the exact union length
+        // by the upper bound "sum of lengths of episodes ended by e_j >= 365" and to those before the
+        // person's degree date (from then on the person is a returnee anyway); the exact union length
         // of the episodes ended by each candidate is, over those episodes sorted by start, the sum of
         // the days each adds beyond the furthest end before it (pm).
         sql.add("""
             CREATE TEMP TABLE hg_union365 AS
             WITH c AS (
-              SELECT person_id, e AS t, min(end_date) AS td FROM (
+              SELECT x.person_id, x.e AS t, min(x.end_date) AS td FROM (
                 SELECT person_id, e, end_date,
                        sum(e - s + 1) OVER (PARTITION BY person_id ORDER BY e RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upper_bound
                 FROM hg_ended) x
-              WHERE upper_bound >= 365 GROUP BY person_id, e),
+              LEFT JOIN hg_degree g ON g.person_id = x.person_id
+              WHERE x.upper_bound >= 365 AND (g.since IS NULL OR x.end_date < g.since) GROUP BY x.person_id, x.e),
             p AS (SELECT c.person_id, c.t, c.td, y.s, y.e FROM c JOIN hg_ended y ON y.person_id = c.person_id AND y.e <= c.t),
             m AS (SELECT person_id, t, td, s, e,
                          max(e) OVER (PARTITION BY person_id, t ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm
@@ -101,8 +105,7 @@ final class BaseTables {
                   FROM m GROUP BY person_id, t, td)
             SELECT person_id, min(td) AS since FROM u WHERE days >= 365 GROUP BY person_id""");
         sql.add("CREATE TEMP TABLE hg_returnee AS SELECT person_id, min(since) AS since FROM ("
-            + " SELECT person_id, end_date AS since FROM hg_ep WHERE kind = 'study' AND degree IN ('bachelor', 'master', 'doctorate')"
-            + " AND end_date IS NOT NULL UNION ALL SELECT person_id, since FROM hg_union365) x GROUP BY person_id");
+            + " SELECT person_id, since FROM hg_degree UNION ALL SELECT person_id, since FROM hg_union365) x GROUP BY person_id");
         sql.add("CREATE TEMP TABLE hg_mv AS SELECT person_id, move_id, \"date\" AS d, event, district FROM city_moves"
             + " WHERE \"date\" <= ${asOf}");
         sql.add("CREATE TEMP TABLE hg_ra AS SELECT m.person_id, m.d, m.district FROM hg_mv m"
