@@ -211,6 +211,47 @@ class EnterpriseIndicatorsTest {
     }
 
     @Test
+    void remainingSumsAndSharesSkipMissingFields() {
+        try (Fixture f = new Fixture(dir)) {
+            f.returneeFirm("a", "2014-01-01", null).year("a", 2020, "tax_paid = 10.5, patents_granted = 2, funding_raised = 0");
+            f.returneeFirm("b", "2014-01-01", null).year("b", 2020, "tax_paid = 0.25, funding_raised = 1000000");
+            f.returneeFirm("c", "2014-01-01", null).year("c", 2020, "employees = 1");
+            f.otherFirm("o", "2015-01-01", "2019-06-30").year("o", 2019, "tax_paid = 99");
+            List<IndicatorValue> v = f.compute("2020-12-31", "ent.tax_paid", "ent.patents_granted", "ent.funding_raised",
+                "ent.funded_share", "ent.survival_5y");
+            assertThat(value(v, "ent.tax_paid", "2020", "returnee")).isEqualByComparingTo("10.75");
+            assertThat(value(v, "ent.tax_paid", "2020", "other")).isEqualByComparingTo("0"); // o dissolved in 2019
+            assertThat(value(v, "ent.tax_paid", "2019", "other")).isEqualByComparingTo("99");
+            assertThat(value(v, "ent.patents_granted", "2020", "returnee")).isEqualTo(n(2));
+            assertThat(value(v, "ent.funding_raised", "2020", "returnee")).isEqualByComparingTo("1000000");
+            IndicatorValue funded = row(v, "ent.funded_share", "2020", "returnee");
+            assertThat(funded.numerator()).isEqualTo(n(1));
+            assertThat(funded.denominator()).isEqualTo(n(2)); // c has no funding_raised
+            assertThat(row(v, "ent.funded_share", "2020", "other").denominator()).isEqualTo(n(0));
+            assertThat(row(v, "ent.funded_share", "2020", "other").value()).isNull();
+            assertThat(row(v, "ent.funded_share", "2020", "difference").ciLow()).isNull();
+            assertThat(value(v, "ent.survival_5y", "2019", "returnee")).isEqualByComparingTo("1"); // born 2014
+            assertThat(value(v, "ent.survival_5y", "2020", "other")).isEqualByComparingTo("0"); // born 2015, gone in 2019
+        }
+    }
+
+    @Test
+    void dataQualityCountsRowsOfAllBatches() {
+        try (Fixture f = new Fixture(dir)) {
+            f.sql("INSERT INTO import_batches VALUES (1, 'r', 'persons', 'persons.csv', NULL, 'x', now()::TIMESTAMP, now()::TIMESTAMP,"
+                + " 10, 0, 6, 1, 1, 2), (2, 'r', 'persons', 'p2.csv', NULL, 'y', now()::TIMESTAMP, now()::TIMESTAMP, 3, 0, 3, 0, 0, 0),"
+                + " (3, 'r', 'city_moves', 'm.csv', NULL, 'z', now()::TIMESTAMP, now()::TIMESTAMP, 5, 1, 0, 0, 0, 4)");
+            List<IndicatorValue> v = f.compute("2020-12-31", "data.rows_accepted", "data.rows_rejected");
+            assertThat(find(v, "data.rows_accepted", "", "", "table", "persons").orElseThrow().value()).isEqualTo(n(11));
+            assertThat(find(v, "data.rows_rejected", "", "", "table", "persons").orElseThrow().value()).isEqualTo(n(2));
+            assertThat(find(v, "data.rows_rejected", "", "", "table", "city_moves").orElseThrow().value()).isEqualTo(n(4));
+            assertThat(find(v, "data.rows_accepted", "", "", "table", "survey").orElseThrow().value()).isEqualTo(n(0));
+            assertThat(value(v, "data.rows_accepted", "", "")).isEqualTo(n(11));
+            assertThat(value(v, "data.rows_rejected", "", "")).isEqualTo(n(6));
+        }
+    }
+
+    @Test
     void blueprintIndicatorsAreReportedAsNotAvailable() {
         try (Fixture f = new Fixture(dir)) {
             IndicatorResult r = new IndicatorEngine(Catalogue.core()).run(f.store.connection(),

@@ -137,6 +137,25 @@ class PersonIndicatorsTest {
     }
 
     @Test
+    void yearToDateAgainstLastYear() {
+        try (Fixture f = new Fixture(dir)) {
+            for (String p : new String[] {"a", "b", "c"}) {
+                f.returnee(p).move(p + "1", p, "2020-05-01", "arrive", "310104");
+            }
+            f.move("a2", "a", "2021-02-01", "leave", null).move("a3", "a", "2021-03-01", "arrive", "310104")
+                .move("b2", "b", "2021-09-30", "leave", null).move("b3", "b", "2021-09-30", "arrive", "310104")
+                .move("c2", "c", "2021-10-01", "leave", null).move("c3", "c", "2021-10-02", "arrive", "310104");
+            List<IndicatorValue> v = f.compute("2021-09-30", "inflow.ytd", "inflow.ytd_vs_last_year", "stock");
+            IndicatorValue r = Fixture.row(v, "inflow.ytd_vs_last_year", "2021-01-01..2021-09-30", "");
+            assertThat(r.numerator()).isEqualTo(n(2)); // a and b (b's arrival on D itself counts; c's is after D)
+            assertThat(r.denominator()).isEqualTo(n(3));
+            assertThat(r.value().doubleValue()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-11));
+            // b left and arrived on D: arrive is taken before leave, so b is not in the city on D
+            assertThat(value(v, "stock", "", "")).isEqualTo(n(2));
+        }
+    }
+
+    @Test
     void recordsAfterTheAsOfDateDoNotExist() {
         try (Fixture f = new Fixture(dir)) {
             f.returnee("a").move("m1", "a", "2020-01-10", "arrive", "310104").move("m2", "a", "2020-08-01", "leave", null);
