@@ -22,8 +22,8 @@ import java.util.Locale;
  * <li>{@code hg_ra(person_id, d, district)}: return arrivals (arrive moves on or after
  *     {@code since}).</li>
  * <li>{@code hg_stock(person_id)}: returnees as of D who are in the city on D.</li>
- * <li>{@code hg_pb(person_id, breakdown, category)}: the person breakdowns of returnees (one row
- *     with breakdown '' for the total).</li>
+ * <li>{@code hg_pattr(person_id, district, country, degree, field, gender, age_band)}: the person
+ *     breakdown values of returnees (a column per breakdown, named as the breakdown).</li>
  * <li>{@code hg_pyears(t)}, {@code hg_pquarters(t, label)}: the years (quarters) from the first
  *     year with a move to D's year (quarter).</li>
  * <li>{@code hg_ent(eidx, enterprise_id, fy, dy, grp, district, section, zone)}: enterprises
@@ -40,7 +40,7 @@ import java.util.Locale;
 final class BaseTables {
 
     static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
-        "hg_incity", "hg_stock", "hg_pb", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
+        "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
         "hg_ey", "hg_bw", "hg_boot");
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
@@ -119,25 +119,24 @@ final class BaseTables {
         // greatest move_id), country of the latest episode by start date (ties: greatest episode_id),
         // highest_degree, field, gender, age band at D. A missing value is the category 'unknown'.
         sql.add("""
-            CREATE TEMP TABLE hg_pb AS
+            CREATE TEMP TABLE hg_pattr AS
             WITH la AS (SELECT person_id, district FROM (
                           SELECT m.person_id, m.district, row_number() OVER (PARTITION BY m.person_id ORDER BY m.d DESC, m.move_id DESC) AS rn
                           FROM hg_mv m JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive') x WHERE rn = 1),
                  lc AS (SELECT person_id, country FROM (
                           SELECT e.person_id, e.country, row_number() OVER (PARTITION BY e.person_id ORDER BY e.start_date DESC, e.episode_id DESC) AS rn
                           FROM hg_ep e JOIN hg_returnee r ON r.person_id = e.person_id) x WHERE rn = 1),
-                 p AS (SELECT p.person_id, p.highest_degree, p.field, p.gender, p.birth_date,
+                 p AS (SELECT p.person_id, p.highest_degree, p.field, p.gender,
                               extract(year FROM ${asOf}) - extract(year FROM p.birth_date)
                               - CASE WHEN extract(month FROM p.birth_date) * 100 + extract(day FROM p.birth_date) > MMDD THEN 1 ELSE 0 END AS age
                        FROM persons p JOIN hg_returnee r ON r.person_id = p.person_id)
-            SELECT person_id, '' AS breakdown, '' AS category FROM hg_returnee
-            UNION ALL SELECT person_id, 'district', coalesce(district, 'unknown') FROM la
-            UNION ALL SELECT person_id, 'country', coalesce(country, 'unknown') FROM lc
-            UNION ALL SELECT person_id, 'degree', coalesce(highest_degree, 'unknown') FROM p
-            UNION ALL SELECT person_id, 'field', coalesce(field, 'unknown') FROM p
-            UNION ALL SELECT person_id, 'gender', coalesce(gender, 'unknown') FROM p
-            UNION ALL SELECT person_id, 'age_band', CASE WHEN age IS NULL OR age < 0 THEN 'unknown' WHEN age < 30 THEN '<30'
-                      WHEN age < 40 THEN '30-39' WHEN age < 50 THEN '40-49' ELSE '50+' END FROM p""".replace("MMDD", Integer.toString(mmdd)));
+            SELECT r.person_id, coalesce(la.district, 'unknown') AS district, coalesce(lc.country, 'unknown') AS country,
+                   coalesce(p.highest_degree, 'unknown') AS degree, coalesce(p.field, 'unknown') AS field,
+                   coalesce(p.gender, 'unknown') AS gender,
+                   CASE WHEN p.age IS NULL OR p.age < 0 THEN 'unknown' WHEN p.age < 30 THEN '<30' WHEN p.age < 40 THEN '30-39'
+                        WHEN p.age < 50 THEN '40-49' ELSE '50+' END AS age_band
+            FROM hg_returnee r LEFT JOIN la ON la.person_id = r.person_id LEFT JOIN lc ON lc.person_id = r.person_id
+            LEFT JOIN p ON p.person_id = r.person_id""".replace("MMDD", Integer.toString(mmdd)));
         sql.add("""
             CREATE TEMP TABLE hg_ent AS
             WITH f AS (SELECT p.enterprise_id, max(CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END) AS ret

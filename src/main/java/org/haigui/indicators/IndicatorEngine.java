@@ -23,7 +23,13 @@ import org.haigui.indicators.Intervals.Interval;
  * Computes the catalogue's indicators as of a date: prepares the {@link BaseTables} once, runs each
  * definition's SQL (the database does the work, per breakdown category and group), adds the
  * difference rows and the 95% intervals, and returns the tidy values. Uses (never closes) the
- * connection it is given; the temporary tables it creates are dropped at the end.
+ * connection it is given; the temporary tables it creates ({@code hg_*}, see {@link BaseTables})
+ * are dropped at the end, so one run at a time per connection.
+ *
+ * <p>Portability: the definitions' SQL is plain SQL that Spark SQL also reads, except
+ * {@code date_diff('day', a, b)} (Spark: {@code datediff(b, a)}), {@code CREATE TEMP TABLE}
+ * (Spark: {@code CREATE TEMPORARY VIEW}), {@code percentile_cont(0.5) WITHIN GROUP} (Spark 3.4+)
+ * and the quoted column names {@code "date"} and {@code "year"} (Spark: backquotes).
  */
 public final class IndicatorEngine {
 
@@ -155,19 +161,35 @@ public final class IndicatorEngine {
         }
 
         private List<IndicatorValue> persons(IndicatorDefinition d, String sql) throws SQLException {
-            // distinct (person, period) first, then plain counts per category: far cheaper than count(DISTINCT)
-            String q = "SELECT u.period, b.breakdown, b.category, count(*) AS n FROM (SELECT DISTINCT person_id, period FROM (" + sql + ") q) u"
-                + " JOIN hg_pb b ON b.person_id = u.person_id WHERE " + in("b.breakdown", d.breakdowns())
-                + " GROUP BY u.period, b.breakdown, b.category";
+            // distinct (person, period) first, then one pass with a grouping set per breakdown
+            // (grouping(x) = 1 where x is not a grouping column of the row's set)
+            List<String> bd = d.breakdowns();
+            StringBuilder cols = new StringBuilder();
+            StringBuilder sets = new StringBuilder("(u.period)");
+            for (String b : bd) {
+                cols.append(", a.").append(b).append(", grouping(a.").append(b).append(')');
+                sets.append(", (u.period, a.").append(b).append(')');
+            }
+            String q = "SELECT u.period, count(*) AS n" + cols + " FROM (SELECT DISTINCT person_id, period FROM (" + sql + ") q) u"
+                + " JOIN hg_pattr a ON a.person_id = u.person_id GROUP BY "
+                + (bd.isEmpty() ? "u.period" : "GROUPING SETS (" + sets + ")");
             List<IndicatorValue> out = new ArrayList<>();
             Set<String> totals = new TreeSet<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
                 while (rs.next()) {
                     String period = rs.getString(1);
-                    if (rs.getString(2).isEmpty()) {
+                    String breakdown = "";
+                    String category = "";
+                    for (int i = 0; i < bd.size(); i++) {
+                        if (rs.getInt(4 + 2 * i) == 0) {
+                            breakdown = bd.get(i);
+                            category = rs.getString(3 + 2 * i);
+                        }
+                    }
+                    if (breakdown.isEmpty()) {
                         totals.add(period);
                     }
-                    out.add(new IndicatorValue(d.id(), period, "", rs.getString(2), rs.getString(3), Numbers.of(rs.getObject(4)),
+                    out.add(new IndicatorValue(d.id(), period, "", breakdown, category, Numbers.of(rs.getObject(2)),
                         null, null, null, null, false));
                 }
             }
@@ -205,6 +227,7 @@ public final class IndicatorEngine {
             String q = "SELECT u.period, b.grp, b.breakdown, b.category, " + agg + " FROM (" + sql + ") u"
                 + " JOIN hg_eb b ON b.eidx = u.eidx WHERE " + filter
                 + (d.kind() == Kind.ENT_MEDIAN ? " AND u.v IS NOT NULL" : "")
+                + (d.kind() == Kind.ENT_RATIO ? " AND u.num IS NOT NULL AND u.den IS NOT NULL" : "")
                 + " GROUP BY u.period, b.grp, b.breakdown, b.category";
             Map<Cell, Map<String, Stat>> cells = new LinkedHashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
