@@ -33,7 +33,8 @@ import java.util.Locale;
  *     enterprises (breakdown '' = total, {@code district}, {@code industry_section}, {@code zone}).</li>
  * <li>{@code hg_eyears(t)}: years from the first founding year to D's year;
  *     {@code hg_active(eidx, t)}: grouped enterprises active in year t.</li>
- * <li>{@code hg_ey}: enterprise_years of grouped enterprises up to D's year, with {@code t} = year.</li>
+ * <li>{@code hg_ey}: enterprise_years of grouped enterprises up to D's year, with {@code t} = year,
+ *     and {@code employees_3}, {@code revenue_3} (year t-3) and {@code revenue_1} (year t-1).</li>
  * </ul>
  * Portability: plain SQL except {@code date_diff('day', a, b)} (Spark: {@code datediff(b, a)}).
  */
@@ -41,7 +42,7 @@ final class BaseTables {
 
     static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
         "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
-        "hg_ey", "hg_bw", "hg_boot");
+        "hg_ey0", "hg_ey", "hg_bw", "hg_boot", "hg_units");
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
 
@@ -155,10 +156,14 @@ final class BaseTables {
             + " UNION ALL SELECT eidx, grp, 'district', district FROM hg_ent WHERE grp IS NOT NULL"
             + " UNION ALL SELECT eidx, grp, 'industry_section', section FROM hg_ent WHERE grp IS NOT NULL"
             + " UNION ALL SELECT eidx, grp, 'zone', zone FROM hg_ent WHERE grp IS NOT NULL");
-        sql.add("CREATE TEMP TABLE hg_ey AS SELECT e.eidx, CAST(y.\"year\" AS INTEGER) AS t, y.employees, y.local_employees,"
+        sql.add("CREATE TEMP TABLE hg_ey0 AS SELECT e.eidx, CAST(y.\"year\" AS INTEGER) AS t, y.employees, y.local_employees,"
             + " y.revenue, y.overseas_revenue, y.overseas_markets, y.rd_expense, y.patents_granted, y.tax_paid, y.net_profit,"
             + " y.funding_raised, y.high_tech FROM enterprise_years y JOIN hg_ent e ON e.enterprise_id = y.enterprise_id"
             + " WHERE e.grp IS NOT NULL AND y.\"year\" <= ${asOfYear}");
+        // with the values of years t-3 and t-1 that the growth indicators compare (NULL when that year has no row)
+        sql.add("CREATE TEMP TABLE hg_ey AS SELECT y.*, p3.employees AS employees_3, p3.revenue AS revenue_3, p1.revenue AS revenue_1"
+            + " FROM hg_ey0 y LEFT JOIN hg_ey0 p3 ON p3.eidx = y.eidx AND p3.t = y.t - 3"
+            + " LEFT JOIN hg_ey0 p1 ON p1.eidx = y.eidx AND p1.t = y.t - 1");
         try (Statement st = c.createStatement()) {
             for (String s : sql) {
                 long t0 = System.nanoTime();

@@ -20,9 +20,9 @@ final class CoreIndicators {
 
     /** Enterprises active in t with employees >= 10 in t-3 and employee data for t-3 and t; hit = high growth. */
     private static final String HIGH_GROWTH = """
-        SELECT a.eidx, a.t, CASE WHEN 1000 * c.employees > 1331 * p.employees THEN 1 ELSE 0 END AS hit
-        FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t JOIN hg_ey p ON p.eidx = a.eidx AND p.t = a.t - 3
-        WHERE p.employees >= 10 AND c.employees IS NOT NULL""";
+        SELECT a.eidx, a.t, CASE WHEN 1000 * c.employees > 1331 * c.employees_3 THEN 1 ELSE 0 END AS hit
+        FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t
+        WHERE c.employees_3 >= 10 AND c.employees IS NOT NULL""";
 
     private CoreIndicators() {
     }
@@ -143,9 +143,9 @@ final class CoreIndicators {
                 + "revenue_t > 1.331 x revenue_{t-3} in exact decimal arithmetic.",
             """
             SELECT a.eidx, CAST(a.t AS VARCHAR) AS period,
-                   CASE WHEN 1000 * CAST(c.revenue AS DECIMAL(38, 2)) > 1331 * CAST(p.revenue AS DECIMAL(38, 2)) THEN 1 ELSE 0 END AS hit
-            FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t JOIN hg_ey p ON p.eidx = a.eidx AND p.t = a.t - 3
-            WHERE p.employees >= 10 AND c.revenue IS NOT NULL AND p.revenue IS NOT NULL"""));
+                   CASE WHEN 1000 * CAST(c.revenue AS DECIMAL(38, 2)) > 1331 * CAST(c.revenue_3 AS DECIMAL(38, 2)) THEN 1 ELSE 0 END AS hit
+            FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t
+            WHERE c.employees_3 >= 10 AND c.revenue IS NOT NULL AND c.revenue_3 IS NOT NULL"""));
         for (int n : new int[] {1, 3}) {
             l.add(ent("ent.profitable_within_" + n + "y", Kind.ENT_SHARE, n + " 年内盈利比例", "Profitable within " + n + " year" + (n > 1 ? "s" : ""), "share",
                 "t-" + n + " 年新设的企业中，t-" + n + " 年至 t 年间某一年净利润大于 0 的比例（无利润数据的企业计入分母）。",
@@ -180,9 +180,9 @@ final class CoreIndicators {
             "Median of revenue_t / revenue_{t-1} - 1 over enterprises active in t with revenue > 0 in both years (of an even number "
                 + "of values, the mean of the two middle ones).",
             """
-            SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, CAST(c.revenue AS DOUBLE) / CAST(p.revenue AS DOUBLE) - 1 AS v
-            FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t JOIN hg_ey p ON p.eidx = a.eidx AND p.t = a.t - 1
-            WHERE c.revenue > 0 AND p.revenue > 0"""));
+            SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, CAST(c.revenue AS DOUBLE) / CAST(c.revenue_1 AS DOUBLE) - 1 AS v
+            FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t
+            WHERE c.revenue > 0 AND c.revenue_1 > 0"""));
         l.add(ratio("ent.rd_intensity", "研发投入强度", "R&D intensity", "rd_expense", "revenue", BigDecimal.ONE,
             "研发投入合计 / 营业收入合计（两项均有数据的存续企业）。", "Sum of rd_expense / sum of revenue."));
         l.add(ratio("ent.patents_per_100_employees", "每百名从业人员授权专利", "Patents per 100 employees", "patents_granted", "employees",

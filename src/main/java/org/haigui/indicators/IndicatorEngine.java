@@ -215,6 +215,14 @@ public final class IndicatorEngine {
 
         private List<IndicatorValue> enterprises(IndicatorDefinition d, String sql) throws SQLException {
             boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
+            if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
+                // the unit rows are read twice (point estimates in SQL, then the resampling): compute them once
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS hg_units");
+                    st.execute("CREATE TEMP TABLE hg_units AS SELECT * FROM (" + sql + ") q");
+                }
+                sql = "SELECT * FROM hg_units";
+            }
             String filter = in("b.breakdown", d.breakdowns()) + (both ? "" : " AND b.grp = '" + RETURNEE + "'");
             String agg = switch (d.kind()) {
                 case ENT_COUNT -> "count(*), count(*)";
