@@ -79,7 +79,14 @@ final class MergeScanner {
                 }
                 continue;
             }
-            // a start tag: collect it (quotes tracked) up to its '>'
+            // a start tag: read its name; only a mergeCell tag has its attributes collected
+            int nameLen = 0;
+            while (c >= 0 && !isSpace(c) && c != '/' && c != '>' && nameLen < MAX_TAG_BYTES) {
+                tag[nameLen++] = (byte) c;
+                c = next();
+            }
+            boolean merge = endsWithLocalName(tag, nameLen, "mergeCell");
+            // the rest of the tag up to its '>', quoted attribute values (which may hold '>') tracked
             int len = 0;
             boolean overflow = false;
             int quote = 0;
@@ -93,24 +100,19 @@ final class MergeScanner {
                 } else if (c == '>') {
                     break;
                 }
-                if (len < MAX_TAG_BYTES) {
-                    tag[len++] = (byte) c;
-                } else {
-                    overflow = true;
+                if (merge) {
+                    if (len < MAX_TAG_BYTES) {
+                        tag[len++] = (byte) c;
+                    } else {
+                        overflow = true;
+                    }
                 }
                 c = next();
             }
-            if (overflow || len == 0) {
+            if (!merge || overflow) {
                 continue;
             }
-            int nameEnd = 0;
-            while (nameEnd < len && !isSpace(tag[nameEnd]) && tag[nameEnd] != '/') {
-                nameEnd++;
-            }
-            if (!endsWithLocalName(tag, nameEnd, "mergeCell")) {
-                continue;
-            }
-            String ref = attribute(new String(tag, nameEnd, len - nameEnd, StandardCharsets.UTF_8), "ref");
+            String ref = attribute(new String(tag, 0, len, StandardCharsets.UTF_8), "ref");
             if (ref == null) {
                 continue;
             }

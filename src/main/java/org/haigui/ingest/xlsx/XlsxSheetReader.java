@@ -82,6 +82,8 @@ public final class XlsxSheetReader implements AutoCloseable {
     private int highestRowSeen;
     private long rowsReturned;
     private long rowChars;
+    /** The column of the cell readCell read last. */
+    private int lastColumn;
 
     /** A merged range with the value of its top-left cell. */
     private record Fill(MergeScanner.Range range, String text, Kind kind) {}
@@ -345,8 +347,8 @@ public final class XlsxSheetReader implements AutoCloseable {
             int ev = xml.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if ("c".equals(xml.getLocalName())) {
-                    int column = cellColumn(rowNumber, previousColumn);
-                    XlsxCell cell = readCell(rowNumber, column);
+                    XlsxCell cell = readCell(rowNumber, previousColumn);
+                    int column = lastColumn;
                     if (column <= previousColumn) {
                         sorted = false;
                     }
@@ -374,8 +376,7 @@ public final class XlsxSheetReader implements AutoCloseable {
         pendingRow = rowNumber;
     }
 
-    private int cellColumn(int rowNumber, int previousColumn) {
-        String ref = Xml.plainAttr(xml, "r");
+    private int cellColumn(int rowNumber, int previousColumn, String ref) {
         int column;
         if (ref == null) {
             column = previousColumn + 1;
@@ -392,19 +393,31 @@ public final class XlsxSheetReader implements AutoCloseable {
         return column;
     }
 
-    /** Reads a c element (the reader on its START_ELEMENT); null when the cell is blank. */
-    private XlsxCell readCell(int rowNumber, int column) throws XMLStreamException {
+    /**
+     * Reads a c element (the reader on its START_ELEMENT); null when the cell is blank. Its column
+     * (from its r attribute, or the one after previousColumn) is left in lastColumn.
+     */
+    private XlsxCell readCell(int rowNumber, int previousColumn) throws XMLStreamException {
         String type = null;
+        String ref = null;
         int style = 0;
         int n = xml.getAttributeCount();
         for (int i = 0; i < n; i++) {
             String name = xml.getAttributeLocalName(i);
-            if ("t".equals(name)) {
-                type = xml.getAttributeValue(i);
-            } else if ("s".equals(name)) {
-                style = Math.max(0, parsePositiveInt(xml.getAttributeValue(i).trim()));
+            if (name.length() != 1) {
+                continue;
+            }
+            switch (name.charAt(0)) {
+                case 'r' -> ref = xml.getAttributeValue(i);
+                case 't' -> type = xml.getAttributeValue(i);
+                case 's' -> style = Math.max(0, parsePositiveInt(xml.getAttributeValue(i).trim()));
+                default -> {
+                    // cm, vm, ph
+                }
             }
         }
+        int column = cellColumn(rowNumber, previousColumn, ref);
+        lastColumn = column;
         String value = null;
         String inlineText = null;
         boolean formula = false;

@@ -5,6 +5,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.haigui.core.HaiguiException;
 
 /** StAX with DTDs and external entities disabled; helpers shared by the part readers. */
@@ -26,12 +27,29 @@ final class Xml {
         return f;
     }
 
+    /**
+     * A reader of one part. Excel never writes a DOCTYPE: a part that has one (or an entity
+     * reference, which only a DTD can declare) is refused outright rather than read with its
+     * entities silently dropped.
+     */
     static XMLStreamReader reader(InputStream in, String fileLabel, String part) {
+        XMLStreamReader r;
         try {
-            return FACTORY.createXMLStreamReader(in);
+            r = FACTORY.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw malformed(fileLabel, part, e);
         }
+        return new StreamReaderDelegate(r) {
+            @Override
+            public int next() throws XMLStreamException {
+                int ev = super.next();
+                if (ev == XMLStreamConstants.DTD || ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw HaiguiException.input(fileLabel + ": part " + part + " has a DOCTYPE declaration or an entity reference,"
+                            + " which no workbook written by Excel has; refused (it could hide entity expansion or read other files)");
+                }
+                return ev;
+            }
+        };
     }
 
     /** Turns a StAX failure into an INPUT error; a limit refusal raised inside the stream comes out as itself. */
