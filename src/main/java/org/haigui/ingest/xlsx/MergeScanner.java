@@ -11,7 +11,8 @@ import java.util.List;
  * merged ranges are collected by a byte-level scan of the inflated stream before rows are read.
  * It looks only at markup (it tracks quoted attribute values, comments, CDATA and processing
  * instructions, so text that merely looks like a tag is never taken) and holds nothing but a
- * small buffer and the ranges found. Sheets are UTF-8 (the only encoding Excel writes); the
+ * small buffer and the ranges found. It reads the entry to its end, so that the entry's size and
+ * CRC are checked before any row is returned. Sheets are UTF-8 (the only encoding Excel writes); the
  * caller sends UTF-16 sheets to a StAX skim instead.
  */
 final class MergeScanner {
@@ -69,13 +70,9 @@ final class MergeScanner {
                 continue;
             }
             if (c == '/') {
-                // an end tag: stop at the end of the worksheet, skip the rest
-                int len = 0;
-                while ((c = next()) >= 0 && c != '>' && len < MAX_TAG_BYTES) {
-                    tag[len++] = (byte) c;
-                }
-                if (endsWithLocalName(tag, len, "worksheet")) {
-                    break;
+                // an end tag; the scan goes on to the end of the entry so that its size and CRC are checked
+                while (c >= 0 && c != '>') {
+                    c = next();
                 }
                 continue;
             }

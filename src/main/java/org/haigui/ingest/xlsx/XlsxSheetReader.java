@@ -387,8 +387,9 @@ public final class XlsxSheetReader implements AutoCloseable {
             }
         }
         if (column >= maxColumns) {
+            String which = ref != null ? ref.trim() : "number " + (previousColumn + 2) + " (counted, it has no reference)";
             throw error(String.format(Locale.ROOT, "row %d has a cell %s beyond column %s: more than %,d columns; refused",
-                    rowNumber, ref == null ? "" : ref.trim(), CellRefs.columnName(maxColumns - 1), maxColumns));
+                    rowNumber, which, CellRefs.columnName(maxColumns - 1), maxColumns));
         }
         return column;
     }

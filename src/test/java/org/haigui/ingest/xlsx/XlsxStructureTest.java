@@ -57,6 +57,25 @@ class XlsxStructureTest {
     }
 
     @Test
+    void strictOpenXmlNamespacesAndRelationshipTypes() throws IOException {
+        Path file = new XlsxFixture().strict().sharedStrings("严格").styles(XlsxFixture.STYLES)
+                .sheet("strict", row(1, shared("A1", 0), "<c r=\"B1\" s=\"1\"><v>45292</v></c>"))
+                .write(dir.resolve("strict.xlsx"));
+        assertThat(rows(file, "strict")).containsExactly("1: A=STRING:严格 | B=DATE:2024-01-01");
+    }
+
+    @Test
+    void aZip64ArchiveWithManyEntriesIsRead() throws IOException {
+        // more than 65,535 entries make ZipOutputStream write the zip64 end records
+        XlsxFixture fx = new XlsxFixture().sheet("s", row(1, num("A1", "64")));
+        for (int i = 0; i < 66_000; i++) {
+            fx.part("xl/media/m" + i + ".txt", "");
+        }
+        Path file = fx.write(dir.resolve("zip64.xlsx"));
+        assertThat(rows(file, "s")).containsExactly("1: A=NUMBER:64");
+    }
+
+    @Test
     void mergedCellsFillDownAndAcrossWithOneWarningPerRange() throws IOException {
         Path file = new XlsxFixture().sharedStrings("Returnee records 2024", "研发部", "Alice", "Bob", "Chen")
                 .sheet("persons",
