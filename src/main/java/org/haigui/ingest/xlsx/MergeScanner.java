@@ -56,10 +56,7 @@ final class MergeScanner {
         List<String> invalid = new ArrayList<>();
         byte[] tag = new byte[MAX_TAG_BYTES];
         int c;
-        while ((c = next()) >= 0) {
-            if (c != '<') {
-                continue;
-            }
+        while (skipPast('<')) {
             c = next();
             if (c == '!') {
                 skipDeclaration();
@@ -71,9 +68,7 @@ final class MergeScanner {
             }
             if (c == '/') {
                 // an end tag; the scan goes on to the end of the entry so that its size and CRC are checked
-                while (c >= 0 && c != '>') {
-                    c = next();
-                }
+                skipPast('>');
                 continue;
             }
             // a start tag: read its name; only a mergeCell tag has its attributes collected
@@ -83,6 +78,12 @@ final class MergeScanner {
                 c = next();
             }
             boolean merge = endsWithLocalName(tag, nameLen, "mergeCell");
+            if (!merge) {
+                if (c != '>') {
+                    skipTagRest(c);
+                }
+                continue;
+            }
             // the rest of the tag up to its '>', quoted attribute values (which may hold '>') tracked
             int len = 0;
             boolean overflow = false;
@@ -124,6 +125,52 @@ final class MergeScanner {
             }
         }
         return new Result(ranges, invalid);
+    }
+
+    /** Skips to just after the next occurrence of the byte; false at the end of the stream. */
+    private boolean skipPast(int target) throws IOException {
+        while (true) {
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == target) {
+                    pos = i + 1;
+                    return true;
+                }
+            }
+            pos = limit;
+            if (next() < 0) {
+                return false;
+            }
+            pos--;
+        }
+    }
+
+    /** Skips the rest of a start tag (c is its current byte) up to and including its '>', quoted values tracked. */
+    private void skipTagRest(int c) throws IOException {
+        int quote = 0;
+        if (c == '"' || c == '\'') {
+            quote = c;
+        }
+        while (true) {
+            int i = pos;
+            for (; i < limit; i++) {
+                byte b = buf[i];
+                if (quote != 0) {
+                    if (b == quote) {
+                        quote = 0;
+                    }
+                } else if (b == '>') {
+                    pos = i + 1;
+                    return;
+                } else if (b == '"' || b == '\'') {
+                    quote = b;
+                }
+            }
+            pos = limit;
+            if (next() < 0) {
+                return;
+            }
+            pos--;
+        }
     }
 
     /** Thrown when a sheet declares more merged ranges than accepted. */

@@ -516,9 +516,16 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     private XlsxCell number(int column, String v, int style) {
         byte dateKind = styles.kind(style);
-        if (dateKind == Styles.NOT_DATE && isPlainInteger(v)) {
-            // fast path: an integer of at most 15 digits is already its shortest plain decimal
-            return new XlsxCell(column, v, Kind.NUMBER);
+        if (dateKind == Styles.NOT_DATE) {
+            // fast paths: an integer of at most 15 digits is already its shortest plain decimal; a
+            // plain decimal of at most 15 significant digits only needs its zeros trimmed
+            if (isPlainInteger(v)) {
+                return new XlsxCell(column, v, Kind.NUMBER);
+            }
+            String plain = CellValues.plainDecimal(v);
+            if (plain != null) {
+                return new XlsxCell(column, plain, Kind.NUMBER);
+            }
         }
         double d;
         try {

@@ -184,6 +184,28 @@ class XlsxHardeningTest {
         assertThat(out).startsWith("REFUSED INPUT").contains("huge-cell.xlsx").contains("row 1 holds more than");
     }
 
+    @Test
+    void hugeTagsCommentsAndDeepNestingAreRefusedWithoutHoldingThem() throws Exception {
+        // the parser would buffer each of these whole: refused at 1 MiB, in a 64 MB heap
+        String big = "x".repeat(40 << 20);
+        String[][] cases = {
+            {"attr", "<row r=\"1\"><c r=\"A1\" foo=\"" + big + "\"><v>1</v></c></row>", "a tag (with its attributes) longer than"},
+            {"comment", "<!--" + big + "--><row r=\"1\"/>", "a comment longer than"},
+            {"cdata", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t><![CDATA[" + big + "]]></t></is></c></row>", "a CDATA section longer than"},
+            {"depth", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>" + "<extLst>".repeat(100_000) + "</row>", "maxElementDepth"},
+        };
+        for (String[] c : cases) {
+            Path file = new XlsxFixture().sheet("s", c[1]).write(dir.resolve(c[0] + ".xlsx"));
+            String out = runProbe(file, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+            assertThat(out).as(c[0]).startsWith("REFUSED INPUT").contains(c[0] + ".xlsx").contains("xl/worksheets/sheet1.xml").contains(c[2]);
+        }
+        // and the same guard protects the shared strings
+        Path sst = new XlsxFixture().sharedStringsXml("<sst xmlns=\"" + XlsxFixture.MAIN_NS + "\"><si><t a=\"" + big + "\">x</t></si></sst>")
+                .sheet("s", "").write(dir.resolve("sst-attr.xlsx"));
+        String out = runProbe(sst, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+        assertThat(out).startsWith("REFUSED INPUT").contains("xl/sharedStrings.xml").contains("a tag (with its attributes) longer than");
+    }
+
     private String runProbe(Path file, String heap, long maxEntryBytes, double maxRatio) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
