@@ -71,6 +71,7 @@ public final class XlsxSheetReader implements AutoCloseable {
     private boolean xmlDone;
     private boolean finished;
     private boolean closed;
+    private HaiguiException failure;
     private int mergeIndex;
     private long filledCells;
 
@@ -200,12 +201,23 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     /** The next row that has at least one non-blank cell, or null at the end. Blank rows are counted, not returned. */
     public XlsxRow next() {
+        if (failure != null) {
+            throw failure;
+        }
         if (finished) {
             return null;
         }
-        if (closed) {
-            throw new IllegalStateException("sheet reader " + sheetName + " is closed");
+        try {
+            return advance();
+        } catch (HaiguiException e) {
+            // a reader that failed keeps failing the same way rather than going on from a broken state
+            failure = e;
+            release();
+            throw e;
         }
+    }
+
+    private XlsxRow advance() {
         try {
             while (true) {
                 if (pendingRow < 0 && !xmlDone) {

@@ -72,6 +72,19 @@ class XlsxHardeningTest {
             z.write("<x/>".getBytes(StandardCharsets.UTF_8));
         }
         assertInputError(ods, "OpenDocument");
+
+        Path xlsb = dir.resolve("binary.xlsx");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(xlsb))) {
+            z.putNextEntry(new ZipEntry("_rels/.rels"));
+            z.write(("<Relationships xmlns=\"" + XlsxFixture.PKG_REL_NS + "\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+                    + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.bin\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("xl/workbook.bin"));
+            z.write(new byte[] {(byte) 0x83, 0x01, 0x00});
+        }
+        assertInputError(xlsb, ".xlsb");
+
+        assertInputError(dir.resolve("does-not-exist.xlsx"), "no such file");
+        assertInputError(dir, "directory");
     }
 
     @Test
