@@ -22,7 +22,7 @@ import org.haigui.ingest.xlsx.XlsxCell.Kind;
  * <p>Choices, for the import's analysts:
  * <ul>
  *   <li>A cell is blank when it has no value, or a string value that is empty or only white space
- *       (including the ideographic space U+3000); blank cells are not returned. Other strings are
+ *       (including the ideographic space U+3000 and the no-break space U+00A0); blank cells are not returned. Other strings are
  *       returned exactly as stored (not trimmed).</li>
  *   <li>{@link #blankRowsSkipped()} counts the row numbers up to the highest row seen so far
  *       (a row element in the file, even an empty formatted one, or a row filled by a merged range)
@@ -278,6 +278,13 @@ public final class XlsxSheetReader implements AutoCloseable {
             MergeScanner.Range m = merges[mergeIndex++];
             XlsxCell topLeft = find(cells, m.left());
             if (topLeft != null) {
+                // counted when the range is taken on, so that a huge range is refused before any work
+                filledCells += (long) (m.bottom() - m.top() + 1) * (m.right() - m.left() + 1) - 1;
+                if (filledCells > MAX_FILLED_CELLS) {
+                    throw HaiguiException.input(String.format(Locale.ROOT,
+                            "%s: sheet %s: merged ranges would fill more than %,d cells (at range %s); refused",
+                            fileLabel, sheetName, MAX_FILLED_CELLS, rangeName(m)));
+                }
                 activeFills.add(new Fill(m, topLeft.text(), topLeft.kind()));
             }
         }
@@ -294,11 +301,6 @@ public final class XlsxSheetReader implements AutoCloseable {
             for (int col = m.left(); col <= m.right(); col++) {
                 if (rowNumber == m.top() && col == m.left()) {
                     continue;
-                }
-                if (++filledCells > MAX_FILLED_CELLS) {
-                    throw HaiguiException.input(String.format(Locale.ROOT,
-                            "%s: sheet %s: merged ranges would fill more than %,d cells (at range %s); refused",
-                            fileLabel, sheetName, MAX_FILLED_CELLS, rangeName(m)));
                 }
                 byColumn.put(col, new XlsxCell(col, f.text(), f.kind()));
             }

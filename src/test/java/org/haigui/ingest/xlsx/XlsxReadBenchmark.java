@@ -40,6 +40,7 @@ public final class XlsxReadBenchmark {
                     rows, writeSecs, Files.size(file));
             for (int run = 1; run <= runs; run++) {
                 resetPeaks();
+                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 long count = 0;
                 long cells = 0;
@@ -51,8 +52,12 @@ public final class XlsxReadBenchmark {
                     }
                 }
                 double secs = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: read %,d rows (%,d cells) in %.2f s = %,.0f rows/s; peak heap %,d MB%n",
-                        run, count, cells, secs, count / secs, peakHeap() >> 20);
+                double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                // the CPU time of the reading thread is the steadier figure on a shared machine
+                System.out.printf(Locale.ROOT, "run %d: read %,d rows (%,d cells) in %.2f s = %,.0f rows/s"
+                                + " (thread CPU %.2f s = %,.0f rows per CPU second); peak heap %,d MB; load average %.1f%n",
+                        run, count, cells, secs, count / secs, cpu, count / cpu, peakHeap() >> 20,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         } finally {
             Files.deleteIfExists(file);

@@ -108,6 +108,27 @@ class XlsxStructureTest {
     }
 
     @Test
+    void hugeFilledMergesAreRefusedAndManyMergesSummedUpInTheWarnings() throws IOException {
+        Path huge = new XlsxFixture().sheet("s", row(1, inline("A1", "title")), "<mergeCells><mergeCell ref=\"A1:XFD2000\"/></mergeCells>")
+                .write(dir.resolve("hugemerge.xlsx"));
+        assertThatThrownBy(() -> rows(huge, "s")).isInstanceOf(HaiguiException.class)
+                .hasMessageContaining("hugemerge.xlsx").hasMessageContaining("A1:XFD2000").hasMessageContaining("20,000,000 cells");
+
+        StringBuilder merges = new StringBuilder("<mergeCells>");
+        for (int r = 1; r <= 1500; r++) {
+            merges.append("<mergeCell ref=\"A").append(r).append(":B").append(r).append("\"/>");
+        }
+        merges.append("<mergeCell ref=\"nonsense\"/></mergeCells>");
+        Path many = new XlsxFixture().sheet("s", row(1, num("A1", "1")), merges.toString()).write(dir.resolve("manymerges.xlsx"));
+        try (XlsxWorkbook wb = XlsxWorkbook.open(many); XlsxSheetReader r = wb.sheet("s")) {
+            assertThat(r.warnings()).hasSize(1002)
+                    .contains("sheet s: merged cells 'nonsense' is not a range this reader understands; it is ignored")
+                    .contains("sheet s: 500 more merged ranges, each filled with the value of its top-left cell (not listed one by one)");
+            assertThat(XlsxTestSupport.render(r)).containsExactly("1: A=NUMBER:1 | B=NUMBER:1");
+        }
+    }
+
+    @Test
     void mergeScannerIgnoresLookAlikesInCommentsCdataAndAttributeValues() throws IOException {
         Path file = new XlsxFixture()
                 .sheet("s", row(1, inline("A1", "<mergeCell ref=\"A1:A3\"/>"), num("B1", "5")) + row(3, num("A3", "1")),
