@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ImportCommand.class,
         StatusCommand.class,
+        SchemaCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
