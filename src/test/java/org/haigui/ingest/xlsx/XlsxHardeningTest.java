@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.haigui.core.HaiguiException;
@@ -162,7 +161,7 @@ class XlsxHardeningTest {
         // With the ratio rule out of the way, the reader inflates up to maxEntryBytes (1 GiB) of a
         // 3 GiB entry and stops: in a child JVM with a 64 MB heap, so holding it would fail.
         Path file = ZipBombs.write(dir.resolve("big-bomb.xlsx"), "xl/worksheets/sheet1.xml", 3 * 1024, 4096);
-        String out = runProbe(file, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+        String out = XlsxTestSupport.runProbe(file, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
         assertThat(out).startsWith("REFUSED INPUT").contains("big-bomb.xlsx").contains("xl/worksheets/sheet1.xml")
                 .contains("more than 1,073,741,824 bytes").contains("zip bomb");
     }
@@ -193,7 +192,7 @@ class XlsxHardeningTest {
             }
         }
         // (repeated text compresses beyond the default ratio: that rule is switched off here)
-        String out = runProbe(file, "128m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+        String out = XlsxTestSupport.runProbe(file, "128m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
         assertThat(out).startsWith("REFUSED INPUT").contains("huge-cell.xlsx").contains("row 1 holds more than");
     }
 
@@ -209,26 +208,14 @@ class XlsxHardeningTest {
         };
         for (String[] c : cases) {
             Path file = new XlsxFixture().sheet("s", c[1]).write(dir.resolve(c[0] + ".xlsx"));
-            String out = runProbe(file, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+            String out = XlsxTestSupport.runProbe(file, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
             assertThat(out).as(c[0]).startsWith("REFUSED INPUT").contains(c[0] + ".xlsx").contains("xl/worksheets/sheet1.xml").contains(c[2]);
         }
         // and the same guard protects the shared strings
         Path sst = new XlsxFixture().sharedStringsXml("<sst xmlns=\"" + XlsxFixture.MAIN_NS + "\"><si><t a=\"" + big + "\">x</t></si></sst>")
                 .sheet("s", "").write(dir.resolve("sst-attr.xlsx"));
-        String out = runProbe(sst, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
+        String out = XlsxTestSupport.runProbe(sst, "64m", XlsxLimits.defaults().maxEntryBytes(), 1e12);
         assertThat(out).startsWith("REFUSED INPUT").contains("xl/sharedStrings.xml").contains("a tag (with its attributes) longer than");
-    }
-
-    private String runProbe(Path file, String heap, long maxEntryBytes, double maxRatio) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                BoundedMemoryProbe.class.getName(), file.toString(), Long.toString(maxEntryBytes), Double.toString(maxRatio))
-                .redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String out = new String(output, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 
     @Test
