@@ -19,9 +19,10 @@ import org.dhatim.fastexcel.Worksheet;
  *
  * <pre>
  * ./mvnw -B -q -o test-compile
- * java -Xmx1g -cp target/classes:target/test-classes:$(cat cp.txt) org.haigui.ingest.xlsx.XlsxReadBenchmark [rows] [runs]
+ * M=~/.m2/repository
+ * java -Xmx1g -cp target/classes:target/test-classes:$M/org/dhatim/fastexcel/0.19.0/fastexcel-0.19.0.jar:$M/com/github/rzymek/opczip/1.2.0/opczip-1.2.0.jar \
+ *     org.haigui.ingest.xlsx.XlsxReadBenchmark [rows, default 1000000] [runs, default 3]
  * </pre>
- * (cp.txt from {@code ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=cp.txt}).
  */
 public final class XlsxReadBenchmark {
 
