@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         SynthCommand.class,
         DemoCommand.class,
         BenchCommand.class,
+        IndicatorsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
