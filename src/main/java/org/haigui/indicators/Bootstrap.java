@@ -143,25 +143,30 @@ final class Bootstrap {
             + " GROUP BY period, grp, breakdown, category";
     }
 
-    /** Weights of the enterprises seen so far, cached (bounded); safe for concurrent use. */
+    /**
+     * Weights of the enterprises seen so far, cached by enterprise index up to a byte budget;
+     * safe for concurrent use (two threads may compute the same weights; they are equal).
+     */
     static final class WeightCache {
         private final long seed;
         private final int resamples;
-        private final java.util.concurrent.ConcurrentHashMap<Long, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
-        private final long maxBytes;
+        private final byte[][] cache;
+        private final long maxEntries;
+        private final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
 
-        WeightCache(long seed, int resamples, long maxBytes) {
+        WeightCache(long seed, int resamples, long maxBytes, int maxEidx) {
             this.seed = seed;
             this.resamples = resamples;
-            this.maxBytes = maxBytes;
+            this.cache = new byte[maxEidx + 1][];
+            this.maxEntries = maxBytes / Math.max(1, resamples);
         }
 
         byte[] get(long eidx) {
-            byte[] w = cache.get(eidx);
+            byte[] w = eidx < cache.length ? cache[(int) eidx] : null;
             if (w == null) {
                 w = weights(seed, resamples, eidx);
-                if ((long) (cache.size() + 1) * resamples <= maxBytes) {
-                    cache.put(eidx, w);
+                if (eidx < cache.length && entries.incrementAndGet() <= maxEntries) {
+                    cache[(int) eidx] = w;
                 }
             }
             return w;

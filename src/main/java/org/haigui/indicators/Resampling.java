@@ -24,43 +24,75 @@ final class Resampling {
     record Key(String period, String breakdown, String category, String group) {
     }
 
-    private final Map<Long, String[]> enterprises;
+    private static final List<String> GROUPS = List.of(IndicatorEngine.RETURNEE, IndicatorEngine.OTHER);
+
+    /** Per enterprise index: its group (index in GROUPS, -1 when not grouped) and breakdown codes. */
+    private final int[] group;
+    private final int[][] category;
+    /** Per breakdown slot (0 = total, then ENT_BREAKDOWNS): the category names by code. */
+    private final List<List<String>> names;
     private final Bootstrap.WeightCache weights;
     private final int resamples;
 
-    private Resampling(Map<Long, String[]> enterprises, Bootstrap.WeightCache weights, int resamples) {
-        this.enterprises = enterprises;
+    private Resampling(int[] group, int[][] category, List<List<String>> names, Bootstrap.WeightCache weights, int resamples) {
+        this.group = group;
+        this.category = category;
+        this.names = names;
         this.weights = weights;
         this.resamples = resamples;
     }
 
-    /** Reads the grouped enterprises' breakdown values (hg_ent). */
+    /** Reads the grouped enterprises' breakdown values (hg_ent); eidx is dense (1..N). */
     static Resampling load(Connection c, long seed, int resamples) throws SQLException {
-        Map<Long, String[]> ent = new HashMap<>();
+        int max;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(eidx), 0) FROM hg_ent")) {
+            rs.next();
+            max = (int) rs.getLong(1);
+        }
+        int nSlots = 1 + ENT_BREAKDOWNS.size();
+        int[] group = new int[max + 1];
+        Arrays.fill(group, -1);
+        int[][] category = new int[nSlots][max + 1];
+        List<List<String>> names = new ArrayList<>();
+        List<Map<String, Integer>> codes = new ArrayList<>();
+        for (int j = 0; j < nSlots; j++) {
+            names.add(new ArrayList<>(j == 0 ? List.of("") : List.of()));
+            codes.add(new HashMap<>(j == 0 ? Map.of("", 0) : Map.of()));
+        }
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT eidx, grp, district, section, zone FROM hg_ent WHERE grp IS NOT NULL")) {
             while (rs.next()) {
-                ent.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                int e = (int) rs.getLong(1);
+                group[e] = GROUPS.indexOf(rs.getString(2));
+                for (int j = 1; j < nSlots; j++) {
+                    String v = rs.getString(j + 2);
+                    List<String> nm = names.get(j);
+                    category[j][e] = codes.get(j).computeIfAbsent(v, x -> {
+                        nm.add(x);
+                        return nm.size() - 1;
+                    });
+                }
             }
         }
         // weights of every enterprise, cached up to 40% of the heap (beyond that, recomputed when needed)
         long cap = Math.min(2L << 30, (long) (Runtime.getRuntime().maxMemory() * 0.4));
-        return new Resampling(ent, new Bootstrap.WeightCache(seed, resamples, cap), resamples);
+        return new Resampling(group, category, names, new Bootstrap.WeightCache(seed, resamples, cap, max), resamples);
     }
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
 
     private static final List<String> ENT_BREAKDOWNS = List.of("district", "industry_section", "zone");
 
-    /** Unit rows: period, enterprise, and one or two numbers. */
+    /** Unit rows: period (index in {@code periods}), enterprise, and one or two numbers. */
     private static final class Units {
-        String[] period = new String[1024];
+        final List<String> periods = new ArrayList<>();
+        int[] period = new int[1024];
         long[] eidx = new long[1024];
         double[] a = new double[1024];
         double[] b = new double[1024];
         int n;
 
-        void add(String p, long e, double x, double y) {
+        void add(int p, long e, double x, double y) {
             if (n == eidx.length) {
                 period = Arrays.copyOf(period, n * 2);
                 eidx = Arrays.copyOf(eidx, n * 2);
@@ -78,20 +110,19 @@ final class Resampling {
     /** Unit rows of {@code sql} (columns period, eidx, a [, b]) in {@code order} (columns of q). */
     private Units fetch(Connection c, String sql, String order) throws SQLException {
         // periods travel as small integers (a dictionary), not as one string per row
-        List<String> periods = new ArrayList<>();
+        Units u = new Units();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT DISTINCT period FROM (" + sql + ") q ORDER BY period")) {
             while (rs.next()) {
-                periods.add(rs.getString(1));
+                u.periods.add(rs.getString(1));
             }
         }
-        Units u = new Units();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("WITH q AS (" + sql + "), pd AS (SELECT period, row_number() OVER (ORDER BY period) - 1 AS pidx"
                  + " FROM (SELECT DISTINCT period FROM q) x) SELECT pd.pidx, q.* FROM q JOIN pd ON pd.period = q.period ORDER BY " + order)) {
             boolean two = rs.getMetaData().getColumnCount() > 4;
             while (rs.next()) {
-                u.add(periods.get(rs.getInt(1)), rs.getLong(3), rs.getDouble(4), two ? rs.getDouble(5) : 0);
+                u.add(rs.getInt(1), rs.getLong(3), rs.getDouble(4), two ? rs.getDouble(5) : 0);
             }
         }
         return u;
@@ -118,29 +149,44 @@ final class Resampling {
     }
 
     private Cells cells(Units u, List<String> breakdowns, boolean returneeOnly) {
-        Map<Key, Integer> ids = new HashMap<>();
+        int nSlots = 1 + ENT_BREAKDOWNS.size();
+        int nPer = Math.max(1, u.periods.size());
+        int maxCat = 1;
+        for (List<String> nm : names) {
+            maxCat = Math.max(maxCat, nm.size());
+        }
+        // a dense cell number (slot, category, period, group) -> cell id
+        int[] idOf = new int[nSlots * maxCat * nPer * GROUPS.size()];
+        Arrays.fill(idOf, -1);
+        boolean[] use = new boolean[nSlots];
+        use[0] = true;
+        for (int j = 1; j < nSlots; j++) {
+            use[j] = breakdowns.contains(ENT_BREAKDOWNS.get(j - 1));
+        }
         List<Key> keys = new ArrayList<>();
         List<IntList> members = new ArrayList<>();
-        int nSlots = 1 + ENT_BREAKDOWNS.size();
         int[][] slots = new int[nSlots][u.n];
         for (int[] sl : slots) {
             Arrays.fill(sl, -1);
         }
         for (int i = 0; i < u.n; i++) {
-            String[] e = enterprises.get(u.eidx[i]);
-            if (e == null || (returneeOnly && !IndicatorEngine.RETURNEE.equals(e[0]))) {
+            int e = (int) u.eidx[i];
+            int g = e < group.length ? group[e] : -1;
+            if (g < 0 || (returneeOnly && g != 0)) {
                 continue;
             }
             for (int j = 0; j < nSlots; j++) {
-                if (j > 0 && !breakdowns.contains(ENT_BREAKDOWNS.get(j - 1))) {
+                if (!use[j]) {
                     continue;
                 }
-                Key k = j == 0 ? new Key(u.period[i], "", "", e[0]) : new Key(u.period[i], ENT_BREAKDOWNS.get(j - 1), e[j], e[0]);
-                Integer id = ids.get(k);
-                if (id == null) {
+                int cat = j == 0 ? 0 : category[j][e];
+                int dense = ((j * maxCat + cat) * nPer + u.period[i]) * GROUPS.size() + g;
+                int id = idOf[dense];
+                if (id < 0) {
                     id = keys.size();
-                    ids.put(k, id);
-                    keys.add(k);
+                    idOf[dense] = id;
+                    keys.add(new Key(u.periods.get(u.period[i]), j == 0 ? "" : ENT_BREAKDOWNS.get(j - 1), names.get(j).get(cat),
+                        GROUPS.get(g)));
                     members.add(new IntList());
                 }
                 members.get(id).add(i);

@@ -67,7 +67,7 @@ class BootstrapTest {
     void medianReplicatesFollowTheWeightedMultiset() {
         double[] v = {1, 2, 3, 4};
         long[] e = {11, 12, 13, 14};
-        Bootstrap.WeightCache cache = new Bootstrap.WeightCache(5, 300, 1 << 20);
+        Bootstrap.WeightCache cache = new Bootstrap.WeightCache(5, 300, 1 << 20, 100);
         double[] reps = Bootstrap.medianReplicates(v, e, cache, 300);
         for (int b = 0; b < 300; b++) {
             // expand the resample and take its median by hand
@@ -99,7 +99,7 @@ class BootstrapTest {
             }
             java.util.Arrays.sort(v);
             int resamples = 400;
-            Bootstrap.WeightCache cache = new Bootstrap.WeightCache(11, resamples, 1 << 30);
+            Bootstrap.WeightCache cache = new Bootstrap.WeightCache(11, resamples, 1 << 30, 1_000_001);
             double[] reps = Bootstrap.medianReplicates(v, e, cache, resamples);
             for (int b = 0; b < resamples; b++) {
                 long total = 0;
