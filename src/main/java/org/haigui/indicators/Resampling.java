@@ -210,15 +210,21 @@ final class Resampling {
         int bCount = resamples;
         double[][] sn = new double[keys.size()][bCount];
         double[][] sd = new double[keys.size()][bCount];
-        // one pass over the units (sorted by enterprise, so that its weights are converted once per
-        // pass) adding w x num and w x den to the unit's cells; the slots are shared out between two
-        // threads, each owning the accumulators of its slots
+        // One pass over the units (sorted by enterprise, so that its weights are converted once)
+        // adding w x num and w x den to the unit's cells. The two threads share the resamples (first
+        // and second half). When districts are asked for, the total is not accumulated unit by unit:
+        // every enterprise has exactly one district, so the total is the sum of the district cells.
         int nSlots = cells.slots().length;
+        boolean totalFromDistricts = breakdowns.contains(ENT_BREAKDOWNS.get(0));
+        int firstSlot = totalFromDistricts ? 1 : 0;
+        int half = bCount / 2;
         java.util.stream.IntStream.range(0, 2).parallel().forEach(t -> {
+            int from = t == 0 ? 0 : half;
+            int to = t == 0 ? half : bCount;
             double[] w = new double[bCount];
             long current = Long.MIN_VALUE;
             for (int i = 0; i < u.n; i++) {
-                for (int j = t; j < nSlots; j += 2) {
+                for (int j = firstSlot; j < nSlots; j++) {
                     int k = cells.slots()[j][i];
                     if (k < 0) {
                         continue;
@@ -226,7 +232,7 @@ final class Resampling {
                     if (u.eidx[i] != current) {
                         current = u.eidx[i];
                         byte[] wb = weights.get(current);
-                        for (int b = 0; b < bCount; b++) {
+                        for (int b = from; b < to; b++) {
                             w[b] = wb[b];
                         }
                     }
@@ -234,13 +240,29 @@ final class Resampling {
                     double y = u.b[i];
                     double[] an = sn[k];
                     double[] ad = sd[k];
-                    for (int b = 0; b < bCount; b++) {
+                    for (int b = from; b < to; b++) {
                         an[b] += w[b] * x;
                         ad[b] += w[b] * y;
                     }
                 }
             }
         });
+        if (totalFromDistricts) {
+            Map<Key, Integer> index = new HashMap<>();
+            for (int k = 0; k < keys.size(); k++) {
+                index.put(keys.get(k), k);
+            }
+            for (int k = 0; k < keys.size(); k++) {
+                Key key = keys.get(k);
+                if (key.breakdown().equals(ENT_BREAKDOWNS.get(0))) {
+                    int tk = index.get(new Key(key.period(), "", "", key.group()));
+                    for (int b = 0; b < bCount; b++) {
+                        sn[tk][b] += sn[k][b];
+                        sd[tk][b] += sd[k][b];
+                    }
+                }
+            }
+        }
         Map<Key, double[]> out = new HashMap<>();
         for (int k = 0; k < keys.size(); k++) {
             double[] r = new double[bCount];
