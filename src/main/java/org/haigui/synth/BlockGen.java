@@ -871,21 +871,23 @@ final class BlockGen {
     private void years(Firm f, Rng r, String id, LocalDate founded, int deathYear, Ref.Industry ind, Set<String> founderCountries) {
         int fy = founded.getYear();
         double t = r.u();
-        double[] typeCum = f.returnee ? Rng.cumulative(0.05, 0.17, 0.45, 0.33) : Rng.cumulative(0.015, 0.08, 0.45, 0.455);
+        double[] typeCum = f.returnee ? Rng.cumulative(0.04, 0.12, 0.48, 0.36) : Rng.cumulative(0.01, 0.05, 0.45, 0.49);
         int type = r.weighted(typeCum);
+        // growth types: stars (a few gazelles and future large firms), high growth for some years,
+        // steady growth, and small firms that stay small; after the boom years growth stalls
         double g1 = switch (type) {
-            case 0 -> 0.55;
-            case 1 -> 0.30;
-            case 2 -> 0.10;
+            case 0 -> 0.45;
+            case 1 -> 0.22;
+            case 2 -> 0.05;
             default -> 0.0;
         };
         int boomYears = switch (type) {
-            case 0 -> r.between(5, 8);
-            case 1 -> r.between(3, 7);
-            case 2 -> r.between(3, 6);
+            case 0 -> r.between(4, 7);
+            case 1 -> r.between(3, 6);
+            case 2 -> r.between(2, 5);
             default -> 0;
         };
-        double g2 = type == 0 ? 0.12 : type == 1 ? 0.05 : type == 2 ? 0.02 : -0.01;
+        double g2 = type == 0 ? 0.08 : type == 1 ? 0.03 : type == 2 ? 0.01 : -0.02;
         double emp = Math.max(1, Math.min(40, r.logNormal(f.returnee ? 5 : 4, 0.6)));
         double prod = r.logNormal(f.returnee ? 420_000 : 360_000, 0.45);
         // profit onset: years after founding until the first profitable year (Index 300 figures, Calibration)
@@ -907,7 +909,7 @@ final class BlockGen {
         for (int y = fy; y <= last; y++) {
             int age = y - fy;
             if (age > 0) {
-                double g = (age <= boomYears ? g1 : g2) + r.normal(0, 0.18);
+                double g = (age <= boomYears ? g1 : g2) + r.normal(0, 0.10);
                 if (y == deathYear) {
                     g -= 0.3;
                 }
