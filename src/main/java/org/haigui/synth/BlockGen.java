@@ -303,13 +303,7 @@ final class BlockGen {
             end = LocalDate.of(2021, 3, 31);
         }
         String degree = "study".equals(s.kind) ? studyDegree(r, founder) : null;
-        if ("study".equals(s.kind) && ChronoUnit.DAYS.between(start, end) < 365 && degree == null) {
-            degree = "master";
-        }
         Ep mine = episode(r, s.kind, s.inst, s.country, start, end, degree);
-        if ("study".equals(s.kind) && degree == null) {
-            mine.degree = "master";
-        }
         List<Ep> eps = new ArrayList<>();
         if (!"study".equals(s.kind) && r.p(0.75)) {
             // studied abroad before working at the same employer as the leader
@@ -482,7 +476,7 @@ final class BlockGen {
         p.eps.add(e);
         int age = p.eps.size() == 2 ? 18 : r.between(21, 24);
         p.birth = p.eps.get(0).start.minusYears(age).minusDays(r.between(0, 364));
-        p.degree = p.eps.size() == 2 ? "bachelor" : "bachelor";
+        p.degree = "bachelor"; // abroad for a master's or doctorate now: a bachelor's, here or abroad
         if (r.p(0.3)) {
             LocalDate a = LocalDate.of(p.birth.getYear() + 18, 9, r.between(1, 20));
             if (a.isBefore(p.eps.get(0).start.minusDays(60))) {
@@ -870,7 +864,7 @@ final class BlockGen {
 
     private void years(Firm f, Rng r, String id, LocalDate founded, int deathYear, Ref.Industry ind, Set<String> founderCountries) {
         int fy = founded.getYear();
-        double t = r.u();
+        r.u(); // a reserved draw (kept so that the calibrated streams stay as they are)
         double[] typeCum = f.returnee ? Rng.cumulative(0.04, 0.12, 0.48, 0.36) : Rng.cumulative(0.01, 0.05, 0.45, 0.49);
         int type = r.weighted(typeCum);
         // growth types: stars (a few gazelles and future large firms), high growth for some years,
