@@ -633,6 +633,11 @@ final class BlockGen {
             x[T.X_PERSON] = p.id;
             x[T.X_KIND] = e.kind;
             x[T.X_INST] = e.text;
+            // one source in ten also records a stable institution id (the university's web domain);
+            // decided by a hash, not the person's stream, so that the calibrated draws stay as they are
+            if (e.inst.domain() != null && Math.floorMod(Rng.mix(seed * 31 + p.index * 64 + k), 10) == 0) {
+                x[T.X_INST_ID] = e.inst.domain();
+            }
             x[T.X_COUNTRY] = e.country;
             x[T.X_START] = date(e.start, e.startPrec);
             x[T.X_END] = e.end == null ? null : date(e.end, e.endPrec);

@@ -18,8 +18,11 @@ import java.util.Map;
  */
 final class Ref {
 
-    /** One institution with the other ways people write it. */
-    record Institution(String name, String country, String abbreviation, String zh) { }
+    /**
+     * One institution with the other ways people write it; {@code domain} (universities only, from
+     * the world-universities list) serves as a stable institution_id in some sources.
+     */
+    record Institution(String name, String country, String abbreviation, String zh, String domain) { }
 
     /** A zone and the ways it is written; key = in the blueprint's key zones (facts.md). */
     record Zone(String district, boolean key, String[] spellings) { }
@@ -245,8 +248,10 @@ final class Ref {
             for (JsonNode n : root) {
                 String cc = n.path("alpha_two_code").asText("");
                 String name = n.path("name").asText("").trim();
+                JsonNode domains = n.path("domains");
+                String domain = domains.isArray() && domains.size() > 0 ? domains.get(0).asText(null) : null;
                 if (cc.length() == 2 && !name.isEmpty()) {
-                    by.computeIfAbsent(cc, k -> new ArrayList<>()).add(new Institution(name, cc, null, null));
+                    by.computeIfAbsent(cc, k -> new ArrayList<>()).add(new Institution(name, cc, null, null, domain));
                 }
             }
         } catch (IOException e) {
@@ -270,15 +275,11 @@ final class Ref {
                     abbr = parts[i];
                 }
             }
-            boolean known = false;
             for (Institution u : all) {
-                if (u.name().equals(name)) {
-                    known = true;
+                if (u.name().equals(name)) { // only names that really are in the world-universities list
+                    out.add(new Institution(name, cc, abbr, zh, u.domain()));
                     break;
                 }
-            }
-            if (known) { // only names that really are in the world-universities list
-                out.add(new Institution(name, cc, abbr, zh));
             }
         }
         FAMOUS.put(cc, out.toArray(new Institution[0]));
@@ -288,7 +289,7 @@ final class Ref {
         List<Institution> out = new ArrayList<>();
         for (String spec : specs) {
             String[] parts = spec.split("\\|\\|\\|");
-            out.add(new Institution(parts[0], cc, null, parts.length > 1 ? parts[1] : null));
+            out.add(new Institution(parts[0], cc, null, parts.length > 1 ? parts[1] : null, null));
         }
         EMPLOYERS.put(cc, out.toArray(new Institution[0]));
     }
