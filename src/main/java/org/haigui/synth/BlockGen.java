@@ -814,7 +814,7 @@ final class BlockGen {
         String[] row = out.add(T.ENTERPRISES);
         row[T.F_ID] = id;
         row[T.F_CREDIT] = r.p(0.95) ? creditCode(entNo, district, founded) : null;
-        String[] brand = Names.brand(r);
+        String[] brand = Names.brand(r, entNo);
         String suffix = r.p(0.8) ? "科技有限公司" : r.p(0.8) ? "有限公司" : "股份有限公司";
         row[T.F_ZH] = "上海" + brand[0] + ind.zhWord() + suffix;
         row[T.F_EN] = r.p(0.6) ? "Shanghai " + brand[1] + " " + ind.enWord() + (suffix.startsWith("股份") ? " Co., Ltd." : " Technology Co., Ltd.") : null;
