@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
     subcommands = {
         ImportCommand.class,
         StatusCommand.class,
+        SchemaCommand.class,
         SynthCommand.class,
         DemoCommand.class,
         BenchCommand.class,
+        IndicatorsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
