@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
             SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
             stages.add(Pipeline.generate(o, Progress.NONE));
             stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE));
-            stages.add(Pipeline.notBuilt("indicators"));
+            stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE));
         } finally {
             if (temporary) {
                 deleteTree(work);

@@ -42,8 +42,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create()));
-        // the indicators, report and dashboard issues have not landed: say so rather than pretend
-        print(out, Pipeline.notBuilt("indicators"));
+        print(out, Pipeline.indicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create()));
+        // the report and dashboard issues have not landed: say so rather than pretend
         print(out, Pipeline.notBuilt("report"));
         if (noServe) {
             out.println("dashboard:  skipped (--no-serve)");
