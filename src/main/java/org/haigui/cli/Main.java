@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         ImportCommand.class,
         StatusCommand.class,
+        InstitutionsCommand.class,
+        TiesCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
