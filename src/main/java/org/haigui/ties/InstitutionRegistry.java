@@ -302,6 +302,17 @@ public final class InstitutionRegistry {
 
     /** CRC32 of the built-in files: a new version of either reloads the built-in rows. */
     static String builtinVersion() {
+        String v = builtinVersion;
+        if (v == null) {
+            v = computeBuiltinVersion();
+            builtinVersion = v;
+        }
+        return v;
+    }
+
+    private static volatile String builtinVersion;
+
+    private static String computeBuiltinVersion() {
         CRC32 crc = new CRC32();
         for (String p : List.of(WORLD, ALIASES)) {
             try (InputStream in = resource(p)) {

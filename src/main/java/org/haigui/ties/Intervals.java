@@ -1,6 +1,7 @@
 package org.haigui.ties;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -34,47 +35,78 @@ final class Intervals {
     /**
      * Percentile bootstrap over units (enterprises) given as a frequency table: {@code counts[k]}
      * units have the k-th distinct profile. Each resample draws n units with replacement (n = the
-     * number of units); {@code statistic} maps the resampled counts to the figure. Returns the
-     * 2.5th and 97.5th percentiles (nearest rank: the 25th and 975th of 1,000 sorted values), or
-     * null when there are no units.
+     * number of units; a draw picks profile k with probability counts[k] / n, by Walker's alias
+     * method); every statistic is computed on the same resamples from the resampled counts. Returns
+     * per statistic the 2.5th and 97.5th percentiles (nearest rank: the 25th and 975th of 1,000
+     * sorted values), or null when there are no units.
      */
-    static double[] bootstrap(long[] counts, ToDoubleFunction<long[]> statistic, long seed) {
+    static double[][] bootstrap(long[] counts, List<ToDoubleFunction<long[]>> statistics, long seed) {
         long n = Arrays.stream(counts).sum();
+        double[][] out = new double[statistics.size()][];
         if (n == 0) {
-            return null;
+            return out;
         }
-        long[] cumulative = new long[counts.length];
-        long acc = 0;
-        for (int i = 0; i < counts.length; i++) {
-            acc += counts[i];
-            cumulative[i] = acc;
-        }
+        int k = counts.length;
+        double[] prob = new double[k];
+        int[] alias = new int[k];
+        aliasTable(counts, n, prob, alias);
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] stats = new double[RESAMPLES];
-        long[] sample = new long[counts.length];
+        double[][] stats = new double[statistics.size()][RESAMPLES];
+        long[] sample = new long[k];
         for (int b = 0; b < RESAMPLES; b++) {
             Arrays.fill(sample, 0);
             for (long i = 0; i < n; i++) {
-                long u = rnd.nextLong(n);
-                // the first profile whose cumulative count exceeds u
-                int lo = 0;
-                int hi = cumulative.length - 1;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (cumulative[mid] > u) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
-                    }
-                }
-                sample[lo]++;
+                int j = rnd.nextInt(k);
+                sample[rnd.nextDouble() < prob[j] ? j : alias[j]]++;
             }
-            stats[b] = statistic.applyAsDouble(sample);
+            for (int s = 0; s < statistics.size(); s++) {
+                stats[s][b] = statistics.get(s).applyAsDouble(sample);
+            }
         }
-        Arrays.sort(stats);
         int lo = (int) Math.ceil(0.025 * RESAMPLES) - 1;
         int hi = (int) Math.ceil(0.975 * RESAMPLES) - 1;
-        return new double[] {stats[lo], stats[hi]};
+        for (int s = 0; s < statistics.size(); s++) {
+            Arrays.sort(stats[s]);
+            out[s] = new double[] {stats[s][lo], stats[s][hi]};
+        }
+        return out;
+    }
+
+    /** Vose's alias table for drawing index j with probability counts[j] / n. */
+    private static void aliasTable(long[] counts, long n, double[] prob, int[] alias) {
+        int k = counts.length;
+        double[] scaled = new double[k];
+        int[] small = new int[k];
+        int[] large = new int[k];
+        int ns = 0;
+        int nl = 0;
+        for (int j = 0; j < k; j++) {
+            scaled[j] = (double) counts[j] * k / n;
+            alias[j] = j;
+            if (scaled[j] < 1.0) {
+                small[ns++] = j;
+            } else {
+                large[nl++] = j;
+            }
+        }
+        while (ns > 0 && nl > 0) {
+            int l = small[--ns];
+            int g = large[--nl];
+            prob[l] = scaled[l];
+            alias[l] = g;
+            scaled[g] = scaled[g] + scaled[l] - 1.0;
+            if (scaled[g] < 1.0) {
+                small[ns++] = g;
+            } else {
+                large[nl++] = g;
+            }
+        }
+        while (nl > 0) {
+            prob[large[--nl]] = 1.0;
+        }
+        while (ns > 0) {
+            prob[small[--ns]] = 1.0; // rounding leftovers
+        }
     }
 
     /**

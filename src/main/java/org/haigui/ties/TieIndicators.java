@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.haigui.core.HaiguiException;
 
 /**
@@ -159,10 +160,11 @@ public final class TieIndicators {
             counts[i] = hist.get(i)[4];
         }
         double median = Intervals.median(sizes, counts);
-        double[] ci = Intervals.bootstrap(counts, s -> Intervals.median(sizes, s), seed);
+        double[] ci = Intervals.bootstrap(counts, List.of(s -> Intervals.median(sizes, s)), seed)[0];
         out.add(new Value("team.size_median", "", "returnee", Double.isNaN(median) ? null : median, null, null,
             ci == null ? null : ci[0], ci == null ? null : ci[1]));
 
+        // the pooled member shares: over enterprises with a team of 2 or more, resampling those
         List<long[]> multi = hist.stream().filter(r -> r[0] >= 2).toList();
         int m = multi.size();
         long[] mCounts = new long[m];
@@ -170,16 +172,10 @@ public final class TieIndicators {
             mCounts[i] = multi.get(i)[4];
         }
         String[] ids = {"team.tie_share", "team.schoolmate_share", "team.colleague_share"};
-        int[] col = {1, 2, 3};
+        List<ToDoubleFunction<long[]>> ratios = new ArrayList<>();
         for (int j = 0; j < ids.length; j++) {
-            final int cj = col[j];
-            long num = 0;
-            long den = 0;
-            for (long[] r : multi) {
-                num += r[cj] * r[4];
-                den += r[0] * r[4];
-            }
-            double[] rci = Intervals.bootstrap(mCounts, s -> {
+            final int cj = j + 1; // histogram column: tied, school, colleague
+            ratios.add(s -> {
                 long nn = 0;
                 long dd = 0;
                 for (int i = 0; i < m; i++) {
@@ -187,7 +183,17 @@ public final class TieIndicators {
                     dd += multi.get(i)[0] * s[i];
                 }
                 return dd == 0 ? Double.NaN : (double) nn / dd;
-            }, seed + j + 1);
+            });
+        }
+        double[][] rcis = Intervals.bootstrap(mCounts, ratios, seed + 1);
+        for (int j = 0; j < ids.length; j++) {
+            long num = 0;
+            long den = 0;
+            for (long[] r : multi) {
+                num += r[j + 1] * r[4];
+                den += r[0] * r[4];
+            }
+            double[] rci = rcis[j];
             out.add(new Value(ids[j], "", "returnee", den == 0 ? null : (double) num / den, num, den,
                 rci == null ? null : rci[0], rci == null ? null : rci[1]));
         }
