@@ -1,15 +1,30 @@
 package org.haigui.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.haigui.core.HaiguiException;
+import org.haigui.ingest.ImportOptions;
+import org.haigui.ingest.ImportReport;
+import org.haigui.ingest.Importer;
+import org.haigui.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import CSV files, directories of CSV files, or .xlsx workbooks into the store.")
+    description = {"Import CSV files, directories of CSV files, or .xlsx workbooks into the store.",
+        "Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage or file errors (nothing changed)."})
 final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "A directory of <table>.csv files, a CSV file, or an .xlsx workbook.")
     List<Path> paths;
@@ -25,6 +40,39 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("import is being built");
+        Charset cs = switch (encoding.toUpperCase(Locale.ROOT).replace("_", "-")) {
+            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+            case "GB18030" -> Charset.forName("GB18030");
+            default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
+        };
+        ImportOptions options = ImportOptions.defaults().withEncoding(cs).withDryRun(dryRun);
+        ImportReport report;
+        try (Store store = Store.open(Store.resolve(db))) {
+            report = new Importer(store, options, ConsoleProgress.create()).run(paths);
+        }
+        print(spec.commandLine().getOut(), report);
+        return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;
+    }
+
+    static void print(PrintWriter out, ImportReport r) {
+        for (String w : r.warnings()) {
+            out.println("warning: " + w);
+        }
+        out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "table", "read", "inserted", "updated", "unchanged",
+            "rejected", "blank");
+        for (ImportReport.SourceSummary s : r.perTable()) {
+            out.printf(Locale.ROOT, "%-20s %10d %10d %10d %10d %10d %10d%n", s.table(), s.read(), s.inserted(), s.updated(),
+                s.unchanged(), s.rejected(), s.blank());
+        }
+        double secs = Math.max(r.millis(), 1) / 1000.0;
+        out.printf(Locale.ROOT, "%d rows in %.1f s (%.0f rows/s)%s%n", r.readRows(), secs, r.readRows() / secs,
+            r.dryRun() ? "; dry run: nothing was changed in the store" : "");
+        if (!r.rejectedFiles().isEmpty()) {
+            out.println(r.rejectedRows() + " rejected rows, with their errors, written to:");
+            for (Path p : r.rejectedFiles()) {
+                out.println("  " + p);
+            }
+        }
+        out.flush();
     }
 }

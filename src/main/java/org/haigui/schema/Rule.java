@@ -30,4 +30,10 @@ public sealed interface Rule {
 
     /** All rows with the same value of {@code groupColumn} have the same value of {@code column} (missing = default). */
     record SameWithin(String column, String groupColumn, String defaultValue) implements Rule { }
+
+    /** {@code column} is required when {@code other} has the value {@code value}. */
+    record RequiredWhen(String column, String other, String value) implements Rule { }
+
+    /** {@code column} may have a value (other than {@code allowedAlways}) only when {@code other} has the value {@code value}. */
+    record OnlyWhen(String column, String other, String value, String allowedAlways) implements Rule { }
 }

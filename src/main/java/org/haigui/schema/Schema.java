@@ -59,7 +59,8 @@ public final class Schema {
             Column.builder("degree", "学位", ENUM).values(
                 EnumValue.of("bachelor", "学士", "本科"), EnumValue.of("master", "硕士"),
                 EnumValue.of("doctorate", "博士", "phd"), EnumValue.of("none", "无")).doc("study only").build()),
-            List.of(new Rule.NotBefore("end_date", "start_date"))),
+            List.of(new Rule.NotBefore("end_date", "start_date"),
+                    new Rule.OnlyWhen("degree", "kind", "study", "none"))),
 
         new Table("city_moves", "来沪离沪", "Arrivals in and departures from the city, as registered.", List.of(
             Column.builder("move_id", "记录编号", ID).key().build(),
@@ -68,7 +69,7 @@ public final class Schema {
             Column.builder("event", "事件", ENUM).required().values(
                 EnumValue.of("arrive", "来沪"), EnumValue.of("leave", "离沪")).build(),
             Column.builder("district", "区县代码", DISTRICT).doc("required for arrive").build()),
-            List.of()),
+            List.of(new Rule.RequiredWhen("district", "event", "arrive"))),
 
         new Table("enterprises", "企业", "One row per enterprise.", List.of(
             Column.builder("enterprise_id", "企业编号", ID).key().build(),

@@ -1,0 +1,133 @@
+package org.haigui.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.haigui.core.HaiguiException;
+import org.haigui.schema.Table;
+
+/** A CSV file holding one table. */
+final class CsvInput implements TableInput {
+
+    private final Table table;
+    private final Path file;
+    private final CsvReader reader;
+    private final List<String> header;
+    private final InputStream stream;
+    private long blank;
+
+    CsvInput(Table table, Path file, Charset charset, InputStream wrapped) throws IOException {
+        this.table = table;
+        this.file = file;
+        this.stream = wrapped;
+        this.reader = new CsvReader(wrapped, charset);
+        List<String> h = null;
+        CsvReader.Record r;
+        while ((r = reader.next()) != null) {
+            if (isBlank(r.fields())) {
+                continue;
+            }
+            if (r.error() != null) {
+                throw HaiguiException.input(file.getFileName() + ", row " + r.rowNumber() + " (header): " + r.error());
+            }
+            h = r.fields();
+            break;
+        }
+        if (h == null) {
+            throw HaiguiException.input(file.getFileName() + ": the file is empty (no header row)");
+        }
+        this.header = h;
+    }
+
+    static CsvInput open(Table table, Path file, Charset charset, java.security.MessageDigest digest) {
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            if (digest != null) {
+                in = new java.security.DigestInputStream(in, digest);
+            }
+            return new CsvInput(table, file, charset, in);
+        } catch (NoSuchFileException e) {
+            throw HaiguiException.input(file + ": no such file");
+        } catch (IOException e) {
+            throw HaiguiException.input(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBlank(List<String> fields) {
+        for (String f : fields) {
+            if (!f.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Table table() {
+        return table;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String sheet() {
+        return null;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public InputRow next() throws IOException {
+        CsvReader.Record r;
+        while ((r = reader.next()) != null) {
+            if (isBlank(r.fields()) && r.error() == null) {
+                blank++;
+                continue;
+            }
+            List<String> f = r.fields();
+            String error = r.error();
+            String[] cells = new String[header.size()];
+            for (int i = 0; i < Math.min(f.size(), cells.length); i++) {
+                cells[i] = f.get(i);
+            }
+            if (f.size() > cells.length && error == null) {
+                for (int i = cells.length; i < f.size(); i++) {
+                    if (!f.get(i).isBlank()) {
+                        error = "the row has " + f.size() + " fields but the header has " + header.size();
+                        break;
+                    }
+                }
+            }
+            return new InputRow(r.rowNumber(), cells, null, error);
+        }
+        return null;
+    }
+
+    @Override
+    public long blankRows() {
+        return blank;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return new ArrayList<>();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        stream.close();
+    }
+}

@@ -1,0 +1,37 @@
+package org.haigui.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.haigui.schema.Table;
+
+/** One table's rows from one file (a CSV file, or one sheet of a workbook), streamed. */
+interface TableInput extends AutoCloseable {
+
+    Table table();
+
+    Path file();
+
+    /** The sheet name, or null for a CSV file. */
+    String sheet();
+
+    /** How the user knows this input: "persons.csv" or "book.xlsx, sheet persons". */
+    default String displayName() {
+        return sheet() == null ? file().getFileName().toString() : file().getFileName() + ", sheet " + sheet();
+    }
+
+    /** The header cells as written. */
+    List<String> header();
+
+    /** The next non-blank row, or null at the end. */
+    InputRow next() throws IOException;
+
+    /** Blank rows skipped so far. */
+    long blankRows();
+
+    /** Warnings found while reading (merged cells, ...). */
+    List<String> warnings();
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,193 @@
+package org.haigui.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.haigui.core.HaiguiException;
+import org.haigui.ingest.xlsx.XlsxCell;
+import org.haigui.ingest.xlsx.XlsxRow;
+import org.haigui.ingest.xlsx.XlsxSheetReader;
+import org.haigui.ingest.xlsx.XlsxWorkbook;
+import org.haigui.schema.Column;
+import org.haigui.schema.Table;
+
+/**
+ * One sheet of an .xlsx workbook holding one table. The header is the first non-blank row that
+ * names a key column of the table (bureau sheets often carry a title row above the header; such
+ * rows are skipped with a warning). Excel number cells are marked numeric, so that a date column
+ * can take an Excel date serial; date-formatted cells arrive as ISO dates.
+ */
+final class XlsxInput implements TableInput {
+
+    /** How many non-blank rows may precede the header. */
+    private static final int HEADER_SEARCH_ROWS = 20;
+
+    private final Sources.Spec spec;
+    private final XlsxWorkbook workbook;
+    private final XlsxSheetReader reader;
+    private final List<String> header;
+    private final List<String> warnings = new ArrayList<>();
+
+    private XlsxInput(Sources.Spec spec, XlsxWorkbook workbook, XlsxSheetReader reader) {
+        this.spec = spec;
+        this.workbook = workbook;
+        this.reader = reader;
+        List<XlsxRow> before = new ArrayList<>();
+        XlsxRow headerRow = null;
+        for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
+            XlsxRow r = reader.next();
+            if (r == null) {
+                break;
+            }
+            if (namesAKeyColumn(spec.table(), r)) {
+                headerRow = r;
+                break;
+            }
+            before.add(r);
+        }
+        if (headerRow == null) {
+            if (before.isEmpty()) {
+                throw HaiguiException.input(displayName() + ": the sheet is empty (no header row)");
+            }
+            // no row names a key column: take the first row, so that the header check says what is missing
+            headerRow = before.remove(0);
+        }
+        if (!before.isEmpty() && namesAKeyColumn(spec.table(), headerRow)) {
+            warnings.add(displayName() + ": " + before.size() + " row(s) above the header (row " + headerRow.rowNumber()
+                + ") skipped as titles");
+        }
+        int width = 0;
+        for (XlsxCell c : headerRow.cells()) {
+            width = Math.max(width, c.column() + 1);
+        }
+        String[] h = new String[width];
+        for (XlsxCell c : headerRow.cells()) {
+            h[c.column()] = c.text();
+        }
+        List<String> hl = new ArrayList<>();
+        for (String s : h) {
+            hl.add(s == null ? "" : s);
+        }
+        this.header = hl;
+    }
+
+    private static boolean namesAKeyColumn(Table t, XlsxRow r) {
+        for (XlsxCell c : r.cells()) {
+            String h = HeaderMap.normalise(c.text());
+            for (Column col : t.keyColumns()) {
+                if (col.name().equals(h) || HeaderMap.normalise(col.zhAlias()).equals(h)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The sheets of a workbook that are named after a table; other sheets are reported and ignored. */
+    static List<Sources.Spec> sheets(Path file, List<String> warnings) {
+        List<Sources.Spec> out = new ArrayList<>();
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
+            for (String name : wb.sheetNames()) {
+                var t = Sources.tableFor(name);
+                if (t.isPresent()) {
+                    out.add(new Sources.Spec(t.get(), file, name));
+                } else {
+                    warnings.add(file.getFileName() + ", sheet " + name + ": ignored (not named after a table)");
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw HaiguiException.input(file + ": no sheet is named after a table (name sheets persons, overseas_episodes, ... or 人员, 海外经历, ...)");
+        }
+        return out;
+    }
+
+    static TableInput open(Sources.Spec spec) {
+        XlsxWorkbook wb = XlsxWorkbook.open(spec.file());
+        try {
+            return new XlsxInput(spec, wb, wb.sheet(spec.sheet()));
+        } catch (RuntimeException e) {
+            wb.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Table table() {
+        return spec.table();
+    }
+
+    @Override
+    public Path file() {
+        return spec.file();
+    }
+
+    @Override
+    public String sheet() {
+        return spec.sheet();
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public InputRow next() throws IOException {
+        XlsxRow r = reader.next();
+        if (r == null) {
+            return null;
+        }
+        String[] cells = new String[header.size()];
+        boolean[] numeric = new boolean[header.size()];
+        String error = null;
+        for (XlsxCell c : r.cells()) {
+            if (c.column() >= cells.length) {
+                if (error == null && !c.text().isBlank()) {
+                    error = "cell " + cellRef(c.column(), r.rowNumber()) + " has a value but no header above it";
+                }
+                continue;
+            }
+            if (c.kind() == XlsxCell.Kind.ERROR) {
+                if (error == null) {
+                    error = "column " + header.get(c.column()) + " (cell " + cellRef(c.column(), r.rowNumber()) + "): "
+                        + (c.text().startsWith("#") ? "Excel error " : "") + c.text();
+                }
+                continue;
+            }
+            cells[c.column()] = c.text();
+            numeric[c.column()] = c.kind() == XlsxCell.Kind.NUMBER;
+        }
+        return new InputRow(r.rowNumber(), cells, numeric, error);
+    }
+
+    static String cellRef(int column, long row) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            sb.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return sb.append(row).toString();
+    }
+
+    @Override
+    public long blankRows() {
+        return reader.blankRowsSkipped();
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(reader.warnings());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } finally {
+            workbook.close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.haigui.ingest.xlsx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.haigui.core.HaiguiException;
+
+/**
+ * The shared string table, held for random access in one char array with an int array of
+ * offsets: two chars per character plus four bytes per string, instead of one String object
+ * (about 40 bytes of overhead) per string. Its size is bounded by the inflated part, itself
+ * bounded by {@link XlsxLimits#maxEntryBytes()}.
+ */
+final class SharedStrings {
+
+    static final SharedStrings NONE = new SharedStrings(new char[0], new int[] {0}, 0);
+
+    private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
+
+    private final char[] chars;
+    private final int[] offsets;
+    private final int count;
+
+    private SharedStrings(char[] chars, int[] offsets, int count) {
+        this.chars = chars;
+        this.offsets = offsets;
+        this.count = count;
+    }
+
+    int size() {
+        return count;
+    }
+
+    /** The string at that index (0-based); the caller checks the range. */
+    String get(int index) {
+        int from = offsets[index];
+        int to = offsets[index + 1];
+        return Xml.decodeEscapes(new String(chars, from, to - from));
+    }
+
+    static SharedStrings read(ZipArchive zip, String part) {
+        ZipArchive.Entry e = zip.find(part);
+        if (e == null) {
+            return NONE;
+        }
+        Builder b = new Builder(zip.fileLabel(), part);
+        try (InputStream in = zip.open(e)) {
+            XMLStreamReader r = Xml.reader(in, zip.fileLabel(), part);
+            try {
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT && "si".equals(r.getLocalName())) {
+                        readStringItem(r, b);
+                        b.endString();
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException ex) {
+            throw Xml.malformed(zip.fileLabel(), part, ex);
+        } catch (IOException ex) {
+            throw HaiguiException.input(zip.fileLabel() + ": cannot read part " + part + ": " + ex.getMessage(), ex);
+        }
+        return b.build();
+    }
+
+    /**
+     * Appends the text of an {@code si} or {@code is} element (the reader on its START_ELEMENT):
+     * its {@code t} child, or the {@code t} of each rich-text run {@code r}; phonetic runs
+     * ({@code rPh}, furigana) and formatting are left out. Ends on the element's END_ELEMENT.
+     */
+    static void readStringItem(XMLStreamReader r, TextSink sink) throws XMLStreamException {
+        int depth = 1;
+        boolean inText = false;
+        int textDepth = -1;
+        int skipDepth = -1;
+        while (depth > 0) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    String name = r.getLocalName();
+                    if (skipDepth < 0) {
+                        if ("rPh".equals(name) || "rPr".equals(name) || "phoneticPr".equals(name)) {
+                            skipDepth = depth;
+                        } else if ("t".equals(name) && !inText) {
+                            inText = true;
+                            textDepth = depth;
+                        }
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (depth == skipDepth) {
+                        skipDepth = -1;
+                    }
+                    if (inText && depth == textDepth) {
+                        inText = false;
+                    }
+                    depth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (inText && skipDepth < 0) {
+                        sink.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("unexpected end of the document");
+                default -> {
+                    // comments, processing instructions
+                }
+            }
+        }
+    }
+
+    /** Where string text goes. */
+    interface TextSink {
+        void append(char[] text, int start, int length);
+    }
+
+    private static final class Builder implements TextSink {
+        private final String fileLabel;
+        private final String part;
+        private char[] chars = new char[1 << 16];
+        private int length;
+        private int[] offsets = new int[1 << 12];
+        private int count;
+
+        Builder(String fileLabel, String part) {
+            this.fileLabel = fileLabel;
+            this.part = part;
+        }
+
+        @Override
+        public void append(char[] text, int start, int len) {
+            if (length + (long) len > chars.length) {
+                long want = Math.max(length + (long) len, Math.min((long) chars.length * 2, MAX_CHARS));
+                if (want > MAX_CHARS) {
+                    throw HaiguiException.input(fileLabel + ": part " + part + " holds more than "
+                            + MAX_CHARS + " characters of shared strings; refused");
+                }
+                chars = Arrays.copyOf(chars, (int) want);
+            }
+            System.arraycopy(text, start, chars, length, len);
+            length += len;
+        }
+
+        void endString() {
+            if (count + 2 > offsets.length) {
+                if (offsets.length >= MAX_CHARS / 2) {
+                    throw HaiguiException.input(fileLabel + ": part " + part + " holds too many shared strings; refused");
+                }
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            count++;
+            offsets[count] = length;
+        }
+
+        SharedStrings build() {
+            // trim the spare capacity: the table lives as long as the workbook
+            return new SharedStrings(Arrays.copyOf(chars, length), Arrays.copyOf(offsets, count + 1), count);
+        }
+    }
+}

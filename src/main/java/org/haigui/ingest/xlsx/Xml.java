@@ -1,0 +1,130 @@
+package org.haigui.ingest.xlsx;
+
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.haigui.core.HaiguiException;
+
+/** StAX with DTDs and external entities disabled; helpers shared by the part readers. */
+final class Xml {
+
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private Xml() {}
+
+    private static XMLInputFactory createFactory() {
+        // The JDK's own implementation, whatever else is on the class path.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        // Not coalescing: long text arrives in chunks of at most 16K characters, so memory stays bounded.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return f;
+    }
+
+    static XMLStreamReader reader(InputStream in, String fileLabel, String part) {
+        try {
+            return FACTORY.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw malformed(fileLabel, part, e);
+        }
+    }
+
+    /** Turns a StAX failure into an INPUT error; a limit refusal raised inside the stream comes out as itself. */
+    static HaiguiException malformed(String fileLabel, String part, XMLStreamException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HaiguiException he) {
+                return he;
+            }
+            if (t instanceof XMLStreamException xe && xe.getNestedException() instanceof HaiguiException he) {
+                return he;
+            }
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = msg.indexOf("\nMessage: ");
+        if (nl >= 0) {
+            msg = msg.substring(nl + "\nMessage: ".length());
+        }
+        return HaiguiException.input(fileLabel + ": part " + part + " is not well-formed XML" + where + ": " + msg, e);
+    }
+
+    /** Skips the element the reader is on (at its START_ELEMENT), ending on its END_ELEMENT. */
+    static void skipElement(XMLStreamReader r) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("unexpected end of the document");
+            }
+        }
+    }
+
+    /** The value of the attribute of that local name (any namespace), or null. */
+    static String attr(XMLStreamReader r, String localName) {
+        int n = r.getAttributeCount();
+        for (int i = 0; i < n; i++) {
+            if (localName.equals(r.getAttributeLocalName(i))) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /** The value of the attribute without a namespace of that local name, or null. */
+    static String plainAttr(XMLStreamReader r, String localName) {
+        int n = r.getAttributeCount();
+        for (int i = 0; i < n; i++) {
+            if (localName.equals(r.getAttributeLocalName(i))) {
+                String ns = r.getAttributeNamespace(i);
+                if (ns == null || ns.isEmpty()) {
+                    return r.getAttributeValue(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Decodes Excel's {@code _xHHHH_} escapes (used for control characters such as {@code _x000D_},
+     * and {@code _x005F_} for a literal underscore) in string cell text.
+     */
+    static String decodeEscapes(String s) {
+        int i = s.indexOf("_x");
+        if (i < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int from = 0;
+        while (i >= 0) {
+            if (i + 7 <= s.length() && s.charAt(i + 6) == '_' && isHex(s, i + 2, i + 6)) {
+                sb.append(s, from, i);
+                sb.append((char) Integer.parseInt(s, i + 2, i + 6, 16));
+                from = i + 7;
+                i = s.indexOf("_x", from);
+            } else {
+                i = s.indexOf("_x", i + 1);
+            }
+        }
+        sb.append(s, from, s.length());
+        return sb.toString();
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+package org.haigui.ingest.xlsx;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers for the reader tests. */
+final class XlsxTestSupport {
+
+    private XlsxTestSupport() {}
+
+    /** Every returned row of a sheet, rendered as "7: A=STRING:x | B=NUMBER:42". */
+    static List<String> rows(Path file, String sheet) {
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file); XlsxSheetReader r = wb.sheet(sheet)) {
+            return render(r);
+        }
+    }
+
+    static List<String> render(XlsxSheetReader r) {
+        List<String> out = new ArrayList<>();
+        XlsxRow row;
+        while ((row = r.next()) != null) {
+            out.add(render(row));
+        }
+        return out;
+    }
+
+    static String render(XlsxRow row) {
+        StringBuilder sb = new StringBuilder().append(row.rowNumber()).append(':');
+        String sep = " ";
+        for (XlsxCell c : row.cells()) {
+            sb.append(sep).append(c.columnName()).append('=').append(c.kind()).append(':').append(c.text());
+            sep = " | ";
+        }
+        return sb.toString();
+    }
+
+    /** A row element with cells given as raw XML. */
+    static String row(int r, String... cells) {
+        return "<row r=\"" + r + "\">" + String.join("", cells) + "</row>";
+    }
+
+    static String num(String ref, String v) {
+        return "<c r=\"" + ref + "\"><v>" + v + "</v></c>";
+    }
+
+    static String styled(String ref, int s, String v) {
+        return "<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + v + "</v></c>";
+    }
+
+    static String shared(String ref, int index) {
+        return "<c r=\"" + ref + "\" t=\"s\"><v>" + index + "</v></c>";
+    }
+
+    static String inline(String ref, String text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + XlsxFixture.escape(text) + "</t></is></c>";
+    }
+}
