@@ -70,8 +70,9 @@ public final class TeamTies {
             Map<String, List<TeamReport.Episode>> episodes = new LinkedHashMap<>();
             Map<String, TeamReport.Episode> episodeById = new LinkedHashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT person_id, episode_id, kind, institution, iid, name_key, country, s, end_date FROM tie_epk "
-                    + "ORDER BY person_id, s, episode_id")) {
+                "SELECT ep.person_id, ep.episode_id, o.kind, o.institution, ep.iid, ep.name_key, o.country, ep.s, o.end_date "
+                    + "FROM tie_ep ep JOIN overseas_episodes o ON o.episode_id = ep.episode_id "
+                    + "ORDER BY ep.person_id, ep.s, ep.episode_id")) {
                 while (rs.next()) {
                     String key = rs.getString(6);
                     String regId = null;
@@ -164,22 +165,21 @@ public final class TeamTies {
      */
     static void prepare(Connection c, LocalDate asOf, String onlyId, boolean activeReturneeFounded, RegistryModel model,
                         Map<String, Long> timings) throws SQLException {
+        boolean detail = onlyId != null;
         try (Statement st = c.createStatement()) {
             timed(timings, "teams", () -> {
                 st.execute(TieSql.ent(asOf, onlyId));
                 st.execute(TieSql.team(asOf));
             });
+            timed(timings, "founder episodes", () -> st.execute(TieSql.founderEpisodes(asOf)));
             timed(timings, "returnee founders", () -> {
                 st.execute(TieSql.returnees(asOf));
                 st.execute(TieSql.RETURNEE_FOUNDED);
                 st.execute(activeReturneeFounded ? TieSql.scopeActiveReturneeFounded(asOf) : TieSql.SCOPE_ALL);
             });
-            timed(timings, "team episodes", () -> st.execute(TieSql.episodes(asOf)));
-            timed(timings, "institution keys", () -> {
-                writeNameKeys(c, model);
-                st.execute(TieSql.EPISODES_KEYED);
-            });
-            timed(timings, "tie pairs", () -> st.execute(TieSql.PAIRS));
+            timed(timings, "institution keys", () -> writeNameKeys(c, model, TieSql.distinctNames(asOf, detail)));
+            timed(timings, "team episodes", () -> st.execute(TieSql.episodes(asOf, detail)));
+            timed(timings, "ties", () -> st.execute(detail ? TieSql.PAIRS : TieSql.FLAGS));
         }
     }
 
@@ -189,11 +189,11 @@ public final class TeamTies {
      * normalised name is a registry name or alias, else {@code n:<normalised name>}, and null
      * when nothing is left after normalisation (such a name matches nothing).
      */
-    static void writeNameKeys(Connection c, RegistryModel model) throws SQLException {
+    static void writeNameKeys(Connection c, RegistryModel model, String distinctNamesSql) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute(TieSql.NAMES_TABLE);
-            try (ResultSet rs = st.executeQuery(TieSql.DISTINCT_NAMES)) {
+            try (ResultSet rs = st.executeQuery(distinctNamesSql)) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }

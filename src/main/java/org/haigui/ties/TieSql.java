@@ -13,13 +13,17 @@ import java.time.LocalDate;
  * <li>{@code tie_ent}: enterprises founded on or before D, with their dissolution as known at D;</li>
  * <li>{@code tie_team}: initial core teams (founders; core members joined at most 365 days after
  *     founding, or before it);</li>
+ * <li>{@code tie_fep}: the founders' episodes that started by D;</li>
  * <li>{@code tie_returnee}: founders who are returnees as of D;</li>
  * <li>{@code tie_rf}: returnee-founded enterprises (as of D);</li>
  * <li>{@code tie_scope}: the enterprises whose ties are computed;</li>
+ * <li>{@code tie_names}: institution name to institution key (computed in Java);</li>
  * <li>{@code tie_ep}: the overseas episodes (started by D) of their team members, with the
- *     institution key of their name from {@code tie_names};</li>
- * <li>{@code tie_pairs}: directed pairs of episodes of two different members of one team, same
- *     kind class, same institution, overlapping intervals.</li>
+ *     institution key of their name;</li>
+ * <li>{@code tie_pairs} (the ties command): directed pairs of episodes of two different members
+ *     of one team, same kind class, same institution, overlapping intervals; {@code tie_flags}
+ *     (the indicators): which members have such a pair, by kind class;</li>
+ * <li>{@code tie_teams}: per enterprise, team size and tied members.</li>
  * </ul>
  */
 final class TieSql {
@@ -73,42 +77,58 @@ final class TieSql {
     }
 
     /**
+     * The overseas episodes that started by D of every founder (of the enterprises in
+     * {@code tie_ent}): one scan of the episodes serves both the returnee test and the market ties.
+     */
+    static String founderEpisodes(LocalDate d) {
+        return """
+            CREATE OR REPLACE TEMP TABLE tie_fep AS
+            SELECT o.person_id, o.kind, o.degree, o.country, o.start_date AS s, o.end_date AS e
+            FROM overseas_episodes o
+            JOIN (SELECT DISTINCT person_id FROM tie_team WHERE role = 'founder') f ON o.person_id = f.person_id
+            WHERE o.start_date <= %s
+            """.formatted(date(d));
+    }
+
+    /**
      * Founders who are returnees as of D (spec "Returnee as of date T"): a study episode with a
      * bachelor, master or doctorate degree ended by D, or ended episodes of any kind whose union
-     * covers at least 365 distinct days (gaps and islands: an episode starting after the latest
-     * end so far opens a new island; each island covers max(end) - min(start) + 1 days).
+     * covers at least 365 distinct days (gaps and islands, only for founders without such a
+     * degree: an episode starting after the latest end so far opens a new island; each island
+     * covers max(end) - min(start) + 1 days).
      * TODO(ties): reuse the indicators engine's returnee table once it is on main.
      */
     static String returnees(LocalDate d) {
         return """
             CREATE OR REPLACE TEMP TABLE tie_returnee AS
-            WITH f AS (SELECT DISTINCT person_id FROM tie_team WHERE role = 'founder'),
-            ep AS (
-              SELECT o.person_id, o.kind, o.degree, o.start_date, o.end_date
-              FROM overseas_episodes o JOIN f ON o.person_id = f.person_id
-              WHERE o.end_date IS NOT NULL AND o.end_date <= %1$s),
+            WITH ep AS (
+              SELECT person_id, kind, degree, s, e FROM tie_fep
+              WHERE e IS NOT NULL AND e <= %1$s),
             deg AS (
               SELECT DISTINCT person_id FROM ep
               WHERE kind = 'study' AND degree IN ('bachelor', 'master', 'doctorate')),
+            rest AS (
+              SELECT ep.person_id, ep.s, ep.e FROM ep LEFT JOIN deg ON ep.person_id = deg.person_id
+              WHERE deg.person_id IS NULL),
             ordered AS (
-              SELECT person_id, start_date, end_date,
-                     max(end_date) OVER (PARTITION BY person_id ORDER BY start_date, end_date
-                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-              FROM ep),
+              SELECT person_id, s, e,
+                     max(e) OVER (PARTITION BY person_id ORDER BY s, e
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+              FROM rest),
             islands AS (
-              SELECT person_id, start_date, end_date,
-                     sum(CASE WHEN prev_end IS NULL OR start_date > prev_end THEN 1 ELSE 0 END)
-                       OVER (PARTITION BY person_id ORDER BY start_date, end_date
+              SELECT person_id, s, e,
+                     sum(CASE WHEN prev_end IS NULL OR s > prev_end THEN 1 ELSE 0 END)
+                       OVER (PARTITION BY person_id ORDER BY s, e
                              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
               FROM ordered),
             spans AS (
-              SELECT person_id, island, min(start_date) AS s, max(end_date) AS e
+              SELECT person_id, island, min(s) AS s, max(e) AS e
               FROM islands GROUP BY person_id, island),
             covered AS (
               SELECT person_id FROM spans GROUP BY person_id
               HAVING sum(%2$s + 1) >= 365)
             SELECT person_id FROM deg
-            UNION
+            UNION ALL
             SELECT person_id FROM covered
             """.formatted(date(d), days("s", "e"));
     }
@@ -135,43 +155,55 @@ final class TieSql {
     static final String SCOPE_ALL = "CREATE OR REPLACE TEMP TABLE tie_scope AS SELECT enterprise_id FROM tie_ent";
 
     /**
-     * Episodes of the scope's team members that have started by D. Kind class: {@code S} study,
-     * {@code W} work or research (a study episode and a work episode never make a tie). For ties a
-     * missing end_date lasts through D; an end after D is not known yet and is also cut at D (it
-     * changes no overlap, since every episode here starts by D).
+     * Episodes of the scope's team members that have started by D, with the key of their
+     * institution name from {@code tie_names}. Kind class: {@code S} study, {@code W} work or
+     * research (a study episode and a work episode never make a tie). For ties a missing end_date
+     * lasts through D; an end after D is not known yet and is also cut at D (it changes no overlap,
+     * since every episode here starts by D). {@code detail}: keep the episode ids (the ties
+     * command); the indicators do not need them.
      */
-    static String episodes(LocalDate d) {
+    static String episodes(LocalDate d, boolean detail) {
         return """
             CREATE OR REPLACE TEMP TABLE tie_ep AS
-            SELECT t.enterprise_id, t.person_id, o.episode_id, o.kind,
+            SELECT t.enterprise_id, t.person_id, %2$s
                    CASE WHEN o.kind = 'study' THEN 'S' ELSE 'W' END AS kc,
-                   o.institution, o.institution_id AS iid, o.country,
+                   o.institution_id AS iid, n.name_key,
                    o.start_date AS s,
-                   CASE WHEN o.end_date IS NULL OR o.end_date > %1$s THEN %1$s ELSE o.end_date END AS e,
-                   o.end_date
+                   CASE WHEN o.end_date IS NULL OR o.end_date > %1$s THEN %1$s ELSE o.end_date END AS e
             FROM tie_team t
             JOIN tie_scope sc ON t.enterprise_id = sc.enterprise_id
             JOIN overseas_episodes o ON o.person_id = t.person_id
+            LEFT JOIN tie_names n ON o.institution = n.institution
             WHERE o.start_date <= %1$s
-            """.formatted(date(d));
+            """.formatted(date(d), detail ? "o.episode_id," : "");
     }
 
     static final String NAMES_TABLE = "CREATE OR REPLACE TEMP TABLE tie_names (institution VARCHAR, name_key VARCHAR)";
 
-    static final String DISTINCT_NAMES = "SELECT DISTINCT institution FROM tie_ep";
-
-    static final String EPISODES_KEYED = """
-        CREATE OR REPLACE TEMP TABLE tie_epk AS
-        SELECT ep.*, n.name_key
-        FROM tie_ep ep LEFT JOIN tie_names n ON ep.institution = n.institution
-        """;
+    /**
+     * The distinct institution names to key: of the scope's team members' episodes when
+     * {@code teamOnly} (one enterprise), else of all episodes started by D (one scan without a
+     * join; there are few distinct names).
+     */
+    static String distinctNames(LocalDate d, boolean teamOnly) {
+        if (!teamOnly) {
+            return "SELECT DISTINCT institution FROM overseas_episodes WHERE start_date <= " + date(d);
+        }
+        return """
+            SELECT DISTINCT o.institution
+            FROM tie_team t
+            JOIN tie_scope sc ON t.enterprise_id = sc.enterprise_id
+            JOIN overseas_episodes o ON o.person_id = t.person_id
+            WHERE o.start_date <= %s
+            """.formatted(date(d));
+    }
 
     private static final String PAIR_COLUMNS = """
         SELECT a.enterprise_id, a.person_id AS person_a, b.person_id AS person_b, a.kc,
                a.episode_id AS episode_a, b.episode_id AS episode_b, '%s' AS matched_by,
                CASE WHEN a.s > b.s THEN a.s ELSE b.s END AS overlap_start,
                CASE WHEN a.e < b.e THEN a.e ELSE b.e END AS overlap_end
-        FROM tie_epk a JOIN tie_epk b
+        FROM tie_ep a JOIN tie_ep b
           ON a.enterprise_id = b.enterprise_id AND a.kc = b.kc AND %s
         WHERE a.person_id <> b.person_id AND a.s <= b.e AND b.s <= a.e""";
 
@@ -186,14 +218,28 @@ final class TieSql {
         + PAIR_COLUMNS.formatted("institution_id", "a.iid = b.iid") + "\nUNION ALL\n"
         + PAIR_COLUMNS.formatted("name", "a.name_key = b.name_key") + "\n  AND (a.iid IS NULL OR b.iid IS NULL)";
 
+    private static final String FLAG_JOIN = """
+        SELECT a.enterprise_id, a.person_id, a.kc
+        FROM tie_ep a JOIN tie_ep b
+          ON a.enterprise_id = b.enterprise_id AND a.kc = b.kc AND %s
+        WHERE a.person_id <> b.person_id AND a.s <= b.e AND b.s <= a.e""";
+
+    /**
+     * The indicators' version of {@link #PAIRS}: only which members are tied and by which kind,
+     * without materialising the pairs.
+     */
+    static final String FLAGS = "CREATE OR REPLACE TEMP TABLE tie_flags AS\n"
+        + FLAG_JOIN.formatted("a.iid = b.iid") + "\nUNION\n"
+        + FLAG_JOIN.formatted("a.name_key = b.name_key") + "\n  AND (a.iid IS NULL OR b.iid IS NULL)";
+
     /** Per enterprise of the scope: team size and members tied (any, schoolmate, colleague). */
     static final String TEAMS = """
         CREATE OR REPLACE TEMP TABLE tie_teams AS
         WITH flags AS (
-          SELECT enterprise_id, person_a AS person_id,
+          SELECT enterprise_id, person_id,
                  max(CASE WHEN kc = 'S' THEN 1 ELSE 0 END) AS school,
                  max(CASE WHEN kc = 'W' THEN 1 ELSE 0 END) AS colleague
-          FROM tie_pairs GROUP BY enterprise_id, person_a)
+          FROM tie_flags GROUP BY enterprise_id, person_id)
         SELECT t.enterprise_id, count(*) AS size,
                sum(CASE WHEN f.person_id IS NOT NULL THEN 1 ELSE 0 END) AS tied,
                sum(coalesce(f.school, 0)) AS school,
@@ -224,16 +270,16 @@ final class TieSql {
               FROM enterprise_years y
               JOIN tie_rf r ON y.enterprise_id = r.enterprise_id
               JOIN tie_ent e ON y.enterprise_id = e.enterprise_id
-              WHERE y.year <= %2$d
+              WHERE y.year <= %1$d
                 AND e.founded_date <= make_date(CAST(y.year AS INTEGER), 12, 31)
                 AND (e.dissolved IS NULL OR e.dissolved >= make_date(CAST(y.year AS INTEGER), 1, 1))
                 AND y.overseas_markets IS NOT NULL AND trim(y.overseas_markets) <> ''),
             fc AS (
-              SELECT t.enterprise_id, o.country, min(o.start_date) AS first_start
+              SELECT t.enterprise_id, o.country, min(o.s) AS first_start
               FROM tie_team t
               JOIN tie_rf r ON t.enterprise_id = r.enterprise_id
-              JOIN overseas_episodes o ON o.person_id = t.person_id
-              WHERE t.role = 'founder' AND o.start_date <= %1$s
+              JOIN tie_fep o ON o.person_id = t.person_id
+              WHERE t.role = 'founder'
               GROUP BY t.enterprise_id, o.country),
             hit AS (
               SELECT DISTINCT yrs.enterprise_id, yrs.year
@@ -244,9 +290,9 @@ final class TieSql {
             FROM yrs LEFT JOIN hit ON yrs.enterprise_id = hit.enterprise_id AND yrs.year = hit.year
             GROUP BY yrs.year
             ORDER BY yrs.year
-            """.formatted(date(d), d.getYear());
+            """.formatted(d.getYear());
     }
 
-    static final java.util.List<String> TEMP_TABLES = java.util.List.of("tie_ent", "tie_team", "tie_returnee", "tie_rf",
-        "tie_scope", "tie_ep", "tie_names", "tie_epk", "tie_pairs", "tie_teams");
+    static final java.util.List<String> TEMP_TABLES = java.util.List.of("tie_ent", "tie_team", "tie_fep", "tie_returnee",
+        "tie_rf", "tie_scope", "tie_names", "tie_ep", "tie_pairs", "tie_flags", "tie_teams");
 }
