@@ -8,9 +8,11 @@ import java.util.Locale;
  * Unicode NFKC, case folding, trimming, a leading {@code the } dropped, {@code &} to {@code and},
  * every character that is not a letter or a digit removed.
  *
- * <p>Case folding: Java has no full Unicode case folding; upper-casing then lower-casing (both in
- * {@link Locale#ROOT}) gives the same result for the cases that matter in institution names
- * ({@code ß} to {@code ss}, final sigma to sigma, ligatures) and is locale-independent. Letters
+ * <p>Case folding: Java has no full Unicode case folding; lower-casing, upper-casing, then
+ * lower-casing again (all in {@link Locale#ROOT}) gives the same result for the cases that matter
+ * in institution names ({@code ß} and capital {@code ẞ} to {@code ss}, final sigma to sigma
+ * (replaced explicitly: Java lower-cases a word-final capital sigma to the final form), ligatures)
+ * and is locale-independent. Letters
  * and digits are Unicode ones ({@link Character#isLetterOrDigit(int)}), so Chinese, Japanese and
  * Korean names survive; combining marks are removed (after NFKC most accents are precomposed).
  */
@@ -25,7 +27,7 @@ final class Normalizer {
             return "";
         }
         String s = java.text.Normalizer.normalize(name, Form.NFKC);
-        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        s = s.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('\u03C2', '\u03C3');
         s = s.strip();
         if (s.startsWith("the ")) {
             s = s.substring(4);

@@ -28,6 +28,11 @@ class NormalizerTest {
         assertThat(Normalizer.normalise("東京大学")).isEqualTo("東京大学");
         assertThat(Normalizer.normalise("Technische Universität Straße")).isEqualTo("technischeuniversitätstrasse");
         assertThat(Normalizer.normalise("Université de Montréal")).isEqualTo("universitédemontréal");
+        // capital sharp s (what SQL upper() makes of ß) folds like ß
+        assertThat(Normalizer.normalise("FACHHOCHSCHULE GIE\u1E9EEN")).isEqualTo(Normalizer.normalise("Fachhochschule Gießen"))
+            .isEqualTo("fachhochschulegiessen");
+        assertThat(Normalizer.normalise("ΠΑΝΕΠΙΣΤΗΜΙΟ ΑΘΗΝΑΣ")).isEqualTo(Normalizer.normalise("Πανεπιστημιο Αθηνας"))
+            .isEqualTo("πανεπιστημιοαθηνασ");
     }
 
     @Test
