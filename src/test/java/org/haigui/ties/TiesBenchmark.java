@@ -17,7 +17,9 @@ import org.haigui.store.Store;
  * institutions take about a fifth of the episodes), one in ten names written in upper case (a
  * variant that matches after normalisation), 5% of episodes still abroad; one enterprise per ten
  * persons with an initial team of 1-8 (1-3 founders, core members joining from 200 days before to
- * 700 days after founding), 10% dissolved; five years of enterprise data with overseas markets.
+ * 700 days after founding), 10% dissolved; 40% of the other team members also have an episode at
+ * the institution of the first founder's first episode, shifted by up to two years (so that
+ * teams are often tied, as the report says); five years of enterprise data with overseas markets.
  *
  * <p>Usage: {@code TiesBenchmark PERSONS [DB_FILE]} (default 300000 persons, a temp file). Prints
  * the build time, the sizes, and the time of each step of {@link TieIndicators#compute}, twice.
@@ -128,6 +130,26 @@ public final class TiesBenchmark {
                   WHERE en.enterprise_id = 'E' || e AND k < 1 + %5$s)
                 QUALIFY row_number() OVER (PARTITION BY enterprise_id, person_id ORDER BY role DESC) = 1
                 """.formatted(n("e * 8 + k", 21, persons), n("e", 22, 3), n("e * 8 + k", 23, 900), ents, n("e", 24, 8)));
+            // founding teams are often former schoolmates or colleagues: 40% of the other members get an
+            // episode at the institution of the first founder's first episode, shifted by up to +-2 years
+            st.execute("""
+                INSERT INTO overseas_episodes (episode_id, person_id, kind, institution, institution_id, country, start_date,
+                                               end_date, degree, batch_id)
+                WITH first_founder AS (
+                  SELECT enterprise_id, min(person_id) AS person_id FROM enterprise_people WHERE role = 'founder'
+                  GROUP BY enterprise_id),
+                first_episode AS (
+                  SELECT f.enterprise_id, f.person_id,
+                         arg_min(o.kind, o.start_date) AS kind, arg_min(o.institution, o.start_date) AS institution,
+                         arg_min(o.country, o.start_date) AS country, min(o.start_date) AS s,
+                         arg_min(o.end_date, o.start_date) AS e, arg_min(o.degree, o.start_date) AS degree
+                  FROM first_founder f JOIN overseas_episodes o ON o.person_id = f.person_id
+                  GROUP BY f.enterprise_id, f.person_id)
+                SELECT 'Y' || m.enterprise_id || '_' || m.person_id, m.person_id, fe.kind, fe.institution, NULL, fe.country,
+                       fe.s + CAST(%1$s - 730 AS INTEGER), fe.e + CAST(%1$s - 730 AS INTEGER), fe.degree, 0
+                FROM enterprise_people m JOIN first_episode fe ON m.enterprise_id = fe.enterprise_id
+                WHERE m.person_id <> fe.person_id AND %2$s < 0.4
+                """.formatted(n("hash(m.enterprise_id || m.person_id)", 41, 1461), u("hash(m.enterprise_id || m.person_id)", 42)));
             st.execute("""
                 INSERT INTO enterprise_years (enterprise_id, year, employees, overseas_markets, batch_id)
                 SELECT en.enterprise_id, y, 10,
