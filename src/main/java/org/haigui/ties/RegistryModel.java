@@ -83,6 +83,15 @@ final class RegistryModel {
         return "r:" + groups().get(ids.first());
     }
 
+    /** The size of the largest group of registry institutions that match one another. */
+    int largestGroup() {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (String rep : groups().values()) {
+            sizes.merge(rep, 1, Integer::sum);
+        }
+        return sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
     /** Group representative of every id (union-find over the ids that share a name). */
     private Map<String, String> groups() {
         if (groupOf != null) {
