@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
     subcommands = {
         ImportCommand.class,
         StatusCommand.class,
+        SchemaCommand.class,
+        SynthCommand.class,
+        DemoCommand.class,
+        BenchCommand.class,
         InstitutionsCommand.class,
         TiesCommand.class,
         CommandLine.HelpCommand.class

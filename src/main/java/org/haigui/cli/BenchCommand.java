@@ -1,0 +1,120 @@
+package org.haigui.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.haigui.core.HaiguiException;
+import org.haigui.core.Progress;
+import org.haigui.synth.Calibration;
+import org.haigui.synth.Pipeline;
+import org.haigui.synth.SynthOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"The project's yardstick: run the pipeline (generate, import, indicators) on synthetic data and print,",
+        "per stage, wall time, rows per second and peak heap, then the total."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (default: ${DEFAULT-VALUE}).")
+    long persons = Calibration.DEFAULT_PERSONS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = Calibration.DEFAULT_SEED;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Work folder, kept afterwards (default: a temporary folder, deleted afterwards).")
+    Path dir;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean temporary = dir == null;
+        Path work = temporary ? Files.createTempDirectory("haigui-bench") : dir;
+        if (!temporary && (Pipeline.hasData(work.resolve("data")) || Files.exists(work.resolve("bench.duckdb")))) {
+            // a second run would measure an import that changes nothing
+            throw HaiguiException.usage("bench: " + work + " already holds a benchmark run; give an empty or new folder");
+        }
+        List<Pipeline.Stage> stages = new ArrayList<>();
+        try {
+            Path data = work.resolve("data");
+            SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
+            stages.add(Pipeline.generate(o, Progress.NONE));
+            stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE));
+            stages.add(Pipeline.notBuilt("indicators"));
+        } finally {
+            if (temporary) {
+                deleteTree(work);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long total = stages.stream().mapToLong(Pipeline.Stage::millis).sum();
+        long peak = stages.stream().mapToLong(Pipeline.Stage::peakHeap).max().orElse(0);
+        if (json) {
+            ObjectMapper m = new ObjectMapper();
+            ObjectNode root = m.createObjectNode();
+            root.put("persons", persons);
+            root.put("seed", seed);
+            root.put("processors", Runtime.getRuntime().availableProcessors());
+            root.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+            ArrayNode arr = root.putArray("stages");
+            for (Pipeline.Stage s : stages) {
+                ObjectNode n = arr.addObject();
+                n.put("stage", s.name());
+                n.put("built", s.built());
+                if (s.built()) {
+                    n.put("wall_ms", s.millis());
+                    n.put("rows", s.rows());
+                    n.put("rows_per_s", Math.round(s.rowsPerSecond()));
+                    n.put("peak_heap_bytes", s.peakHeap());
+                }
+                n.put("detail", s.detail());
+            }
+            ObjectNode t = root.putObject("total");
+            t.put("wall_ms", total);
+            t.put("peak_heap_bytes", peak);
+            out.println(m.writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "bench: %,d persons, seed %d, %d processors, max heap %,d MB%n", persons, seed,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            for (Pipeline.Stage s : stages) {
+                if (!s.built()) {
+                    out.printf(Locale.ROOT, "  %-11s not built yet%n", s.name());
+                } else {
+                    out.printf(Locale.ROOT, "  %-11s %8.1f s %,13d rows %,11.0f rows/s   peak heap %,7d MB%n", s.name(),
+                        s.millis() / 1000.0, s.rows(), s.rowsPerSecond(), s.peakHeap() >> 20);
+                }
+            }
+            out.printf(Locale.ROOT, "  %-11s %8.1f s %47s peak heap %,7d MB%n", "total", total / 1000.0, "", peak >> 20);
+        }
+        out.flush();
+        return ErrorMapper.OK;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

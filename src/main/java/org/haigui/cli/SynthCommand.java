@@ -1,0 +1,70 @@
+package org.haigui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.haigui.core.Progress;
+import org.haigui.synth.Calibration;
+import org.haigui.synth.SynthOptions;
+import org.haigui.synth.SynthResult;
+import org.haigui.synth.Synthesizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "synth", mixinStandardHelpOptions = true,
+    description = "Write synthetic, calibrated records (every table of the import format) for demos, tests and benchmarks.")
+final class SynthCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
+    Path out;
+
+    @Option(names = "--persons", paramLabel = "N", description = "Number of persons (default: ${DEFAULT-VALUE}, a Shanghai-like city).")
+    long persons = Calibration.DEFAULT_PERSONS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}); the same seed gives the same bytes.")
+    long seed = Calibration.DEFAULT_SEED;
+
+    @Option(names = "--format", paramLabel = "csv|xlsx", description = "csv: DIR/<table>.csv; xlsx: DIR/haigui.xlsx with a sheet per table (default: ${DEFAULT-VALUE}).")
+    String format = "csv";
+
+    @Option(names = "--dirty", paramLabel = "RATE", description = "Damage this share of rows (0..1) and list them in DIR/dirty-rows.csv (default: 0).")
+    double dirty;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors); the output does not depend on it.")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Override
+    public Integer call() {
+        SynthOptions.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> SynthOptions.Format.CSV;
+            case "xlsx" -> SynthOptions.Format.XLSX;
+            default -> throw org.haigui.core.HaiguiException.usage("synth: --format must be csv or xlsx, got " + format);
+        };
+        SynthResult r = Synthesizer.generate(new SynthOptions(out, persons, seed, f, dirty, threads), Progress.NONE);
+        PrintWriter pw = spec.commandLine().getOut();
+        print(pw, r);
+        pw.flush();
+        return ErrorMapper.OK;
+    }
+
+    static void print(PrintWriter pw, SynthResult r) {
+        for (Map.Entry<String, Long> e : r.rows().entrySet()) {
+            pw.printf(Locale.ROOT, "  %-20s %,12d rows%n", e.getKey(), e.getValue());
+        }
+        pw.printf(Locale.ROOT, "  %-20s %,12d rows in %.1f s (%,.0f rows/s)%n", "total", r.totalRows(), r.millis() / 1000.0,
+            r.totalRows() * 1000.0 / Math.max(1, r.millis()));
+        if (r.damaged() + r.accepted() > 0) {
+            pw.printf(Locale.ROOT, "  damaged rows: %,d to be rejected (cascades included), %,d to be accepted%n", r.damaged(), r.accepted());
+        }
+        for (var p : r.files()) {
+            pw.println("  wrote " + p);
+        }
+    }
+}

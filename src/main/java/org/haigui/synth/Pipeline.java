@@ -1,0 +1,111 @@
+package org.haigui.synth;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.haigui.core.Progress;
+import org.haigui.ingest.ImportOptions;
+import org.haigui.ingest.ImportReport;
+import org.haigui.ingest.Importer;
+import org.haigui.schema.Schema;
+import org.haigui.store.Store;
+
+/**
+ * The whole pipeline on synthetic data, stage by stage, measured: used by {@code haigui demo}
+ * and {@code haigui bench}. Stages that are not built yet are reported as such.
+ */
+public final class Pipeline {
+
+    /**
+     * One measured stage.
+     *
+     * @param name     generate, import, indicators, report, dashboard
+     * @param built    false when the stage does not exist yet (nothing was run)
+     * @param millis   wall time
+     * @param rows     rows produced or processed (0 when not meaningful)
+     * @param peakHeap peak heap in bytes during the stage: the sum over heap memory pools of their
+     *                 peak usage, the peaks reset at the start of the stage (an upper bound of the
+     *                 true simultaneous peak)
+     * @param detail   what the stage did, in one line
+     */
+    public record Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail) {
+        public double rowsPerSecond() {
+            return millis == 0 ? 0 : rows * 1000.0 / millis;
+        }
+    }
+
+    private Pipeline() {
+    }
+
+    /** True when the folder already holds synthetic data (CSV files or the workbook). */
+    public static boolean hasData(Path dir) {
+        return Files.isRegularFile(dir.resolve("persons.csv")) || Files.isRegularFile(dir.resolve(Synthesizer.WORKBOOK));
+    }
+
+    /** The data files of a folder, in table order (the CSV files, or the workbook). */
+    public static List<Path> dataFiles(Path dir) {
+        List<Path> out = new ArrayList<>();
+        if (Files.isRegularFile(dir.resolve(Synthesizer.WORKBOOK))) {
+            out.add(dir.resolve(Synthesizer.WORKBOOK));
+        }
+        for (var t : Schema.tables()) {
+            Path p = dir.resolve(t.name() + ".csv");
+            if (Files.isRegularFile(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    public static Stage generate(SynthOptions o, Progress progress) {
+        resetPeaks();
+        SynthResult r = Synthesizer.generate(o, progress);
+        return new Stage("generate", true, r.millis(), r.totalRows(), peakHeap(),
+            String.format(java.util.Locale.ROOT, "%,d persons, %,d rows -> %s", o.persons(), r.totalRows(), o.out().toAbsolutePath()));
+    }
+
+    /** Imports the data files into the database (created if missing). */
+    public static Stage importFiles(Path db, List<Path> files, Progress progress) {
+        resetPeaks();
+        long t0 = System.nanoTime();
+        ImportReport rep;
+        try (Store store = Store.open(db)) {
+            rep = new Importer(store, ImportOptions.defaults(), progress).run(files);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long inserted = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::inserted).sum();
+        long updated = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::updated).sum();
+        long unchanged = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::unchanged).sum();
+        return new Stage("import", true, ms, rep.readRows(), peakHeap(),
+            String.format(java.util.Locale.ROOT, "%,d rows read: %,d inserted, %,d updated, %,d unchanged, %,d rejected -> %s",
+                rep.readRows(), inserted, updated, unchanged, rep.rejectedRows(), db.toAbsolutePath()));
+    }
+
+    /** A stage whose feature has not landed yet. */
+    public static Stage notBuilt(String name) {
+        return new Stage(name, false, 0, 0, 0, "not built yet");
+    }
+
+    static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.isValid()) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.isValid() && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

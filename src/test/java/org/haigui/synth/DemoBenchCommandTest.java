@@ -1,0 +1,62 @@
+package org.haigui.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.haigui.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo and bench commands run the stages that exist and say which do not. */
+class DemoBenchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void demoGeneratesOnceImportsAndNamesTheMissingSteps() {
+        Path dir = tmp.resolve("demo");
+        String[] r = run("demo", "--dir", dir.toString(), "--persons", "1500", "--no-serve");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("generate:", "1,500 persons", "import:", "0 rejected", "indicators: not built yet",
+            "dashboard:  skipped (--no-serve)", dir.resolve("haigui.duckdb").toAbsolutePath().toString());
+        assertThat(Files.exists(dir.resolve("haigui.duckdb"))).isTrue();
+        r = run("demo", "--dir", dir.toString(), "--no-serve");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("generate:   skipped").contains(" 0 inserted").contains("unchanged");
+    }
+
+    @Test
+    void benchPrintsEveryStageAsTextOrJson() throws Exception {
+        String[] r = run("bench", "--persons", "1000");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("generate", "import", "rows/s", "peak heap", "indicators  not built yet", "total");
+        Path dir = tmp.resolve("b");
+        r = run("bench", "--persons", "1000", "--seed", "5", "--dir", dir.toString(), "--json");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode j = new ObjectMapper().readTree(r[1]);
+        assertThat(j.get("persons").asLong()).isEqualTo(1000);
+        assertThat(j.get("stages").get(0).get("stage").asText()).isEqualTo("generate");
+        assertThat(j.get("stages").get(0).get("rows").asLong()).isGreaterThan(3000);
+        assertThat(j.get("stages").get(1).get("rows").asLong()).isEqualTo(j.get("stages").get(0).get("rows").asLong());
+        assertThat(j.get("stages").get(1).get("peak_heap_bytes").asLong()).isPositive();
+        assertThat(j.get("stages").get(2).get("built").asBoolean()).isFalse();
+        assertThat(j.get("total").get("wall_ms").asLong()).isPositive();
+        assertThat(Files.exists(dir.resolve("bench.duckdb"))).isTrue();
+        r = run("bench", "--persons", "1000", "--dir", dir.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("already holds a benchmark run");
+    }
+}
