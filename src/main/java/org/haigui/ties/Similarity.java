@@ -68,7 +68,10 @@ final class Similarity {
         return 2.0 * common / (x.size() + y.size());
     }
 
-    /** Up to {@code k} distinct institutions, best first (ties broken by id). */
+    /**
+     * Up to {@code k} candidates, best first (ties broken by id), one per group of registry
+     * institutions that already match one another (the list has duplicate entries).
+     */
     List<InstitutionRegistry.Candidate> closest(String norm, int k) {
         Set<String> q = bigrams(norm);
         int[] common = new int[norms.size()];
@@ -103,7 +106,8 @@ final class Similarity {
             if (out.size() >= k) {
                 break;
             }
-            if (!seen.add(s.id())) {
+            // one candidate per group of institutions that already match one another
+            if (!seen.add(model.keyOf(norms.get(s.idx())))) {
                 continue;
             }
             RegistryModel.Institution inst = model.byId.get(s.id());

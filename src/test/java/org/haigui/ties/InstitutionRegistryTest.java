@@ -45,6 +45,13 @@ class InstitutionRegistryTest {
     }
 
     @Test
+    void commonEmployersAbroadHaveTheirChineseNames() {
+        assertThat(key("Google")).isNotNull().isEqualTo(key("谷歌")).isEqualTo(key("Google LLC"));
+        assertThat(key("HSBC")).isNotNull().isEqualTo(key("汇丰银行"));
+        assertThat(key("HSBC")).isNotEqualTo(key("Google"));
+    }
+
+    @Test
     void theTwoWashingtonsAreDifferentInstitutions() {
         String uw = key("University of Washington");
         String washu = key("Washington University in St. Louis");
@@ -92,7 +99,7 @@ class InstitutionRegistryTest {
     void importAddsUserInstitutionsAndAliasesIdempotently(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("mine.csv");
         Files.writeString(csv, "\uFEFF机构编号,机构名称,国家,别名,类型,note\n"
-            + ",Google,US,Google LLC;谷歌,employer,x\n"
+            + ",Acme Robotics,US,Acme Robotics Inc.;艾克米机器人,employer,x\n"
             + ",Massachusetts Institute of Technology,US,M.I.T. Cambridge,,\n"
             + "lab:bell,Bell Labs,US,Bell Telephone Laboratories,lab,\n"
             + ",,,,,\n"
@@ -107,8 +114,8 @@ class InstitutionRegistryTest {
             assertThat(r.rejected().get(1)).contains("line 6").contains("USA");
 
             RegistryModel m = InstitutionRegistry.load(f.c);
-            assertThat(m.keyOf(Normalizer.normalise("谷歌"))).isEqualTo("r:user:google")
-                .isEqualTo(m.keyOf(Normalizer.normalise("GOOGLE LLC")));
+            assertThat(m.keyOf(Normalizer.normalise("艾克米机器人"))).isEqualTo("r:user:acmerobotics")
+                .isEqualTo(m.keyOf(Normalizer.normalise("ACME ROBOTICS INC")));
             assertThat(m.keyOf(Normalizer.normalise("M.I.T. Cambridge"))).isEqualTo(builtin.keyOf("mit"));
             assertThat(m.keyOf(Normalizer.normalise("Bell Telephone Laboratories"))).isEqualTo("r:lab:bell");
 
