@@ -35,15 +35,24 @@ import org.haigui.core.HaiguiException;
  * Chinese names of the institutions where Chinese students most often study, former names), and
  * what users add from a CSV (aliases, and their own institutions: employers, labs).
  *
- * <p>Tables ({@code institutions}, {@code institution_aliases}) are created idempotently here;
- * they should become store migration version 2 (the lead owns {@code store.Migrations}). The
- * loaded built-in version is recorded in {@code meta} under {@value #META_VERSION}; a newer
- * built-in registry replaces the built-in rows and keeps every user row.
+ * <p>Tables ({@code institutions}, {@code institution_aliases}, {@code institution_name_keys})
+ * are created idempotently here; they should become store migration version 2 (the lead owns
+ * {@code store.Migrations}). The loaded built-in version is recorded in {@code meta} under
+ * {@value #META_VERSION}; a newer built-in registry replaces the built-in rows and keeps every
+ * user row.
+ *
+ * <p>{@code institution_name_keys(institution, name_key)} maps every distinct institution name of
+ * the episodes, as written, to its institution key (see {@link #refreshNameKeys}); the SQL of the
+ * tie indicators joins it, so that names are normalised in Java once per distinct name.
  */
 public final class InstitutionRegistry {
 
     /** The meta key recording which built-in registry is loaded. */
     public static final String META_VERSION = "institution_registry_version";
+    /** The meta key that changes whenever the registry changes (built-in reload, an import that added rows). */
+    static final String META_REVISION = "institution_registry_revision";
+    /** The meta key recording the registry revision {@code institution_name_keys} was computed under. */
+    static final String META_KEYS_REVISION = "institution_name_keys_revision";
 
     static final String SOURCE_BUILTIN = "builtin";
     static final String SOURCE_USER = "user";
@@ -66,6 +75,11 @@ public final class InstitutionRegistry {
           institution_id VARCHAR NOT NULL,
           alias VARCHAR NOT NULL,
           source VARCHAR NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS institution_name_keys (
+          institution VARCHAR NOT NULL,
+          name_key VARCHAR
         )""");
 
     /** What an import did. {@code rejected} lists each rejected row with its reason. */
@@ -113,6 +127,7 @@ public final class InstitutionRegistry {
                 }
                 insert(c, new ArrayList<>(builtin.byId.values()), builtin.aliases);
                 writeMeta(c, META_VERSION, version);
+                writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -157,6 +172,9 @@ public final class InstitutionRegistry {
             c.setAutoCommit(false);
             try {
                 insert(c, newInst, newAliases);
+                if (!newInst.isEmpty() || !newAliases.isEmpty()) {
+                    writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -239,6 +257,72 @@ public final class InstitutionRegistry {
             out.add(new Unmatched(bestSpelling.get(norm), norm, countByNorm.get(norm)[0], cands));
         }
         return out;
+    }
+
+    /**
+     * Brings {@code institution_name_keys} up to date: every distinct institution name of the
+     * episodes, as written, with its key - {@code r:<registry group>} when the normalised name is a
+     * registry name or alias, {@code n:<normalised name>} otherwise, NULL when nothing is left
+     * after normalisation (such a name matches nothing). Only names not yet keyed are normalised
+     * (in Java, once per distinct name); a change of the registry recomputes them all. Cheap when
+     * nothing changed: one distinct scan of the names.
+     */
+    public static void refreshNameKeys(Connection c) {
+        ensureLoaded(c);
+        try {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                String revision = readMeta(c, META_REVISION);
+                if (revision == null || !revision.equals(readMeta(c, META_KEYS_REVISION))) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DELETE FROM institution_name_keys");
+                    }
+                }
+                List<String> names = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT n.institution FROM (SELECT DISTINCT institution FROM overseas_episodes) n
+                    LEFT JOIN institution_name_keys k ON k.institution = n.institution
+                    WHERE k.institution IS NULL""")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                if (!names.isEmpty()) {
+                    RegistryModel model = load(c);
+                    DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+                    try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institution_name_keys")) {
+                        for (String n : names) {
+                            a.beginRow();
+                            str(a, n);
+                            str(a, nameKey(model, n));
+                            a.endRow();
+                        }
+                    }
+                }
+                if (revision != null) {
+                    writeMeta(c, META_KEYS_REVISION, revision);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot key the institution names of the episodes: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key of one name as written (see {@link #refreshNameKeys}). */
+    static String nameKey(RegistryModel model, String name) {
+        String norm = Normalizer.normalise(name);
+        String key = model.keyOf(norm);
+        if (key == null && !norm.isEmpty()) {
+            key = "n:" + norm;
+        }
+        return key;
     }
 
     /** The number of institutions and aliases in the registry (built-in and user). */

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.haigui.core.HaiguiException;
 
 /** Initial core teams and their overseas ties. */
@@ -50,7 +48,7 @@ public final class TeamTies {
             }
             RegistryModel model = InstitutionRegistry.load(c);
             Map<String, Long> timings = new LinkedHashMap<>();
-            prepare(c, asOf, enterpriseId, false, model, timings);
+            prepare(c, asOf, enterpriseId, false, timings);
             boolean rf;
             Set<String> returnees = new HashSet<>();
             try (Statement st = c.createStatement()) {
@@ -163,7 +161,7 @@ public final class TeamTies {
      * Runs the shared steps up to {@code tie_pairs}. {@code onlyId}: one enterprise (the ties
      * command) whatever its group; else every returnee-founded enterprise active in D's year.
      */
-    static void prepare(Connection c, LocalDate asOf, String onlyId, boolean activeReturneeFounded, RegistryModel model,
+    static void prepare(Connection c, LocalDate asOf, String onlyId, boolean activeReturneeFounded,
                         Map<String, Long> timings) throws SQLException {
         boolean detail = onlyId != null;
         try (Statement st = c.createStatement()) {
@@ -177,41 +175,9 @@ public final class TeamTies {
                 st.execute(TieSql.RETURNEE_FOUNDED);
                 st.execute(activeReturneeFounded ? TieSql.scopeActiveReturneeFounded(asOf) : TieSql.SCOPE_ALL);
             });
-            timed(timings, "institution keys", () -> writeNameKeys(c, model, TieSql.distinctNames(asOf, detail)));
+            timed(timings, "institution keys", () -> InstitutionRegistry.refreshNameKeys(c));
             timed(timings, "team episodes", () -> st.execute(TieSql.episodes(asOf, detail)));
             timed(timings, "ties", () -> st.execute(detail ? TieSql.PAIRS : TieSql.FLAGS));
-        }
-    }
-
-    /**
-     * Normalises each distinct institution name of the team episodes once (in Java: few distinct
-     * names) into {@code tie_names(institution, name_key)}: {@code r:<registry group>} when the
-     * normalised name is a registry name or alias, else {@code n:<normalised name>}, and null
-     * when nothing is left after normalisation (such a name matches nothing).
-     */
-    static void writeNameKeys(Connection c, RegistryModel model, String distinctNamesSql) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement st = c.createStatement()) {
-            st.execute(TieSql.NAMES_TABLE);
-            try (ResultSet rs = st.executeQuery(distinctNamesSql)) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-        try (DuckDBAppender a = dc.createAppender("temp", "main", "tie_names")) {
-            for (String n : names) {
-                String norm = Normalizer.normalise(n);
-                String key = model.keyOf(norm);
-                if (key == null && !norm.isEmpty()) {
-                    key = "n:" + norm;
-                }
-                a.beginRow();
-                InstitutionRegistry.str(a, n);
-                InstitutionRegistry.str(a, key);
-                a.endRow();
-            }
         }
     }
 

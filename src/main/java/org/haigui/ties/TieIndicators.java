@@ -109,12 +109,9 @@ public final class TieIndicators {
     /** Computes every indicator of this package as of {@code asOf}. */
     public static Result compute(Connection c, LocalDate asOf, long seed) {
         Map<String, Long> timings = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
-        RegistryModel model = InstitutionRegistry.load(c);
-        timings.put("registry", (System.nanoTime() - t0) / 1_000_000);
         List<Value> values = new ArrayList<>();
         try {
-            TeamTies.prepare(c, asOf, null, true, model, timings);
+            TeamTies.prepare(c, asOf, null, true, timings);
             List<long[]> hist = new ArrayList<>();
             try (Statement st = c.createStatement()) {
                 TeamTies.timed(timings, "team counts", () -> {

@@ -17,9 +17,8 @@ import java.time.LocalDate;
  * <li>{@code tie_returnee}: founders who are returnees as of D;</li>
  * <li>{@code tie_rf}: returnee-founded enterprises (as of D);</li>
  * <li>{@code tie_scope}: the enterprises whose ties are computed;</li>
- * <li>{@code tie_names}: institution name to institution key (computed in Java);</li>
  * <li>{@code tie_ep}: the overseas episodes (started by D) of their team members, with the
- *     institution key of their name;</li>
+ *     institution key of their name from the registry's {@code institution_name_keys};</li>
  * <li>{@code tie_pairs} (the ties command): directed pairs of episodes of two different members
  *     of one team, same kind class, same institution, overlapping intervals; {@code tie_flags}
  *     (the indicators): which members have such a pair, by kind class;</li>
@@ -156,7 +155,8 @@ final class TieSql {
 
     /**
      * Episodes of the scope's team members that have started by D, with the key of their
-     * institution name from {@code tie_names}. Kind class: {@code S} study, {@code W} work or
+     * institution name from {@code institution_name_keys} (kept current by
+     * {@link InstitutionRegistry#refreshNameKeys}). Kind class: {@code S} study, {@code W} work or
      * research (a study episode and a work episode never make a tie). For ties a missing end_date
      * lasts through D; an end after D is not known yet and is also cut at D (it changes no overlap,
      * since every episode here starts by D). {@code detail}: keep the episode ids (the ties
@@ -173,29 +173,9 @@ final class TieSql {
             FROM tie_team t
             JOIN tie_scope sc ON t.enterprise_id = sc.enterprise_id
             JOIN overseas_episodes o ON o.person_id = t.person_id
-            LEFT JOIN tie_names n ON o.institution = n.institution
+            LEFT JOIN institution_name_keys n ON o.institution = n.institution
             WHERE o.start_date <= %1$s
             """.formatted(date(d), detail ? "o.episode_id," : "");
-    }
-
-    static final String NAMES_TABLE = "CREATE OR REPLACE TEMP TABLE tie_names (institution VARCHAR, name_key VARCHAR)";
-
-    /**
-     * The distinct institution names to key: of the scope's team members' episodes when
-     * {@code teamOnly} (one enterprise), else of all episodes started by D (one scan without a
-     * join; there are few distinct names).
-     */
-    static String distinctNames(LocalDate d, boolean teamOnly) {
-        if (!teamOnly) {
-            return "SELECT DISTINCT institution FROM overseas_episodes WHERE start_date <= " + date(d);
-        }
-        return """
-            SELECT DISTINCT o.institution
-            FROM tie_team t
-            JOIN tie_scope sc ON t.enterprise_id = sc.enterprise_id
-            JOIN overseas_episodes o ON o.person_id = t.person_id
-            WHERE o.start_date <= %s
-            """.formatted(date(d));
     }
 
     private static final String PAIR_COLUMNS = """
@@ -294,5 +274,5 @@ final class TieSql {
     }
 
     static final java.util.List<String> TEMP_TABLES = java.util.List.of("tie_ent", "tie_team", "tie_fep", "tie_returnee",
-        "tie_rf", "tie_scope", "tie_names", "tie_ep", "tie_pairs", "tie_flags", "tie_teams");
+        "tie_rf", "tie_scope", "tie_ep", "tie_pairs", "tie_flags", "tie_teams");
 }

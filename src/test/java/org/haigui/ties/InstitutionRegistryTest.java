@@ -125,6 +125,45 @@ class InstitutionRegistryTest {
         }
     }
 
+    private static String storedKey(Fixture f, String name) throws Exception {
+        try (var ps = f.c.prepareStatement("SELECT name_key FROM institution_name_keys WHERE institution = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? (rs.getString(1) == null ? "NULL" : rs.getString(1)) : null;
+            }
+        }
+    }
+
+    @Test
+    void nameKeysFollowNewEpisodesAndRegistryChanges(@TempDir Path dir) throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.person("p1");
+            f.work("e1", "p1", "Acme Widgets", "DE", "2012-01-01", null);
+            f.study("e2", "p1", "M.I.T.", "US", "2008-01-01", "2011-01-01", "master");
+            f.study("e3", "p1", "(--)", "US", "2008-01-01", "2011-01-01", "master");
+            InstitutionRegistry.refreshNameKeys(f.c);
+            assertThat(storedKey(f, "Acme Widgets")).isEqualTo("n:acmewidgets");
+            assertThat(storedKey(f, "M.I.T.")).isEqualTo(builtin.keyOf("mit"));
+            assertThat(storedKey(f, "(--)")).isEqualTo("NULL");
+            // a name that arrives later is keyed on the next refresh
+            f.work("e4", "p1", "ACME WIDGETS GMBH", "DE", "2013-01-01", null);
+            assertThat(storedKey(f, "ACME WIDGETS GMBH")).isNull();
+            InstitutionRegistry.refreshNameKeys(f.c);
+            assertThat(storedKey(f, "ACME WIDGETS GMBH")).isEqualTo("n:acmewidgetsgmbh");
+            // a registry change rekeys every name
+            Path csv = dir.resolve("acme.csv");
+            Files.writeString(csv, "name,aliases\nAcme Widgets,Acme Widgets GmbH\n", StandardCharsets.UTF_8);
+            InstitutionRegistry.importCsv(f.c, csv);
+            InstitutionRegistry.refreshNameKeys(f.c);
+            assertThat(storedKey(f, "ACME WIDGETS GMBH")).isEqualTo("r:user:acmewidgets").isEqualTo(storedKey(f, "Acme Widgets"));
+            try (Statement st = f.c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT institution) FROM institution_name_keys")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(4).isEqualTo(rs.getLong(2));
+            }
+        }
+    }
+
     @Test
     void importWithoutANameColumnIsAnInputError(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
