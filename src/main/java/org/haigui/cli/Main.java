@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         SynthCommand.class,
         DemoCommand.class,
         BenchCommand.class,
+        IndicatorsCommand.class,
         InstitutionsCommand.class,
         TiesCommand.class,
         CommandLine.HelpCommand.class

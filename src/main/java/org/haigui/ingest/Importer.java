@@ -28,6 +28,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.ingest.xlsx.XlsxWorkbook;
 import org.haigui.schema.Column;
 import org.haigui.schema.Rule;
 import org.haigui.schema.Schema;
@@ -61,6 +62,8 @@ public final class Importer {
     private final Store store;
     private final ImportOptions options;
     private final Progress progress;
+    /** Workbooks open during a run: each is opened (and its shared strings read) once, however many sheets it has. */
+    private final Map<Path, XlsxWorkbook> workbooks = new HashMap<>();
 
     public Importer(Store store, ImportOptions options, Progress progress) {
         this.store = store;
@@ -94,6 +97,17 @@ public final class Importer {
     }
 
     public ImportReport run(List<Path> paths) {
+        try {
+            return runOnce(paths);
+        } finally {
+            for (XlsxWorkbook wb : workbooks.values()) {
+                wb.close();
+            }
+            workbooks.clear();
+        }
+    }
+
+    private ImportReport runOnce(List<Path> paths) {
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         List<Sources.Spec> specs = expand(Sources.files(paths, warnings), warnings);
@@ -180,7 +194,7 @@ public final class Importer {
         List<Sources.Spec> specs = new ArrayList<>();
         for (Path f : files) {
             if (Sources.isXlsx(f)) {
-                specs.addAll(XlsxInput.sheets(f, warnings));
+                specs.addAll(XlsxInput.sheets(f, workbooks.computeIfAbsent(f, XlsxWorkbook::open), warnings));
             } else {
                 specs.add(new Sources.Spec(Sources.tableFor(f.getFileName().toString()).orElseThrow(), f, null));
             }
@@ -192,7 +206,7 @@ public final class Importer {
 
     private TableInput open(Sources.Spec spec, MessageDigest digest) {
         if (spec.sheet() != null) {
-            return XlsxInput.open(spec);
+            return XlsxInput.open(spec, workbooks.computeIfAbsent(spec.file(), XlsxWorkbook::open));
         }
         return CsvInput.open(spec.table(), spec.file(), options.encoding(), digest);
     }

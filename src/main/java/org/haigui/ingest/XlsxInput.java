@@ -24,14 +24,12 @@ final class XlsxInput implements TableInput {
     private static final int HEADER_SEARCH_ROWS = 20;
 
     private final Sources.Spec spec;
-    private final XlsxWorkbook workbook;
     private final XlsxSheetReader reader;
     private final List<String> header;
     private final List<String> warnings = new ArrayList<>();
 
-    private XlsxInput(Sources.Spec spec, XlsxWorkbook workbook, XlsxSheetReader reader) {
+    private XlsxInput(Sources.Spec spec, XlsxSheetReader reader) {
         this.spec = spec;
-        this.workbook = workbook;
         this.reader = reader;
         List<XlsxRow> before = new ArrayList<>();
         XlsxRow headerRow = null;
@@ -85,16 +83,14 @@ final class XlsxInput implements TableInput {
     }
 
     /** The sheets of a workbook that are named after a table; other sheets are reported and ignored. */
-    static List<Sources.Spec> sheets(Path file, List<String> warnings) {
+    static List<Sources.Spec> sheets(Path file, XlsxWorkbook wb, List<String> warnings) {
         List<Sources.Spec> out = new ArrayList<>();
-        try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
-            for (String name : wb.sheetNames()) {
-                var t = Sources.tableFor(name);
-                if (t.isPresent()) {
-                    out.add(new Sources.Spec(t.get(), file, name));
-                } else {
-                    warnings.add(file.getFileName() + ", sheet " + name + ": ignored (not named after a table)");
-                }
+        for (String name : wb.sheetNames()) {
+            var t = Sources.tableFor(name);
+            if (t.isPresent()) {
+                out.add(new Sources.Spec(t.get(), file, name));
+            } else {
+                warnings.add(file.getFileName() + ", sheet " + name + ": ignored (not named after a table)");
             }
         }
         if (out.isEmpty()) {
@@ -103,12 +99,13 @@ final class XlsxInput implements TableInput {
         return out;
     }
 
-    static TableInput open(Sources.Spec spec) {
-        XlsxWorkbook wb = XlsxWorkbook.open(spec.file());
+    /** Reads one sheet of an open workbook; closing the input leaves the workbook open (its owner closes it). */
+    static TableInput open(Sources.Spec spec, XlsxWorkbook wb) {
+        XlsxSheetReader reader = wb.sheet(spec.sheet());
         try {
-            return new XlsxInput(spec, wb, wb.sheet(spec.sheet()));
+            return new XlsxInput(spec, reader);
         } catch (RuntimeException e) {
-            wb.close();
+            reader.close();
             throw e;
         }
     }
@@ -184,10 +181,6 @@ final class XlsxInput implements TableInput {
 
     @Override
     public void close() {
-        try {
-            reader.close();
-        } finally {
-            workbook.close();
-        }
+        reader.close();
     }
 }

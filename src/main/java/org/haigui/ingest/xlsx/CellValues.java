@@ -16,6 +16,79 @@ final class CellValues {
 
     private CellValues() {}
 
+    /**
+     * The normalized form of a plain decimal as stored ({@code -012.500} -> {@code -12.5}) when it
+     * has at most 15 significant digits, no exponent and at most 30 characters; else null. Any
+     * decimal of at most 15 significant digits is the shortest decimal of its double (15 digits
+     * always survive the round trip), so this is what {@link #number(double)} gives, only without
+     * parsing, and it does not depend on the JDK's Double.toString (which before JDK 19 sometimes
+     * printed a digit too many).
+     */
+    static String plainDecimal(String v) {
+        int n = v.length();
+        if (n == 0 || n > 30) {
+            return null;
+        }
+        int i = 0;
+        boolean negative = v.charAt(0) == '-';
+        if (negative) {
+            i = 1;
+        }
+        int intStart = i;
+        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+        }
+        int intEnd = i;
+        int fracStart = i;
+        int fracEnd = i;
+        if (i < n && v.charAt(i) == '.') {
+            i++;
+            fracStart = i;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+            }
+            fracEnd = i;
+        }
+        if (i != n || (intEnd == intStart && fracEnd == fracStart)) {
+            return null;
+        }
+        while (intStart < intEnd && v.charAt(intStart) == '0') {
+            intStart++;
+        }
+        while (fracEnd > fracStart && v.charAt(fracEnd - 1) == '0') {
+            fracEnd--;
+        }
+        int significant;
+        if (intStart < intEnd) {
+            significant = (intEnd - intStart) + (fracEnd - fracStart);
+        } else {
+            int firstNonZero = fracStart;
+            while (firstNonZero < fracEnd && v.charAt(firstNonZero) == '0') {
+                firstNonZero++;
+            }
+            significant = fracEnd - firstNonZero;
+        }
+        if (significant > 15) {
+            return null;
+        }
+        if (significant == 0) {
+            return "0";
+        }
+        StringBuilder sb = new StringBuilder(n);
+        if (negative) {
+            sb.append('-');
+        }
+        if (intStart == intEnd) {
+            sb.append('0');
+        } else {
+            sb.append(v, intStart, intEnd);
+        }
+        if (fracEnd > fracStart) {
+            sb.append('.').append(v, fracStart, fracEnd);
+        }
+        return sb.toString();
+    }
+
     /** The shortest plain decimal of a double: 42.0 -> "42", 1e-7 -> "0.0000001", -0.0 -> "0". */
     static String number(double d) {
         return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();

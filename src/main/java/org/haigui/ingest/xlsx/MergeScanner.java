@@ -11,7 +11,8 @@ import java.util.List;
  * merged ranges are collected by a byte-level scan of the inflated stream before rows are read.
  * It looks only at markup (it tracks quoted attribute values, comments, CDATA and processing
  * instructions, so text that merely looks like a tag is never taken) and holds nothing but a
- * small buffer and the ranges found. Sheets are UTF-8 (the only encoding Excel writes); the
+ * small buffer and the ranges found. It reads the entry to its end, so that the entry's size and
+ * CRC are checked before any row is returned. Sheets are UTF-8 (the only encoding Excel writes); the
  * caller sends UTF-16 sheets to a StAX skim instead.
  */
 final class MergeScanner {
@@ -55,10 +56,7 @@ final class MergeScanner {
         List<String> invalid = new ArrayList<>();
         byte[] tag = new byte[MAX_TAG_BYTES];
         int c;
-        while ((c = next()) >= 0) {
-            if (c != '<') {
-                continue;
-            }
+        while (skipPast('<')) {
             c = next();
             if (c == '!') {
                 skipDeclaration();
@@ -69,17 +67,24 @@ final class MergeScanner {
                 continue;
             }
             if (c == '/') {
-                // an end tag: stop at the end of the worksheet, skip the rest
-                int len = 0;
-                while ((c = next()) >= 0 && c != '>' && len < MAX_TAG_BYTES) {
-                    tag[len++] = (byte) c;
-                }
-                if (endsWithLocalName(tag, len, "worksheet")) {
-                    break;
+                // an end tag; the scan goes on to the end of the entry so that its size and CRC are checked
+                skipPast('>');
+                continue;
+            }
+            // a start tag: read its name; only a mergeCell tag has its attributes collected
+            int nameLen = 0;
+            while (c >= 0 && !isSpace(c) && c != '/' && c != '>' && nameLen < MAX_TAG_BYTES) {
+                tag[nameLen++] = (byte) c;
+                c = next();
+            }
+            boolean merge = endsWithLocalName(tag, nameLen, "mergeCell");
+            if (!merge) {
+                if (c != '>') {
+                    skipTagRest(c);
                 }
                 continue;
             }
-            // a start tag: collect it (quotes tracked) up to its '>'
+            // the rest of the tag up to its '>', quoted attribute values (which may hold '>') tracked
             int len = 0;
             boolean overflow = false;
             int quote = 0;
@@ -93,24 +98,19 @@ final class MergeScanner {
                 } else if (c == '>') {
                     break;
                 }
-                if (len < MAX_TAG_BYTES) {
-                    tag[len++] = (byte) c;
-                } else {
-                    overflow = true;
+                if (merge) {
+                    if (len < MAX_TAG_BYTES) {
+                        tag[len++] = (byte) c;
+                    } else {
+                        overflow = true;
+                    }
                 }
                 c = next();
             }
-            if (overflow || len == 0) {
+            if (!merge || overflow) {
                 continue;
             }
-            int nameEnd = 0;
-            while (nameEnd < len && !isSpace(tag[nameEnd]) && tag[nameEnd] != '/') {
-                nameEnd++;
-            }
-            if (!endsWithLocalName(tag, nameEnd, "mergeCell")) {
-                continue;
-            }
-            String ref = attribute(new String(tag, nameEnd, len - nameEnd, StandardCharsets.UTF_8), "ref");
+            String ref = attribute(new String(tag, 0, len, StandardCharsets.UTF_8), "ref");
             if (ref == null) {
                 continue;
             }
@@ -125,6 +125,52 @@ final class MergeScanner {
             }
         }
         return new Result(ranges, invalid);
+    }
+
+    /** Skips to just after the next occurrence of the byte; false at the end of the stream. */
+    private boolean skipPast(int target) throws IOException {
+        while (true) {
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == target) {
+                    pos = i + 1;
+                    return true;
+                }
+            }
+            pos = limit;
+            if (next() < 0) {
+                return false;
+            }
+            pos--;
+        }
+    }
+
+    /** Skips the rest of a start tag (c is its current byte) up to and including its '>', quoted values tracked. */
+    private void skipTagRest(int c) throws IOException {
+        int quote = 0;
+        if (c == '"' || c == '\'') {
+            quote = c;
+        }
+        while (true) {
+            int i = pos;
+            for (; i < limit; i++) {
+                byte b = buf[i];
+                if (quote != 0) {
+                    if (b == quote) {
+                        quote = 0;
+                    }
+                } else if (b == '>') {
+                    pos = i + 1;
+                    return;
+                } else if (b == '"' || b == '\'') {
+                    quote = b;
+                }
+            }
+            pos = limit;
+            if (next() < 0) {
+                return;
+            }
+            pos--;
+        }
     }
 
     /** Thrown when a sheet declares more merged ranges than accepted. */

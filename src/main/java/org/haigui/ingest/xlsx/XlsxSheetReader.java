@@ -22,7 +22,7 @@ import org.haigui.ingest.xlsx.XlsxCell.Kind;
  * <p>Choices, for the import's analysts:
  * <ul>
  *   <li>A cell is blank when it has no value, or a string value that is empty or only white space
- *       (including the ideographic space U+3000); blank cells are not returned. Other strings are
+ *       (including the ideographic space U+3000 and the no-break space U+00A0); blank cells are not returned. Other strings are
  *       returned exactly as stored (not trimmed).</li>
  *   <li>{@link #blankRowsSkipped()} counts the row numbers up to the highest row seen so far
  *       (a row element in the file, even an empty formatted one, or a row filled by a merged range)
@@ -71,6 +71,7 @@ public final class XlsxSheetReader implements AutoCloseable {
     private boolean xmlDone;
     private boolean finished;
     private boolean closed;
+    private HaiguiException failure;
     private int mergeIndex;
     private long filledCells;
 
@@ -82,6 +83,8 @@ public final class XlsxSheetReader implements AutoCloseable {
     private int highestRowSeen;
     private long rowsReturned;
     private long rowChars;
+    /** The column of the cell readCell read last. */
+    private int lastColumn;
 
     /** A merged range with the value of its top-left cell. */
     private record Fill(MergeScanner.Range range, String text, Kind kind) {}
@@ -198,12 +201,23 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     /** The next row that has at least one non-blank cell, or null at the end. Blank rows are counted, not returned. */
     public XlsxRow next() {
+        if (failure != null) {
+            throw failure;
+        }
         if (finished) {
             return null;
         }
-        if (closed) {
-            throw new IllegalStateException("sheet reader " + sheetName + " is closed");
+        try {
+            return advance();
+        } catch (HaiguiException e) {
+            // a reader that failed keeps failing the same way rather than going on from a broken state
+            failure = e;
+            release();
+            throw e;
         }
+    }
+
+    private XlsxRow advance() {
         try {
             while (true) {
                 if (pendingRow < 0 && !xmlDone) {
@@ -264,6 +278,13 @@ public final class XlsxSheetReader implements AutoCloseable {
             MergeScanner.Range m = merges[mergeIndex++];
             XlsxCell topLeft = find(cells, m.left());
             if (topLeft != null) {
+                // counted when the range is taken on, so that a huge range is refused before any work
+                filledCells += (long) (m.bottom() - m.top() + 1) * (m.right() - m.left() + 1) - 1;
+                if (filledCells > MAX_FILLED_CELLS) {
+                    throw HaiguiException.input(String.format(Locale.ROOT,
+                            "%s: sheet %s: merged ranges would fill more than %,d cells (at range %s); refused",
+                            fileLabel, sheetName, MAX_FILLED_CELLS, rangeName(m)));
+                }
                 activeFills.add(new Fill(m, topLeft.text(), topLeft.kind()));
             }
         }
@@ -280,11 +301,6 @@ public final class XlsxSheetReader implements AutoCloseable {
             for (int col = m.left(); col <= m.right(); col++) {
                 if (rowNumber == m.top() && col == m.left()) {
                     continue;
-                }
-                if (++filledCells > MAX_FILLED_CELLS) {
-                    throw HaiguiException.input(String.format(Locale.ROOT,
-                            "%s: sheet %s: merged ranges would fill more than %,d cells (at range %s); refused",
-                            fileLabel, sheetName, MAX_FILLED_CELLS, rangeName(m)));
                 }
                 byColumn.put(col, new XlsxCell(col, f.text(), f.kind()));
             }
@@ -345,8 +361,8 @@ public final class XlsxSheetReader implements AutoCloseable {
             int ev = xml.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if ("c".equals(xml.getLocalName())) {
-                    int column = cellColumn(rowNumber, previousColumn);
-                    XlsxCell cell = readCell(rowNumber, column);
+                    XlsxCell cell = readCell(rowNumber, previousColumn);
+                    int column = lastColumn;
                     if (column <= previousColumn) {
                         sorted = false;
                     }
@@ -374,8 +390,7 @@ public final class XlsxSheetReader implements AutoCloseable {
         pendingRow = rowNumber;
     }
 
-    private int cellColumn(int rowNumber, int previousColumn) {
-        String ref = Xml.plainAttr(xml, "r");
+    private int cellColumn(int rowNumber, int previousColumn, String ref) {
         int column;
         if (ref == null) {
             column = previousColumn + 1;
@@ -386,25 +401,38 @@ public final class XlsxSheetReader implements AutoCloseable {
             }
         }
         if (column >= maxColumns) {
+            String which = ref != null ? ref.trim() : "number " + (previousColumn + 2) + " (counted, it has no reference)";
             throw error(String.format(Locale.ROOT, "row %d has a cell %s beyond column %s: more than %,d columns; refused",
-                    rowNumber, ref == null ? "" : ref.trim(), CellRefs.columnName(maxColumns - 1), maxColumns));
+                    rowNumber, which, CellRefs.columnName(maxColumns - 1), maxColumns));
         }
         return column;
     }
 
-    /** Reads a c element (the reader on its START_ELEMENT); null when the cell is blank. */
-    private XlsxCell readCell(int rowNumber, int column) throws XMLStreamException {
+    /**
+     * Reads a c element (the reader on its START_ELEMENT); null when the cell is blank. Its column
+     * (from its r attribute, or the one after previousColumn) is left in lastColumn.
+     */
+    private XlsxCell readCell(int rowNumber, int previousColumn) throws XMLStreamException {
         String type = null;
+        String ref = null;
         int style = 0;
         int n = xml.getAttributeCount();
         for (int i = 0; i < n; i++) {
             String name = xml.getAttributeLocalName(i);
-            if ("t".equals(name)) {
-                type = xml.getAttributeValue(i);
-            } else if ("s".equals(name)) {
-                style = Math.max(0, parsePositiveInt(xml.getAttributeValue(i).trim()));
+            if (name.length() != 1) {
+                continue;
+            }
+            switch (name.charAt(0)) {
+                case 'r' -> ref = xml.getAttributeValue(i);
+                case 't' -> type = xml.getAttributeValue(i);
+                case 's' -> style = Math.max(0, parsePositiveInt(xml.getAttributeValue(i).trim()));
+                default -> {
+                    // cm, vm, ph
+                }
             }
         }
+        int column = cellColumn(rowNumber, previousColumn, ref);
+        lastColumn = column;
         String value = null;
         String inlineText = null;
         boolean formula = false;
@@ -502,9 +530,16 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     private XlsxCell number(int column, String v, int style) {
         byte dateKind = styles.kind(style);
-        if (dateKind == Styles.NOT_DATE && isPlainInteger(v)) {
-            // fast path: an integer of at most 15 digits is already its shortest plain decimal
-            return new XlsxCell(column, v, Kind.NUMBER);
+        if (dateKind == Styles.NOT_DATE) {
+            // fast paths: an integer of at most 15 digits is already its shortest plain decimal; a
+            // plain decimal of at most 15 significant digits only needs its zeros trimmed
+            if (isPlainInteger(v)) {
+                return new XlsxCell(column, v, Kind.NUMBER);
+            }
+            String plain = CellValues.plainDecimal(v);
+            if (plain != null) {
+                return new XlsxCell(column, plain, Kind.NUMBER);
+            }
         }
         double d;
         try {

@@ -67,7 +67,7 @@ public final class XlsxWorkbook implements AutoCloseable {
             Relationships.Rel office = packageRels.firstOfType(REL_OFFICE_DOCUMENT);
             String workbookPart = office != null && zip.contains(office.target()) ? office.target() : "xl/workbook.xml";
             ZipArchive.Entry wb = zip.find(workbookPart);
-            if (wb == null) {
+            if (wb == null || wb.name().toLowerCase(Locale.ROOT).endsWith(".bin")) {
                 throw HaiguiException.input(zip.fileLabel() + ": not an .xlsx workbook: " + whatElse(zip));
             }
             workbookPart = wb.name();

@@ -5,10 +5,14 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.haigui.core.HaiguiException;
 
 /** StAX with DTDs and external entities disabled; helpers shared by the part readers. */
 final class Xml {
+
+    /** The deepest element nesting accepted. */
+    static final int MAX_ELEMENT_DEPTH = 200;
 
     private static final XMLInputFactory FACTORY = createFactory();
 
@@ -23,15 +27,39 @@ final class Xml {
         // Not coalescing: long text arrives in chunks of at most 16K characters, so memory stays bounded.
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // SpreadsheetML nests a dozen levels at most; the parser keeps a stack per level.
+        try {
+            f.setProperty("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
+        } catch (IllegalArgumentException e) {
+            // an older JDK without the property: MarkupGuard and the entry limits still bound the part
+        }
         return f;
     }
 
+    /**
+     * A reader of one part, through a {@link MarkupGuard} (no tag, comment or CDATA section of more
+     * than 1 MiB, no DOCTYPE). Excel never writes a DOCTYPE: a part that has one (or an entity
+     * reference, which only a DTD can declare) is refused outright rather than read with its
+     * entities silently dropped.
+     */
     static XMLStreamReader reader(InputStream in, String fileLabel, String part) {
+        XMLStreamReader r;
         try {
-            return FACTORY.createXMLStreamReader(in);
+            r = FACTORY.createXMLStreamReader(new MarkupGuard(in, fileLabel, part));
         } catch (XMLStreamException e) {
             throw malformed(fileLabel, part, e);
         }
+        return new StreamReaderDelegate(r) {
+            @Override
+            public int next() throws XMLStreamException {
+                int ev = super.next();
+                if (ev == XMLStreamConstants.DTD || ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw HaiguiException.input(fileLabel + ": part " + part + " has a DOCTYPE declaration or an entity reference,"
+                            + " which no workbook written by Excel has; refused (it could hide entity expansion or read other files)");
+                }
+                return ev;
+            }
+        };
     }
 
     /** Turns a StAX failure into an INPUT error; a limit refusal raised inside the stream comes out as itself. */
@@ -50,6 +78,10 @@ final class Xml {
         int nl = msg.indexOf("\nMessage: ");
         if (nl >= 0) {
             msg = msg.substring(nl + "\nMessage: ".length());
+        }
+        if (msg.contains("JAXP000")) {
+            // the parser's own safety limits (element depth, attribute count, name length)
+            return HaiguiException.input(fileLabel + ": part " + part + " exceeds a safety limit of the XML parser" + where + ": " + msg, e);
         }
         return HaiguiException.input(fileLabel + ": part " + part + " is not well-formed XML" + where + ": " + msg, e);
     }

@@ -57,9 +57,16 @@ final class ZipArchive implements AutoCloseable {
     /** Opens the file and reads its central directory; INPUT errors name the file. */
     static ZipArchive open(Path file, XlsxLimits limits) {
         String label = file.toString();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw HaiguiException.input(label + ": is a directory, not an .xlsx workbook");
+        }
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw HaiguiException.input(label + ": no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw HaiguiException.input(label + ": permission denied", e);
         } catch (IOException e) {
             throw HaiguiException.input(label + ": cannot open the file: " + e.getMessage(), e);
         }

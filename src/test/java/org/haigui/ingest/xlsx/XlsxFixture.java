@@ -66,6 +66,7 @@ final class XlsxFixture {
     private boolean date1904;
     private boolean absoluteTargets;
     private String prefix = "";
+    private boolean strict;
 
     /** A sheet whose sheetData holds the given rows XML; {@code after} follows sheetData (mergeCells...). */
     XlsxFixture sheet(String name, String rows, String after) {
@@ -123,13 +124,28 @@ final class XlsxFixture {
         return this;
     }
 
+    /** Writes Strict Open XML (ISO/IEC 29500 strict) namespaces and relationship types. */
+    XlsxFixture strict() {
+        this.strict = true;
+        return this;
+    }
+
+    private String ns(String xml) {
+        if (!strict) {
+            return xml;
+        }
+        return xml.replace(MAIN_NS, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships");
+    }
+
     XlsxFixture part(String name, String content) {
         extraParts.put(name, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     Path write(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, "[Content_Types].xml", contentTypes());
             put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + PKG_REL_NS + "\">"
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""
@@ -169,7 +185,7 @@ final class XlsxFixture {
                 int partNo = sheets.size() - i;
                 Sheet s = sheets.get(i);
                 zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + partNo + ".xml"));
-                zip.write(s.xml().getBytes(s.charset()));
+                zip.write(ns(s.xml()).getBytes(s.charset()));
                 zip.closeEntry();
             }
             if (sharedStringsXml != null) {
@@ -187,7 +203,15 @@ final class XlsxFixture {
                 put(zip, "xl/styles.xml", styles);
             }
             for (Map.Entry<String, byte[]> e : extraParts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
+                ZipEntry entry = new ZipEntry(e.getKey());
+                if (e.getValue().length == 0) {
+                    // stored, not deflated: cheap when a test writes tens of thousands of them
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(0);
+                    entry.setCompressedSize(0);
+                    entry.setCrc(0);
+                }
+                zip.putNextEntry(entry);
                 zip.write(e.getValue());
                 zip.closeEntry();
             }
@@ -201,9 +225,9 @@ final class XlsxFixture {
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
     }
 
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+    private void put(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.write(ns(content).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 

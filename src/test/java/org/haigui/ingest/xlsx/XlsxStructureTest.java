@@ -57,6 +57,25 @@ class XlsxStructureTest {
     }
 
     @Test
+    void strictOpenXmlNamespacesAndRelationshipTypes() throws IOException {
+        Path file = new XlsxFixture().strict().sharedStrings("严格").styles(XlsxFixture.STYLES)
+                .sheet("strict", row(1, shared("A1", 0), "<c r=\"B1\" s=\"1\"><v>45292</v></c>"))
+                .write(dir.resolve("strict.xlsx"));
+        assertThat(rows(file, "strict")).containsExactly("1: A=STRING:严格 | B=DATE:2024-01-01");
+    }
+
+    @Test
+    void aZip64ArchiveWithManyEntriesIsRead() throws IOException {
+        // more than 65,535 entries make ZipOutputStream write the zip64 end records
+        XlsxFixture fx = new XlsxFixture().sheet("s", row(1, num("A1", "64")));
+        for (int i = 0; i < 66_000; i++) {
+            fx.part("xl/media/m" + i + ".txt", "");
+        }
+        Path file = fx.write(dir.resolve("zip64.xlsx"));
+        assertThat(rows(file, "s")).containsExactly("1: A=NUMBER:64");
+    }
+
+    @Test
     void mergedCellsFillDownAndAcrossWithOneWarningPerRange() throws IOException {
         Path file = new XlsxFixture().sharedStrings("Returnee records 2024", "研发部", "Alice", "Bob", "Chen")
                 .sheet("persons",
@@ -85,6 +104,27 @@ class XlsxStructureTest {
                     "sheet persons: merged cells B2:B5, the value of B2 is used for every cell of the range",
                     "sheet persons: merged cells D6:E8, the value of D6 is used for every cell of the range");
             assertThat(r.blankRowsSkipped()).isZero();
+        }
+    }
+
+    @Test
+    void hugeFilledMergesAreRefusedAndManyMergesSummedUpInTheWarnings() throws IOException {
+        Path huge = new XlsxFixture().sheet("s", row(1, inline("A1", "title")), "<mergeCells><mergeCell ref=\"A1:XFD2000\"/></mergeCells>")
+                .write(dir.resolve("hugemerge.xlsx"));
+        assertThatThrownBy(() -> rows(huge, "s")).isInstanceOf(HaiguiException.class)
+                .hasMessageContaining("hugemerge.xlsx").hasMessageContaining("A1:XFD2000").hasMessageContaining("20,000,000 cells");
+
+        StringBuilder merges = new StringBuilder("<mergeCells>");
+        for (int r = 1; r <= 1500; r++) {
+            merges.append("<mergeCell ref=\"A").append(r).append(":B").append(r).append("\"/>");
+        }
+        merges.append("<mergeCell ref=\"nonsense\"/></mergeCells>");
+        Path many = new XlsxFixture().sheet("s", row(1, num("A1", "1")), merges.toString()).write(dir.resolve("manymerges.xlsx"));
+        try (XlsxWorkbook wb = XlsxWorkbook.open(many); XlsxSheetReader r = wb.sheet("s")) {
+            assertThat(r.warnings()).hasSize(1002)
+                    .contains("sheet s: merged cells 'nonsense' is not a range this reader understands; it is ignored")
+                    .contains("sheet s: 500 more merged ranges, each filled with the value of its top-left cell (not listed one by one)");
+            assertThat(XlsxTestSupport.render(r)).containsExactly("1: A=NUMBER:1 | B=NUMBER:1");
         }
     }
 
@@ -154,6 +194,8 @@ class XlsxStructureTest {
             assertThat(render(r.next())).isEqualTo("5: A=NUMBER:1");
             assertThatThrownBy(r::next).isInstanceOf(HaiguiException.class)
                     .hasMessageContaining("order.xlsx").hasMessageContaining("row 3 comes after row 5");
+            // and keeps saying so
+            assertThatThrownBy(r::next).isInstanceOf(HaiguiException.class).hasMessageContaining("row 3 comes after row 5");
         }
     }
 

@@ -1,8 +1,12 @@
 package org.haigui.ingest.xlsx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Small helpers for the reader tests. */
 final class XlsxTestSupport {
@@ -54,5 +58,18 @@ final class XlsxTestSupport {
 
     static String inline(String ref, String text) {
         return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + XlsxFixture.escape(text) + "</t></is></c>";
+    }
+
+    /** Runs {@link BoundedMemoryProbe} on a file in a child JVM with the given heap; returns its output line. */
+    static String runProbe(Path file, String heap, long maxEntryBytes, double maxRatio) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                BoundedMemoryProbe.class.getName(), file.toString(), Long.toString(maxEntryBytes), Double.toString(maxRatio))
+                .redirectErrorStream(true).start();
+        byte[] output = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String out = new String(output, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 }

@@ -1,0 +1,103 @@
+package org.haigui.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.haigui.core.HaiguiException;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.IndicatorResult;
+import org.haigui.indicators.IndicatorWriter;
+import org.haigui.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+    description = {"Compute the indicators of the catalogue as of a date, in the tidy form (CSV or JSON lines).",
+        "With --out FILE the bootstrap seed, resamples and as-of date are written to FILE.meta.json; on standard output "
+            + "they go to standard error."})
+final class IndicatorsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+    Path db;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: today).")
+    String asOf;
+
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "Only these indicator ids (comma-separated).")
+    List<String> only;
+
+    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "csv (default) or json (JSON lines).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: " + IndicatorRequest.DEFAULT_SEED + ").")
+    Long seed;
+
+    @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
+    Integer resamples;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate d;
+        try {
+            d = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw HaiguiException.usage("--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
+        }
+        IndicatorWriter.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "csv" -> IndicatorWriter.Format.CSV;
+            case "json", "jsonl" -> IndicatorWriter.Format.JSON;
+            default -> throw HaiguiException.usage("--format must be csv or json, not '" + format + "'");
+        };
+        int b = resamples == null ? IndicatorRequest.DEFAULT_RESAMPLES : resamples;
+        if (b < 1000) {
+            throw HaiguiException.usage("--resamples must be at least 1000 (indicators.md), not " + b);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        if (only != null) {
+            only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+        }
+        IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
+            .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
+        IndicatorResult result;
+        try (Store store = Store.openExisting(Store.resolve(db))) {
+            result = new IndicatorEngine().run(store.connection(), req);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {
+            err.println("haigui: warning: " + e.getKey() + " omitted: " + e.getValue());
+        }
+        if (out == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            IndicatorWriter.write(result.values(), f, w);
+            w.flush();
+            err.println("haigui: " + IndicatorWriter.metadata(result));
+        } else {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                IndicatorWriter.write(result.values(), f, w);
+            }
+            IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
+            err.println("haigui: " + result.values().size() + " values written to " + out + " (metadata: "
+                + IndicatorWriter.metaFile(out) + ")");
+        }
+        err.flush();
+        return ErrorMapper.OK;
+    }
+}

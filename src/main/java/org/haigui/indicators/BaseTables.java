@@ -1,0 +1,212 @@
+package org.haigui.indicators;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tables every indicator query builds on, created once per run as temporary tables after
+ * the "as of D" rule has been applied (records dated after D do not exist):
+ * <ul>
+ * <li>{@code hg_ep(person_id, episode_id, kind, degree, country, start_date, end_date)}: episodes
+ *     started by D; an end_date after D is NULL (not ended as of D).</li>
+ * <li>{@code hg_returnee(person_id, since)}: the earliest date T at which each person is a
+ *     returnee: the earliest end of a bachelor/master/doctorate study episode, or the first end
+ *     date at which the union of the episodes ended by then covers 365 distinct days.</li>
+ * <li>{@code hg_mv(person_id, move_id, d, event, district)}: moves dated by D.</li>
+ * <li>{@code hg_ra(person_id, d, district)}: return arrivals (arrive moves on or after
+ *     {@code since}).</li>
+ * <li>{@code hg_stock(person_id)}: returnees as of D who are in the city on D.</li>
+ * <li>{@code hg_pattr(person_id, district, country, degree, field, gender, age_band)}: the person
+ *     breakdown values of returnees (a column per breakdown, named as the breakdown).</li>
+ * <li>{@code hg_pyears(t)}, {@code hg_pquarters(t, label)}: the years (quarters) from the first
+ *     year with a move to D's year (quarter).</li>
+ * <li>{@code hg_ent(eidx, enterprise_id, fy, dy, grp, district, section, zone)}: enterprises
+ *     founded by D: founding year, dissolution year as of D (NULL if not dissolved by D), group
+ *     ({@code returnee}, {@code other}, NULL when there is no founder row), breakdown values.</li>
+ * <li>{@code hg_eb(eidx, grp, breakdown, category)}: the enterprise breakdowns of the grouped
+ *     enterprises (breakdown '' = total, {@code district}, {@code industry_section}, {@code zone}).</li>
+ * <li>{@code hg_eyears(t)}: years from the first founding year to D's year;
+ *     {@code hg_active(eidx, t)}: grouped enterprises active in year t.</li>
+ * <li>{@code hg_ey}: enterprise_years of grouped enterprises up to D's year, with {@code t} = year,
+ *     and {@code employees_3}, {@code revenue_3} (year t-3) and {@code revenue_1} (year t-1).</li>
+ * </ul>
+ * Portability: plain SQL except {@code date_diff('day', a, b)} (Spark: {@code datediff(b, a)}).
+ */
+final class BaseTables {
+
+    static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
+        "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
+        "hg_ey0", "hg_ey", "hg_bw", "hg_boot", "hg_units");
+
+    private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
+
+    private BaseTables() {
+    }
+
+    /** Replaces the placeholders of a definition's SQL. */
+    static String bind(String sql, LocalDate asOf) {
+        String d = asOf.toString();
+        return sql.replace("${asOf}", "DATE '" + d + "'")
+            .replace("${asOfYear}", Integer.toString(asOf.getYear()))
+            .replace("${yearStart}", "DATE '" + asOf.getYear() + "-01-01'")
+            .replace("${asOfText}", "'" + d + "'")
+            .replace("${ytdPeriod}", "'" + asOf.getYear() + "-01-01.." + d + "'");
+    }
+
+    static void drop(Connection c) {
+        try (Statement st = c.createStatement()) {
+            for (String t : TABLES) {
+                st.execute("DROP TABLE IF EXISTS " + t);
+            }
+        } catch (SQLException e) {
+            // best effort: temp tables vanish with the connection anyway
+        }
+    }
+
+    static void create(Connection c, LocalDate asOf) throws SQLException {
+        drop(c);
+        int dy = asOf.getYear();
+        int mmdd = asOf.getMonthValue() * 100 + asOf.getDayOfMonth();
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE TEMP TABLE hg_ep AS SELECT person_id, episode_id, kind, degree, country, start_date,"
+            + " CASE WHEN end_date <= ${asOf} THEN end_date END AS end_date FROM overseas_episodes WHERE start_date <= ${asOf}");
+        sql.add("CREATE TEMP TABLE hg_ended AS SELECT person_id, end_date,"
+            + " date_diff('day', DATE '1970-01-01', start_date) AS s, date_diff('day', DATE '1970-01-01', end_date) AS e"
+            + " FROM hg_ep WHERE end_date IS NOT NULL");
+        sql.add("CREATE TEMP TABLE hg_degree AS SELECT person_id, min(end_date) AS since FROM hg_ep WHERE kind = 'study'"
+            + " AND degree IN ('bachelor', 'master', 'doctorate') AND end_date IS NOT NULL GROUP BY person_id");
+        // First T at which the union of the episodes with end_date <= T covers 365 days. The union only
+        // grows at an end date, so the candidates are the end dates e_j; an episode that started
+        // earlier but ends after e_j does not count at e_j (it has not ended). Candidates are pruned
+        // by the upper bound "sum of lengths of episodes ended by e_j >= 365" and to those before the
+        // person's degree date (from then on the person is a returnee anyway); the exact union length
+        // of the episodes ended by each candidate is, over those episodes sorted by start, the sum of
+        // the days each adds beyond the furthest end before it (pm).
+        sql.add("""
+            CREATE TEMP TABLE hg_union365 AS
+            WITH c AS (
+              SELECT x.person_id, x.e AS t, min(x.end_date) AS td FROM (
+                SELECT person_id, e, end_date,
+                       sum(e - s + 1) OVER (PARTITION BY person_id ORDER BY e RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upper_bound
+                FROM hg_ended) x
+              LEFT JOIN hg_degree g ON g.person_id = x.person_id
+              WHERE x.upper_bound >= 365 AND (g.since IS NULL OR x.end_date < g.since) GROUP BY x.person_id, x.e),
+            p AS (SELECT c.person_id, c.t, c.td, y.s, y.e FROM c JOIN hg_ended y ON y.person_id = c.person_id AND y.e <= c.t),
+            m AS (SELECT person_id, t, td, s, e,
+                         max(e) OVER (PARTITION BY person_id, t ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm
+                  FROM p),
+            u AS (SELECT person_id, t, td,
+                         sum(CASE WHEN pm IS NULL OR s > pm THEN e - s + 1 WHEN e > pm THEN e - pm ELSE 0 END) AS days
+                  FROM m GROUP BY person_id, t, td)
+            SELECT person_id, min(td) AS since FROM u WHERE days >= 365 GROUP BY person_id""");
+        sql.add("CREATE TEMP TABLE hg_returnee AS SELECT person_id, min(since) AS since FROM ("
+            + " SELECT person_id, since FROM hg_degree UNION ALL SELECT person_id, since FROM hg_union365) x GROUP BY person_id");
+        sql.add("CREATE TEMP TABLE hg_mv AS SELECT person_id, move_id, \"date\" AS d, event, district FROM city_moves"
+            + " WHERE \"date\" <= ${asOf}");
+        sql.add("CREATE TEMP TABLE hg_ra AS SELECT m.person_id, m.d, m.district FROM hg_mv m"
+            + " JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive' AND m.d >= r.since");
+        // In the city on D: the latest move by D is an arrive; on the same date arrive is taken before leave.
+        sql.add("CREATE TEMP TABLE hg_incity AS SELECT person_id FROM (SELECT person_id, event, row_number() OVER ("
+            + " PARTITION BY person_id ORDER BY d DESC, CASE WHEN event = 'leave' THEN 0 ELSE 1 END, move_id DESC) AS rn"
+            + " FROM hg_mv) x WHERE rn = 1 AND event = 'arrive'");
+        sql.add("CREATE TEMP TABLE hg_stock AS SELECT r.person_id FROM hg_returnee r JOIN hg_incity c ON c.person_id = r.person_id");
+        // Person breakdowns (indicators.md): district of the latest arrival by D (ties on the date: the
+        // greatest move_id), country of the latest episode by start date (ties: greatest episode_id),
+        // highest_degree, field, gender, age band at D. A missing value is the category 'unknown'.
+        sql.add("""
+            CREATE TEMP TABLE hg_pattr AS
+            WITH la AS (SELECT person_id, district FROM (
+                          SELECT m.person_id, m.district, row_number() OVER (PARTITION BY m.person_id ORDER BY m.d DESC, m.move_id DESC) AS rn
+                          FROM hg_mv m JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive') x WHERE rn = 1),
+                 lc AS (SELECT person_id, country FROM (
+                          SELECT e.person_id, e.country, row_number() OVER (PARTITION BY e.person_id ORDER BY e.start_date DESC, e.episode_id DESC) AS rn
+                          FROM hg_ep e JOIN hg_returnee r ON r.person_id = e.person_id) x WHERE rn = 1),
+                 p AS (SELECT p.person_id, p.highest_degree, p.field, p.gender,
+                              extract(year FROM ${asOf}) - extract(year FROM p.birth_date)
+                              - CASE WHEN extract(month FROM p.birth_date) * 100 + extract(day FROM p.birth_date) > MMDD THEN 1 ELSE 0 END AS age
+                       FROM persons p JOIN hg_returnee r ON r.person_id = p.person_id)
+            SELECT r.person_id, coalesce(la.district, 'unknown') AS district, coalesce(lc.country, 'unknown') AS country,
+                   coalesce(p.highest_degree, 'unknown') AS degree, coalesce(p.field, 'unknown') AS field,
+                   coalesce(p.gender, 'unknown') AS gender,
+                   CASE WHEN p.age IS NULL OR p.age < 0 THEN 'unknown' WHEN p.age < 30 THEN '<30' WHEN p.age < 40 THEN '30-39'
+                        WHEN p.age < 50 THEN '40-49' ELSE '50+' END AS age_band
+            FROM hg_returnee r LEFT JOIN la ON la.person_id = r.person_id LEFT JOIN lc ON lc.person_id = r.person_id
+            LEFT JOIN p ON p.person_id = r.person_id""".replace("MMDD", Integer.toString(mmdd)));
+        sql.add("""
+            CREATE TEMP TABLE hg_ent AS
+            WITH f AS (SELECT p.enterprise_id, max(CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END) AS ret
+                       FROM enterprise_people p LEFT JOIN hg_returnee r ON r.person_id = p.person_id
+                       WHERE p.role = 'founder' AND (p.joined_date IS NULL OR p.joined_date <= ${asOf})
+                       GROUP BY p.enterprise_id)
+            SELECT row_number() OVER (ORDER BY e.enterprise_id) AS eidx, e.enterprise_id,
+                   CAST(extract(year FROM e.founded_date) AS INTEGER) AS fy,
+                   CASE WHEN e.dissolved_date <= ${asOf} THEN CAST(extract(year FROM e.dissolved_date) AS INTEGER) END AS dy,
+                   CASE f.ret WHEN 1 THEN 'returnee' WHEN 0 THEN 'other' END AS grp,
+                   e.district, upper(substr(e.industry, 1, 1)) AS section,
+                   coalesce(nullif(trim(e.zone), ''), 'unknown') AS zone
+            FROM enterprises e LEFT JOIN f ON f.enterprise_id = e.enterprise_id
+            WHERE e.founded_date <= ${asOf}""");
+        sql.add("CREATE TEMP TABLE hg_eb AS SELECT eidx, grp, '' AS breakdown, '' AS category FROM hg_ent WHERE grp IS NOT NULL"
+            + " UNION ALL SELECT eidx, grp, 'district', district FROM hg_ent WHERE grp IS NOT NULL"
+            + " UNION ALL SELECT eidx, grp, 'industry_section', section FROM hg_ent WHERE grp IS NOT NULL"
+            + " UNION ALL SELECT eidx, grp, 'zone', zone FROM hg_ent WHERE grp IS NOT NULL");
+        sql.add("CREATE TEMP TABLE hg_ey0 AS SELECT e.eidx, CAST(y.\"year\" AS INTEGER) AS t, y.employees, y.local_employees,"
+            + " y.revenue, y.overseas_revenue, y.overseas_markets, y.rd_expense, y.patents_granted, y.tax_paid, y.net_profit,"
+            + " y.funding_raised, y.high_tech FROM enterprise_years y JOIN hg_ent e ON e.enterprise_id = y.enterprise_id"
+            + " WHERE e.grp IS NOT NULL AND y.\"year\" <= ${asOfYear}");
+        // with the values of years t-3 and t-1 that the growth indicators compare (NULL when that year has no row)
+        sql.add("CREATE TEMP TABLE hg_ey AS SELECT y.*, p3.employees AS employees_3, p3.revenue AS revenue_3, p1.revenue AS revenue_1"
+            + " FROM hg_ey0 y LEFT JOIN hg_ey0 p3 ON p3.eidx = y.eidx AND p3.t = y.t - 3"
+            + " LEFT JOIN hg_ey0 p1 ON p1.eidx = y.eidx AND p1.t = y.t - 1");
+        try (Statement st = c.createStatement()) {
+            for (String s : sql) {
+                long t0 = System.nanoTime();
+                st.execute(bind(s, asOf));
+                if (TRACE) {
+                    System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, s.strip().substring(0, 40));
+                }
+            }
+            Integer firstMove = firstYear(st, "SELECT CAST(min(extract(year FROM d)) AS INTEGER) FROM hg_mv");
+            Integer firstEnt = firstYear(st, "SELECT min(fy) FROM hg_ent WHERE grp IS NOT NULL");
+            st.execute("CREATE TEMP TABLE hg_pyears AS SELECT t FROM " + yearsValues(firstMove, dy));
+            StringBuilder q = new StringBuilder();
+            if (firstMove != null) {
+                for (int y = firstMove; y <= dy; y++) {
+                    for (int k = 1; k <= 4 && (y < dy || (k - 1) * 3 < asOf.getMonthValue()); k++) {
+                        q.append(q.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "(%d, '%dQ%d')", y, y, k));
+                    }
+                }
+            }
+            st.execute("CREATE TEMP TABLE hg_pquarters AS SELECT t, label FROM "
+                + (q.length() == 0 ? "(SELECT 0 AS t, '' AS label) x WHERE 1 = 0" : "(VALUES " + q + ") AS v(t, label)"));
+            st.execute("CREATE TEMP TABLE hg_eyears AS SELECT t FROM " + yearsValues(firstEnt, dy));
+            st.execute("CREATE TEMP TABLE hg_active AS SELECT e.eidx, y.t FROM hg_ent e JOIN hg_eyears y"
+                + " ON y.t >= e.fy AND (e.dy IS NULL OR e.dy >= y.t) WHERE e.grp IS NOT NULL");
+        }
+    }
+
+    private static String yearsValues(Integer first, int last) {
+        if (first == null || first > last) {
+            return "(SELECT 0 AS t) x WHERE 1 = 0";
+        }
+        StringBuilder v = new StringBuilder();
+        for (int y = first; y <= last; y++) {
+            v.append(y == first ? "" : ", ").append('(').append(y).append(')');
+        }
+        return "(VALUES " + v + ") AS v(t)";
+    }
+
+    private static Integer firstYear(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            int v = rs.getInt(1);
+            return rs.wasNull() ? null : v;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.haigui.indicators;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the tidy output: CSV (header = {@link IndicatorValue#COLUMNS}, RFC 4180, {@code \n}, UTF-8)
+ * or JSON lines (one object per value with those keys; numbers as JSON numbers, empty as null).
+ * Numbers are plain decimals, never with an exponent, independent of the locale. What must be
+ * recorded with the output (D, bootstrap seed and resamples, the scheme, indicators not
+ * available) goes to a metadata sidecar, {@link #metaFile(Path)}.
+ */
+public final class IndicatorWriter {
+
+    /** Output formats. */
+    public enum Format {
+        CSV, JSON
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .disable(SerializationFeature.INDENT_OUTPUT);
+
+    private IndicatorWriter() {
+    }
+
+    public static void write(List<IndicatorValue> values, Format format, Writer w) throws IOException {
+        if (format == Format.CSV) {
+            writeCsv(values, w);
+        } else {
+            writeJsonLines(values, w);
+        }
+    }
+
+    public static void writeCsv(List<IndicatorValue> values, Writer w) throws IOException {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        csv.writeRecord(IndicatorValue.COLUMNS);
+        for (IndicatorValue v : values) {
+            csv.writeRecord(v.indicator(), v.period(), v.group(), v.breakdown(), v.category(), Numbers.text(v.value()),
+                Numbers.text(v.numerator()), Numbers.text(v.denominator()), Numbers.text(v.ciLow()), Numbers.text(v.ciHigh()),
+                Boolean.toString(v.suppressed()));
+        }
+        csv.flush();
+    }
+
+    public static void writeJsonLines(List<IndicatorValue> values, Writer w) throws IOException {
+        for (IndicatorValue v : values) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("indicator", v.indicator());
+            o.put("period", v.period());
+            o.put("group", v.group());
+            o.put("breakdown", v.breakdown());
+            o.put("category", v.category());
+            number(o, "value", v.value());
+            number(o, "numerator", v.numerator());
+            number(o, "denominator", v.denominator());
+            number(o, "ci_low", v.ciLow());
+            number(o, "ci_high", v.ciHigh());
+            o.put("suppressed", v.suppressed());
+            w.write(JSON.writeValueAsString(o));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    private static void number(ObjectNode o, String key, BigDecimal b) {
+        if (b == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, b);
+        }
+    }
+
+    /** The sidecar of an output file: {@code <file>.meta.json}. */
+    public static Path metaFile(Path out) {
+        return out.resolveSibling(out.getFileName() + ".meta.json");
+    }
+
+    /** The metadata recorded with an output, as one JSON object. */
+    public static String metadata(IndicatorResult r) throws IOException {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("as_of", r.info().asOf().toString());
+        o.put("catalogue_version", r.info().catalogueVersion());
+        o.put("bootstrap_seed", r.info().seed());
+        o.put("bootstrap_resamples", r.info().resamples());
+        o.put("bootstrap_scheme", r.info().bootstrapScheme());
+        o.put("share_intervals", "Wilson score per group; Newcombe hybrid score (method 10) for the difference; 95%");
+        o.put("count_and_sum_intervals", "none");
+        o.put("rows", r.values().size());
+        ObjectNode na = o.putObject("not_available");
+        r.notAvailable().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            .forEach(e -> na.put(e.getKey(), e.getValue()));
+        return JSON.writeValueAsString(o);
+    }
+
+    public static void writeMetadata(IndicatorResult r, Path file) throws IOException {
+        Files.writeString(file, metadata(r) + "\n", StandardCharsets.UTF_8);
+    }
+}

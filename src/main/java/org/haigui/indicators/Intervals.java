@@ -1,0 +1,90 @@
+package org.haigui.indicators;
+
+import java.util.Arrays;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+
+/**
+ * 95% intervals: Wilson score interval for a share, Newcombe's hybrid score interval (method 10
+ * of Newcombe 1998, Statistics in Medicine 17:873-890) for a difference of two independent shares,
+ * and percentile intervals over bootstrap replicates.
+ */
+public final class Intervals {
+
+    /** An interval; {@code low <= high}. */
+    public record Interval(double low, double high) {
+    }
+
+    /** z for a two-sided 95% interval: the 0.975 quantile of the standard normal (1.959963985...). */
+    public static final double Z95 = new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
+
+    private Intervals() {
+    }
+
+    /** The Wilson score interval for x successes in n trials; null when n is 0. */
+    public static Interval wilson(long x, long n) {
+        return wilson(x, n, Z95);
+    }
+
+    static Interval wilson(long x, long n, double z) {
+        if (n <= 0) {
+            return null;
+        }
+        if (x < 0 || x > n) {
+            throw new IllegalArgumentException("successes " + x + " not in 0.." + n);
+        }
+        double p = (double) x / n;
+        double z2 = z * z;
+        double centre = 2 * x + z2;
+        double half = z * Math.sqrt(z2 + 4.0 * x * (1 - p));
+        double den = 2 * (n + z2);
+        double low = x == 0 ? 0.0 : (centre - half) / den;
+        double high = x == n ? 1.0 : (centre + half) / den;
+        return new Interval(Math.max(0.0, low), Math.min(1.0, high));
+    }
+
+    /**
+     * Newcombe's hybrid score interval for p1 - p2 = x1/n1 - x2/n2 (method 10): with Wilson
+     * limits (l1, u1) and (l2, u2), low = d - sqrt((p1 - l1)^2 + (u2 - p2)^2) and
+     * high = d + sqrt((u1 - p1)^2 + (p2 - l2)^2). Null when either n is 0.
+     */
+    public static Interval newcombe(long x1, long n1, long x2, long n2) {
+        Interval a = wilson(x1, n1);
+        Interval b = wilson(x2, n2);
+        if (a == null || b == null) {
+            return null;
+        }
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double d = p1 - p2;
+        double low = d - Math.sqrt(sq(p1 - a.low()) + sq(b.high() - p2));
+        double high = d + Math.sqrt(sq(a.high() - p1) + sq(p2 - b.low()));
+        return new Interval(low, high);
+    }
+
+    /**
+     * The 2.5% and 97.5% percentiles of bootstrap replicates, by linear interpolation between order
+     * statistics (type 7 of Hyndman and Fan, as DuckDB's quantile_cont and Spark's percentile).
+     * NaN replicates (a resample where the statistic is undefined) are left out; null when none
+     * is left.
+     */
+    public static Interval percentile(double[] replicates) {
+        double[] v = Arrays.stream(replicates).filter(d -> !Double.isNaN(d)).toArray();
+        if (v.length == 0) {
+            return null;
+        }
+        Arrays.sort(v);
+        return new Interval(quantile(v, 0.025), quantile(v, 0.975));
+    }
+
+    /** Type-7 quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static double sq(double a) {
+        return a * a;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Indicators: the catalogue of indicator definitions of indicators.md (id, bilingual titles and
+ * method texts, unit, groups, breakdowns, and the SQL that computes each over the canonical
+ * tables) and the engine that runs them as of a date, adds the returnee / other / difference
+ * groups with their 95% intervals (Wilson, Newcombe hybrid score, percentile bootstrap) and
+ * writes the tidy output (CSV or JSON lines, with a metadata sidecar).
+ *
+ * <p>Other packages add indicators by contributing {@link org.haigui.indicators.IndicatorDefinition}s
+ * through an {@link org.haigui.indicators.IndicatorProvider} (a {@code java.util.ServiceLoader}
+ * service, or {@link org.haigui.indicators.Catalogue#with}).
+ *
+ * <p>May use: {@code schema}, {@code core}, JDBC (a connection handed over by {@code store}),
+ * hipparchus-stat, jackson. Nothing here opens a database.
+ */
+package org.haigui.indicators;
