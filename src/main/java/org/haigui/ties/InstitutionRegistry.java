@@ -80,6 +80,11 @@ public final class InstitutionRegistry {
         CREATE TABLE IF NOT EXISTS institution_name_keys (
           institution VARCHAR NOT NULL,
           name_key VARCHAR
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS institution_norms (
+          norm VARCHAR NOT NULL,
+          name_key VARCHAR NOT NULL
         )""");
 
     /** What an import did. {@code rejected} lists each rejected row with its reason. */
@@ -115,8 +120,15 @@ public final class InstitutionRegistry {
             }
             String version = builtinVersion();
             if (version.equals(readMeta(c, META_VERSION))) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM institution_norms")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) { // a store loaded before the table existed
+                        writeNorms(c, loadModel(c));
+                    }
+                }
                 return;
             }
+            // (re)load the built-in rows; the user's rows stay
             RegistryModel builtin = builtinModel();
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -128,6 +140,7 @@ public final class InstitutionRegistry {
                 insert(c, new ArrayList<>(builtin.byId.values()), builtin.aliases);
                 writeMeta(c, META_VERSION, version);
                 writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
+                writeNorms(c, loadModel(c));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -174,6 +187,7 @@ public final class InstitutionRegistry {
                 insert(c, newInst, newAliases);
                 if (!newInst.isEmpty() || !newAliases.isEmpty()) {
                     writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
+                    writeNorms(c, model);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -191,6 +205,30 @@ public final class InstitutionRegistry {
     /** Reads the registry (built-in and user rows) from the store. */
     static RegistryModel load(Connection c) {
         ensureLoaded(c);
+        return loadModel(c);
+    }
+
+    /**
+     * Writes {@code institution_norms(norm, name_key)}: every normalised registry name and alias
+     * with its institution key, so that SQL can key a name that {@code institution_name_keys}
+     * does not hold yet (see {@code TieIndicatorProvider}).
+     */
+    private static void writeNorms(Connection c, RegistryModel model) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM institution_norms");
+        }
+        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institution_norms")) {
+            for (String norm : model.allNorms().keySet()) {
+                a.beginRow();
+                a.append(norm);
+                a.append(model.keyOf(norm));
+                a.endRow();
+            }
+        }
+    }
+
+    private static RegistryModel loadModel(Connection c) {
         RegistryModel m = new RegistryModel();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(

@@ -14,7 +14,13 @@
  * <p>Fuzzy similarity ({@code unmatched}) only ever produces suggestions for an analyst to
  * confirm into aliases; it is never applied to the data.
  *
- * <p>May use: {@code core}, {@code schema}, a {@link java.sql.Connection} handed out by
- * {@code store}, Jackson (the built-in registry), FastCSV, the JDK.
+ * <p>The indicators are also contributed to the catalogue ({@link org.haigui.ties.TieIndicatorProvider},
+ * a {@code ServiceLoader} service), so that {@code haigui indicators} computes them with the
+ * engine's groups, intervals and tidy output; {@code haigui ties --indicators} computes them
+ * standalone (its own returnee SQL and intervals).
+ *
+ * <p>May use: {@code core}, {@code schema}, {@code indicators} (the provider interface and
+ * definition record), a {@link java.sql.Connection} handed out by {@code store}, Jackson (the
+ * built-in registry), FastCSV, the JDK.
  */
 package org.haigui.ties;

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.haigui.cli.Main;
+import java.util.Set;
 import org.haigui.core.HaiguiException;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.IndicatorResult;
+import org.haigui.indicators.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,58 @@ class TeamTiesTest {
         assertThat(v.get("team.size_median").value()).isEqualTo(1.0);
         assertThat(v.get("team.tie_share").denominator()).isZero();
         assertThat(v.get("team.tie_share").value()).isNull();
+    }
+
+    private static Map<String, IndicatorValue> engine(Fixture fx, LocalDate d) {
+        Set<String> ids = TieIndicators.definitions().stream().map(TieIndicators.Definition::id).collect(Collectors.toSet());
+        IndicatorResult r = new IndicatorEngine().run(fx.c, IndicatorRequest.of(d).withOnly(ids));
+        return r.values().stream().filter(v -> v.breakdown().isEmpty())
+            .collect(Collectors.toMap(v -> v.indicator() + "|" + v.period() + "|" + v.group(), v -> v));
+    }
+
+    private static void assertSameFigures(Map<String, IndicatorValue> e, List<TieIndicators.Value> mine) {
+        for (TieIndicators.Value v : mine) {
+            IndicatorValue x = e.get(v.indicator() + "|" + v.period() + "|returnee");
+            assertThat(x).as(v.indicator() + " " + v.period()).isNotNull();
+            assertThat(x.value().doubleValue()).as(v.indicator() + " " + v.period()).isCloseTo(v.value(), within(1e-9));
+            if (v.numerator() != null) {
+                assertThat(x.numerator().longValueExact()).as(v.indicator()).isEqualTo(v.numerator());
+                assertThat(x.denominator().longValueExact()).as(v.indicator()).isEqualTo(v.denominator());
+            }
+        }
+    }
+
+    @Test
+    void theCatalogueEngineComputesTheSameFigures() {
+        InstitutionRegistry.refreshNameKeys(f.c); // what a caller of the engine should run first
+        Map<String, IndicatorValue> e = engine(f, D);
+        assertThat(e.keySet()).allMatch(k -> k.endsWith("|returnee"));
+        assertSameFigures(e, TieIndicators.compute(f.c, D, TieIndicators.DEFAULT_SEED).values());
+        assertThat(e.get("team.tie_share||returnee").ciLow()).isNotNull();
+        assertThat(e.get("team.tie_majority_share||returnee").ciLow().doubleValue()).isCloseTo(0.358934, within(1e-5));
+    }
+
+    @Test
+    void theEngineKeysNamesNotKeyedYetInSql(@TempDir Path other) {
+        try (Fixture g = new Fixture(other)) {
+            for (String p : List.of("A", "B", "J", "K", "L", "M")) {
+                g.person(p);
+            }
+            g.enterprise("E1", "2018-01-01", null).member("E1", "A", "founder", null).member("E1", "B", "founder", null);
+            g.study("a1", "A", "Stanford University", "US", "2010-09-01", "2012-06-30", "master");
+            g.study("b1", "B", "  STANFORD university ", "US", "2012-06-30", "2014-06-30", "master");
+            g.enterprise("E4", "2018-01-01", null).member("E4", "J", "founder", null).member("E4", "K", "founder", null);
+            g.study("j1", "J", "MIT", "US", "2008-09-01", "2012-06-30", "bachelor");
+            g.study("k1", "K", "麻省理工学院", "US", "2011-09-01", "2013-06-30", "master");
+            g.enterprise("E5", "2018-01-01", null).member("E5", "L", "founder", null).member("E5", "M", "founder", null);
+            g.study("l1", "L", "University of Washington", "US", "2010-09-01", "2014-06-30", "master");
+            g.study("m1", "M", "Washington University in St. Louis", "US", "2010-09-01", "2014-06-30", "master");
+            InstitutionRegistry.ensureLoaded(g.c); // the registry, but no name keys yet
+            Map<String, IndicatorValue> e = engine(g, D);
+            assertThat(e.get("team.tie_share||returnee").numerator().longValueExact()).isEqualTo(4);
+            assertThat(e.get("team.tie_share||returnee").denominator().longValueExact()).isEqualTo(6);
+            assertSameFigures(e, TieIndicators.compute(g.c, D, TieIndicators.DEFAULT_SEED).values());
+        }
     }
 
     @Test
