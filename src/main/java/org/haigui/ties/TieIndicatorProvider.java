@@ -18,10 +18,10 @@ import org.haigui.indicators.IndicatorProvider;
  * <p>Institution keys come from {@code institution_name_keys}, which
  * {@link InstitutionRegistry#refreshNameKeys} keeps exact (Java normalisation, registry aliases);
  * call it before the engine runs (see {@link #prepare}). A name not keyed yet falls back to an SQL
- * normalisation (lower case, a leading {@code the } dropped, {@code &} to {@code and}, non-letters
- * and non-digits removed; no NFKC, simple lower-casing) looked up in the registry's
- * {@code institution_norms}: exact for ordinary names; full-width forms and {@code ß} differ, and
- * a store whose registry was never loaded has no aliases.
+ * normalisation (full-width forms to ASCII, lower case, {@code ß} to {@code ss}, a leading
+ * {@code the } dropped, {@code &} to {@code and}, non-letters and non-digits removed) looked up in
+ * the registry's {@code institution_norms} (filled with the built-in registry when empty): the
+ * same keys except for rare NFKC cases (ligatures, circled or superscript characters).
  *
  * <p>The team tables are built once per run by the first team definition ({@code CREATE OR
  * REPLACE}); the others build them only when missing ({@code IF NOT EXISTS}), so that any subset
@@ -36,14 +36,64 @@ public final class TieIndicatorProvider implements IndicatorProvider {
         InstitutionRegistry.refreshNameKeys(c);
     }
 
-    private static final String SQL_NORM = "regexp_replace(replace(regexp_replace(lower(trim(o.institution)), '^the ', ''), "
+    /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space, and what NFKC makes of them. */
+    private static final String FULL_WIDTH;
+    private static final String ASCII;
+
+    static {
+        StringBuilder fw = new StringBuilder("\u3000");
+        StringBuilder as = new StringBuilder(" ");
+        for (char ch = '\uFF01'; ch <= '\uFF5E'; ch++) {
+            if (ch == '\uFF07') {
+                continue; // the full-width apostrophe: removed anyway, and keeps the SQL literal simple
+            }
+            fw.append(ch);
+            as.append((char) (ch - 0xFEE0));
+        }
+        FULL_WIDTH = fw.toString();
+        ASCII = as.toString().replace("'", "''");
+    }
+
+    /**
+     * The spec's normalisation in SQL, for names not keyed yet: full-width forms to ASCII (the part
+     * of NFKC that occurs in practice), lower case with {@code ß} to {@code ss} and final sigma to
+     * sigma, trim, a leading {@code the } dropped, {@code &} to {@code and}, non-letters and
+     * non-digits removed.
+     */
+    private static final String SQL_NORM = "regexp_replace(replace(regexp_replace(trim(replace(replace(lower(translate("
+        + "o.institution, '" + FULL_WIDTH + "', '" + ASCII + "')), '\u00DF', 'ss'), '\u03C2', '\u03C3')), '^the ', ''), "
         + "'&', 'and'), '[^\\p{L}\\p{N}]', '', 'g')";
+
+    private static volatile String builtinNormsInsert;
+
+    /**
+     * Fills an empty {@code institution_norms} with the built-in registry's names and aliases, so
+     * that aliases work even in a store where the registry was never loaded.
+     */
+    static String builtinNormsInsert() {
+        String s = builtinNormsInsert;
+        if (s == null) {
+            RegistryModel m = InstitutionRegistry.builtinModel();
+            StringBuilder sb = new StringBuilder("INSERT INTO institution_norms SELECT norm, name_key FROM (VALUES ");
+            boolean first = true;
+            for (String norm : new java.util.TreeSet<>(m.allNorms().keySet())) {
+                sb.append(first ? "" : ", ").append("('").append(norm.replace("'", "''")).append("', '")
+                    .append(m.keyOf(norm).replace("'", "''")).append("')");
+                first = false;
+            }
+            sb.append(") AS v(norm, name_key) WHERE NOT EXISTS (SELECT 1 FROM institution_norms)");
+            s = sb.toString();
+            builtinNormsInsert = s;
+        }
+        return s;
+    }
 
     /** The team tables; {@code create} is {@code CREATE OR REPLACE TEMP TABLE} or {@code CREATE TEMP TABLE IF NOT EXISTS}. */
     static List<String> teamTables(String create) {
         List<String> s = new ArrayList<>();
         s.add("CREATE TABLE IF NOT EXISTS institution_name_keys (institution VARCHAR NOT NULL, name_key VARCHAR)");
         s.add("CREATE TABLE IF NOT EXISTS institution_norms (norm VARCHAR NOT NULL, name_key VARCHAR NOT NULL)");
+        s.add(builtinNormsInsert());
         s.add(create + " tie_x_team AS\n"
             + "SELECT h.eidx, p.person_id\n"
             + "FROM hg_ent h\n"

@@ -225,10 +225,14 @@ class TeamTiesTest {
             g.enterprise("E5", "2018-01-01", null).member("E5", "L", "founder", null).member("E5", "M", "founder", null);
             g.study("l1", "L", "University of Washington", "US", "2010-09-01", "2014-06-30", "master");
             g.study("m1", "M", "Washington University in St. Louis", "US", "2010-09-01", "2014-06-30", "master");
-            InstitutionRegistry.ensureLoaded(g.c); // the registry, but no name keys yet
+            g.person("N").person("O");
+            g.enterprise("E6", "2018-01-01", null).member("E6", "N", "founder", null).member("E6", "O", "founder", null);
+            g.work("n1", "N", "ＧＯＯＧＬＥ", "US", "2015-01-01", "2016-12-31");
+            g.work("o1", "O", "谷歌", "US", "2016-01-01", "2017-12-31");
+            // neither the registry nor any name key: the engine alone
             Map<String, IndicatorValue> e = engine(g, D);
-            assertThat(e.get("team.tie_share||returnee").numerator().longValueExact()).isEqualTo(4);
-            assertThat(e.get("team.tie_share||returnee").denominator().longValueExact()).isEqualTo(6);
+            assertThat(e.get("team.tie_share||returnee").numerator().longValueExact()).isEqualTo(6);
+            assertThat(e.get("team.tie_share||returnee").denominator().longValueExact()).isEqualTo(8);
             assertSameFigures(e, TieIndicators.compute(g.c, D, TieIndicators.DEFAULT_SEED).values());
         }
     }
