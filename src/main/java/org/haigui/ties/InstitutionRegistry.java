@@ -60,32 +60,7 @@ public final class InstitutionRegistry {
     private static final String WORLD = "/institutions/world_universities_and_domains.json";
     private static final String ALIASES = "/institutions/aliases.csv";
 
-    private static final List<String> DDL = List.of(
-        """
-        CREATE TABLE IF NOT EXISTS institutions (
-          institution_id VARCHAR NOT NULL,
-          name VARCHAR NOT NULL,
-          country VARCHAR,
-          domains VARCHAR,
-          kind VARCHAR,
-          source VARCHAR NOT NULL
-        )""",
-        """
-        CREATE TABLE IF NOT EXISTS institution_aliases (
-          institution_id VARCHAR NOT NULL,
-          alias VARCHAR NOT NULL,
-          source VARCHAR NOT NULL
-        )""",
-        """
-        CREATE TABLE IF NOT EXISTS institution_name_keys (
-          institution VARCHAR NOT NULL,
-          name_key VARCHAR
-        )""",
-        """
-        CREATE TABLE IF NOT EXISTS institution_norms (
-          norm VARCHAR NOT NULL,
-          name_key VARCHAR NOT NULL
-        )""");
+    // the registry tables are created by the store's migration version 2
 
     /** What an import did. {@code rejected} lists each rejected row with its reason. */
     public record ImportResult(int rowsRead, int institutionsAdded, int aliasesAdded, List<String> warnings,
@@ -108,16 +83,11 @@ public final class InstitutionRegistry {
     }
 
     /**
-     * Creates the registry tables when missing and loads the built-in registry once (again only
+     * Loads the built-in registry into the tables of migration version 2 once (again only
      * when the built-in files changed). Cheap when already loaded.
      */
     public static void ensureLoaded(Connection c) {
         try {
-            try (Statement st = c.createStatement()) {
-                for (String ddl : DDL) {
-                    st.execute(ddl);
-                }
-            }
             String version = builtinVersion();
             if (version.equals(readMeta(c, META_VERSION))) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM institution_norms")) {

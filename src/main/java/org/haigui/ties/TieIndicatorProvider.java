@@ -31,8 +31,9 @@ import org.haigui.indicators.IndicatorProvider;
  */
 public final class TieIndicatorProvider implements IndicatorProvider {
 
-    /** What the engine's caller should run before the engine: keys every new institution name. */
-    public static void prepare(java.sql.Connection c) {
+    /** Called by the engine at the start of every run: keys every institution name not keyed yet. */
+    @Override
+    public void prepare(java.sql.Connection c) {
         InstitutionRegistry.refreshNameKeys(c);
     }
 
@@ -91,8 +92,6 @@ public final class TieIndicatorProvider implements IndicatorProvider {
     /** The team tables; {@code create} is {@code CREATE OR REPLACE TEMP TABLE} or {@code CREATE TEMP TABLE IF NOT EXISTS}. */
     static List<String> teamTables(String create) {
         List<String> s = new ArrayList<>();
-        s.add("CREATE TABLE IF NOT EXISTS institution_name_keys (institution VARCHAR NOT NULL, name_key VARCHAR)");
-        s.add("CREATE TABLE IF NOT EXISTS institution_norms (norm VARCHAR NOT NULL, name_key VARCHAR NOT NULL)");
         s.add(builtinNormsInsert());
         s.add(create + " tie_x_team AS\n"
             + "SELECT h.eidx, p.person_id\n"
