@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         BenchCommand.class,
         IndicatorsCommand.class,
+        InstitutionsCommand.class,
+        TiesCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

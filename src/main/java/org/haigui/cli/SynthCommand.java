@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.haigui.core.Progress;
 import org.haigui.synth.Calibration;
 import org.haigui.synth.SynthOptions;
 import org.haigui.synth.SynthResult;
@@ -47,7 +46,7 @@ final class SynthCommand implements Callable<Integer> {
             case "xlsx" -> SynthOptions.Format.XLSX;
             default -> throw org.haigui.core.HaiguiException.usage("synth: --format must be csv or xlsx, got " + format);
         };
-        SynthResult r = Synthesizer.generate(new SynthOptions(out, persons, seed, f, dirty, threads), Progress.NONE);
+        SynthResult r = Synthesizer.generate(new SynthOptions(out, persons, seed, f, dirty, threads), ConsoleProgress.create());
         PrintWriter pw = spec.commandLine().getOut();
         print(pw, r);
         pw.flush();

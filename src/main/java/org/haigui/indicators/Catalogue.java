@@ -20,8 +20,14 @@ public final class Catalogue {
     public static final String VERSION = "1";
 
     private final Map<String, IndicatorDefinition> entries;
+    private final List<IndicatorProvider> providers;
 
     private Catalogue(Collection<IndicatorDefinition> defs) {
+        this(defs, List.of());
+    }
+
+    private Catalogue(Collection<IndicatorDefinition> defs, List<IndicatorProvider> providers) {
+        this.providers = List.copyOf(providers);
         Map<String, IndicatorDefinition> m = new LinkedHashMap<>();
         for (IndicatorDefinition d : defs) {
             if (m.putIfAbsent(d.id(), d) != null) {
@@ -34,10 +40,12 @@ public final class Catalogue {
     /** The core definitions plus every provider on the class path. */
     public static Catalogue standard() {
         List<IndicatorDefinition> all = new ArrayList<>(CoreIndicators.definitions());
+        List<IndicatorProvider> providers = new ArrayList<>();
         for (IndicatorProvider p : ServiceLoader.load(IndicatorProvider.class, Catalogue.class.getClassLoader())) {
             all.addAll(p.definitions());
+            providers.add(p);
         }
-        return new Catalogue(all);
+        return new Catalogue(all, providers);
     }
 
     /** Only the core definitions of this package. */
@@ -54,7 +62,14 @@ public final class Catalogue {
     public Catalogue with(Collection<IndicatorDefinition> more) {
         List<IndicatorDefinition> all = new ArrayList<>(entries.values());
         all.addAll(more);
-        return new Catalogue(all);
+        return new Catalogue(all, providers);
+    }
+
+    /** Lets every provider prepare its inputs for a run (see {@link IndicatorProvider#prepare}). */
+    void prepare(java.sql.Connection c) {
+        for (IndicatorProvider p : providers) {
+            p.prepare(c);
+        }
     }
 
     public List<IndicatorDefinition> entries() {

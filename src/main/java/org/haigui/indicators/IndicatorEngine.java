@@ -69,6 +69,7 @@ public final class IndicatorEngine {
         List<IndicatorValue> out = new ArrayList<>();
         request.progress().start("indicators", defs.size());
         try {
+            catalogue.prepare(c);
             BaseTables.create(c, request.asOf());
             Run run = new Run(c, request);
             int done = 0;

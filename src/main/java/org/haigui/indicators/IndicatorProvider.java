@@ -13,4 +13,11 @@ public interface IndicatorProvider {
 
     /** The definitions, in the order they should appear in the output and the methods appendix. */
     List<IndicatorDefinition> definitions();
+
+    /**
+     * Called once at the start of every engine run, before any definition is computed: a provider
+     * brings what its SQL reads up to date here (the ties provider keys new institution names).
+     */
+    default void prepare(java.sql.Connection c) {
+    }
 }

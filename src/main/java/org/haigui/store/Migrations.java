@@ -53,19 +53,49 @@ final class Migrations {
           row_data VARCHAR NOT NULL,
           errors VARCHAR NOT NULL,
           resolved_batch_id BIGINT
+        )"""),
+        // version 2: the institution registry of the ties feature (filled by ties.InstitutionRegistry)
+        List.of(
+        """
+        CREATE TABLE IF NOT EXISTS institutions (
+          institution_id VARCHAR NOT NULL,
+          name VARCHAR NOT NULL,
+          country VARCHAR,
+          domains VARCHAR,
+          kind VARCHAR,
+          source VARCHAR NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS institution_aliases (
+          institution_id VARCHAR NOT NULL,
+          alias VARCHAR NOT NULL,
+          source VARCHAR NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS institution_name_keys (
+          institution VARCHAR NOT NULL,
+          name_key VARCHAR
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS institution_norms (
+          norm VARCHAR NOT NULL,
+          name_key VARCHAR NOT NULL
         )"""));
+
+    /** The newest version: the schema's, or the last bookkeeping version, whichever is later. */
+    static final int LATEST = Math.max(Schema.VERSION, BOOKKEEPING.size());
 
     static void migrate(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, description VARCHAR)");
         }
         int current = currentVersion(c);
-        if (current > Schema.VERSION) {
-            throw new SQLException("the store has schema version " + current + ", newer than this program's " + Schema.VERSION
+        if (current > LATEST) {
+            throw new SQLException("the store has schema version " + current + ", newer than this program's " + LATEST
                 + "; use a newer haigui");
         }
         boolean auto = c.getAutoCommit();
-        for (int v = current + 1; v <= Schema.VERSION; v++) {
+        for (int v = current + 1; v <= LATEST; v++) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 for (String ddl : ddlFor(v)) {

@@ -303,13 +303,7 @@ final class BlockGen {
             end = LocalDate.of(2021, 3, 31);
         }
         String degree = "study".equals(s.kind) ? studyDegree(r, founder) : null;
-        if ("study".equals(s.kind) && ChronoUnit.DAYS.between(start, end) < 365 && degree == null) {
-            degree = "master";
-        }
         Ep mine = episode(r, s.kind, s.inst, s.country, start, end, degree);
-        if ("study".equals(s.kind) && degree == null) {
-            mine.degree = "master";
-        }
         List<Ep> eps = new ArrayList<>();
         if (!"study".equals(s.kind) && r.p(0.75)) {
             // studied abroad before working at the same employer as the leader
@@ -482,7 +476,7 @@ final class BlockGen {
         p.eps.add(e);
         int age = p.eps.size() == 2 ? 18 : r.between(21, 24);
         p.birth = p.eps.get(0).start.minusYears(age).minusDays(r.between(0, 364));
-        p.degree = p.eps.size() == 2 ? "bachelor" : "bachelor";
+        p.degree = "bachelor"; // abroad for a master's or doctorate now: a bachelor's, here or abroad
         if (r.p(0.3)) {
             LocalDate a = LocalDate.of(p.birth.getYear() + 18, 9, r.between(1, 20));
             if (a.isBefore(p.eps.get(0).start.minusDays(60))) {
@@ -639,6 +633,11 @@ final class BlockGen {
             x[T.X_PERSON] = p.id;
             x[T.X_KIND] = e.kind;
             x[T.X_INST] = e.text;
+            // one source in ten also records a stable institution id (the university's web domain);
+            // decided by a hash, not the person's stream, so that the calibrated draws stay as they are
+            if (e.inst.domain() != null && Math.floorMod(Rng.mix(seed * 31 + p.index * 64 + k), 10) == 0) {
+                x[T.X_INST_ID] = e.inst.domain();
+            }
             x[T.X_COUNTRY] = e.country;
             x[T.X_START] = date(e.start, e.startPrec);
             x[T.X_END] = e.end == null ? null : date(e.end, e.endPrec);
@@ -815,7 +814,7 @@ final class BlockGen {
         String[] row = out.add(T.ENTERPRISES);
         row[T.F_ID] = id;
         row[T.F_CREDIT] = r.p(0.95) ? creditCode(entNo, district, founded) : null;
-        String[] brand = Names.brand(r);
+        String[] brand = Names.brand(r, entNo);
         String suffix = r.p(0.8) ? "科技有限公司" : r.p(0.8) ? "有限公司" : "股份有限公司";
         row[T.F_ZH] = "上海" + brand[0] + ind.zhWord() + suffix;
         row[T.F_EN] = r.p(0.6) ? "Shanghai " + brand[1] + " " + ind.enWord() + (suffix.startsWith("股份") ? " Co., Ltd." : " Technology Co., Ltd.") : null;
@@ -870,22 +869,24 @@ final class BlockGen {
 
     private void years(Firm f, Rng r, String id, LocalDate founded, int deathYear, Ref.Industry ind, Set<String> founderCountries) {
         int fy = founded.getYear();
-        double t = r.u();
-        double[] typeCum = f.returnee ? Rng.cumulative(0.05, 0.17, 0.45, 0.33) : Rng.cumulative(0.015, 0.08, 0.45, 0.455);
+        r.u(); // a reserved draw (kept so that the calibrated streams stay as they are)
+        double[] typeCum = f.returnee ? Rng.cumulative(0.04, 0.12, 0.48, 0.36) : Rng.cumulative(0.01, 0.05, 0.45, 0.49);
         int type = r.weighted(typeCum);
+        // growth types: stars (a few gazelles and future large firms), high growth for some years,
+        // steady growth, and small firms that stay small; after the boom years growth stalls
         double g1 = switch (type) {
-            case 0 -> 0.55;
-            case 1 -> 0.30;
-            case 2 -> 0.10;
+            case 0 -> 0.45;
+            case 1 -> 0.22;
+            case 2 -> 0.05;
             default -> 0.0;
         };
         int boomYears = switch (type) {
-            case 0 -> r.between(5, 8);
-            case 1 -> r.between(3, 7);
-            case 2 -> r.between(3, 6);
+            case 0 -> r.between(4, 7);
+            case 1 -> r.between(3, 6);
+            case 2 -> r.between(2, 5);
             default -> 0;
         };
-        double g2 = type == 0 ? 0.12 : type == 1 ? 0.05 : type == 2 ? 0.02 : -0.01;
+        double g2 = type == 0 ? 0.08 : type == 1 ? 0.03 : type == 2 ? 0.01 : -0.02;
         double emp = Math.max(1, Math.min(40, r.logNormal(f.returnee ? 5 : 4, 0.6)));
         double prod = r.logNormal(f.returnee ? 420_000 : 360_000, 0.45);
         // profit onset: years after founding until the first profitable year (Index 300 figures, Calibration)
@@ -907,7 +908,7 @@ final class BlockGen {
         for (int y = fy; y <= last; y++) {
             int age = y - fy;
             if (age > 0) {
-                double g = (age <= boomYears ? g1 : g2) + r.normal(0, 0.18);
+                double g = (age <= boomYears ? g1 : g2) + r.normal(0, 0.10);
                 if (y == deathYear) {
                     g -= 0.3;
                 }

@@ -11,24 +11,28 @@ import java.util.List;
  * the number of persons, shares stay as they are.
  *
  * <pre>
- * target                                  | figure  | source                                   | tolerance | generator yields (seed 20211001, 300,000 persons)
- * ----------------------------------------+---------+------------------------------------------+-----------+--------------------------------------------------
- * stock on 2021-09-30                     | 220,000 | HRSS bureau 2021 report ("more than")    | +-5%      | see README (measured)
- * inflow.window5 2016-2020                |  67,000 | same                                     | +-7%      |
- * inflow.window5 2011-2015                | <33,500 | same ("more than double")               | multiple 2.0..2.6 |
- * inflow.ytd 2021-01-01..2021-09-30       |  22,000 | same ("equal to last year's sum")       | +-8%      |
- * inflow.year 2020                        |  22,000 | same                                     | +-8%; ytd/2020 in 0.9..1.1 |
- * founders with master's or doctorate     |  83.3%  | Returnees Index of Shanghai Ecosystem 300 | +-4 pp   |
- * founders who worked overseas            |  71.4%  | same                                     | +-4 pp    |
- * survey: senior position abroad          |  31.2%  | same (weighted share)                    | +-5 pp    |
- * survey: founded a business abroad       |  21.9%  | same (weighted share)                    | +-5 pp    |
- * survey: passion for innovation          |  81.6%  | same (weighted share)                    | +-5 pp    |
- * ent.profitable_within_1y (returnee)     | >1/3    | same ("more than a third within one year") | 0.33..0.45 |
- * ent.profitable_within_3y (returnee)     | >60%    | same ("over 60% within 1-3 years")       | 0.60..0.72 |
+ * target                                 | figure   | source                              | tolerance       | yields (default scale and seed)
+ * ---------------------------------------+----------+-------------------------------------+-----------------+--------------------------------
+ * stock on 2021-09-30                    | 220,000  | HRSS bureau report 2021 (facts.md)  | 209,000-231,000 | 221,381
+ * return arrivals 2016-2020 (persons)    |  67,000  | same                                | 62,300-71,700   |  67,449
+ * 2016-2020 over 2011-2015               | "more than double" | same                      | 2.0-2.6         | 2.30 (2011-2015: 29,337)
+ * return arrivals 2021-01-01..09-30      |  22,000  | same ("equal to last year's sum")  | 20,240-23,760   |  21,884
+ * return arrivals 2020                   |  22,000  | same                                | 20,240-23,760   |  22,164
+ * ytd 2021 over 2020                     |  1       | same                                | 0.9-1.1         | 0.987
+ * returnee founders, master or doctorate |  83.3%   | Returnees Index of Shanghai Ecosystem 300 (facts.md) | +-4 pp | 84.0%
+ * returnee founders who worked overseas  |  71.4%   | same                                | +-4 pp          | 71.7%
+ * survey: senior position abroad         |  31.2%   | same (weighted share)               | +-5 pp          | 31.9%
+ * survey: founded a business abroad      |  21.9%   | same (weighted share)               | +-5 pp          | 22.1%
+ * survey: passion for innovation         |  81.6%   | same (weighted share)               | +-5 pp          | 81.4%
+ * ent.profitable_within_1y, returnee     | > 1/3    | same                                | 0.33-0.45       | 0.363 (born 2010-2019)
+ * ent.profitable_within_3y, returnee     | > 60%    | same                                | 0.60-0.72       | 0.634 (born 2010-2017)
  * </pre>
  *
- * The measured yields are recorded in the README section "haigui synth" and in the report of the
- * run; the unit test checks them at 1/10 of the default scale with proportional targets.
+ * The unit test checks the table at 1/10 of the default scale with proportional count targets
+ * ({@code -Dsynth.persons=300000} runs it at the default scale; the yields above are from that run).
+ * Founders are the returnee founders (returnee as of 2021-09-30) of returnee-founded firms; the
+ * degree share is over those whose highest_degree is given; "worked overseas" is a work or research
+ * episode. Profitability is pooled over the birth cohorts named.
  */
 public final class Calibration {
 

@@ -79,9 +79,19 @@ final class Names {
         return new String[] {zh, en};
     }
 
-    /** A firm's brand word: [zh, pinyin]. */
-    static String[] brand(Rng r) {
-        String b = "" + Ref.BRAND_CHARS.charAt(r.below(Ref.BRAND_CHARS.length())) + Ref.BRAND_CHARS.charAt(r.below(Ref.BRAND_CHARS.length()));
+    /**
+     * A firm's brand word, [zh, pinyin]: three characters picked by a permutation of the firm
+     * number, so that no two of the first 64,000 firms share one (registries refuse a name already
+     * taken). The two draws keep the firm's random stream as it was calibrated.
+     */
+    static String[] brand(Rng r, long firmNumber) {
+        r.below(Ref.BRAND_CHARS.length());
+        r.below(Ref.BRAND_CHARS.length());
+        int n = Ref.BRAND_CHARS.length();
+        long cube = (long) n * n * n;
+        long x = Math.floorMod(firmNumber * 40_503L + 7_919L, cube);
+        String b = "" + Ref.BRAND_CHARS.charAt((int) (x % n)) + Ref.BRAND_CHARS.charAt((int) (x / n % n))
+            + Ref.BRAND_CHARS.charAt((int) (x / n / n % n));
         return new String[] {b, pinyin(b)};
     }
 }

@@ -3,11 +3,20 @@ package org.haigui.synth;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.IndicatorResult;
+import org.haigui.indicators.IndicatorWriter;
 import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
 import org.haigui.ingest.Importer;
@@ -83,6 +92,43 @@ public final class Pipeline {
         return new Stage("import", true, ms, rep.readRows(), peakHeap(),
             String.format(java.util.Locale.ROOT, "%,d rows read: %,d inserted, %,d updated, %,d unchanged, %,d rejected -> %s",
                 rep.readRows(), inserted, updated, unchanged, rep.rejectedRows(), db.toAbsolutePath()));
+    }
+
+    /**
+     * The as-of date of the demo and the benchmark: the report date the synthetic records are
+     * calibrated to (facts.md: the 2021 report counts to 30 September 2021); the records run to the
+     * end of 2021, so "as of D" matters.
+     */
+    public static final LocalDate AS_OF = LocalDate.of(2021, 9, 30);
+
+    /**
+     * Computes every indicator of the standard catalogue as of {@code asOf} on the database and,
+     * when {@code out} is given, writes them (tidy CSV) with the metadata beside
+     * ({@code out.meta.json}). The stage's rows are the rows of the store it read.
+     */
+    public static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress) {
+        resetPeaks();
+        long t0 = System.nanoTime();
+        IndicatorResult result;
+        long storeRows;
+        try (Store store = Store.openExisting(db)) {
+            storeRows = store.status().tables().values().stream().mapToLong(Long::longValue).sum();
+            result = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(asOf).withProgress(progress));
+        }
+        if (out != null) {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                IndicatorWriter.write(result.values(), IndicatorWriter.Format.CSV, w);
+                IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
+            } catch (IOException e) {
+                throw HaiguiException.input("cannot write the indicators to " + out + ": " + e.getMessage(), e);
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String omitted = result.notAvailable().isEmpty() ? "" : " (" + result.notAvailable().size() + " not available yet: "
+            + String.join(", ", new java.util.TreeSet<>(result.notAvailable().keySet())) + ")";
+        return new Stage("indicators", true, ms, storeRows, peakHeap(),
+            String.format(java.util.Locale.ROOT, "%,d values as of %s%s%s", result.values().size(), asOf, omitted,
+                out == null ? "" : " -> " + out.toAbsolutePath()));
     }
 
     /** A stage whose feature has not landed yet. */

@@ -18,8 +18,11 @@ import java.util.Map;
  */
 final class Ref {
 
-    /** One institution with the other ways people write it. */
-    record Institution(String name, String country, String abbreviation, String zh) { }
+    /**
+     * One institution with the other ways people write it; {@code domain} (universities only, from
+     * the world-universities list) serves as a stable institution_id in some sources.
+     */
+    record Institution(String name, String country, String abbreviation, String zh, String domain) { }
 
     /** A zone and the ways it is written; key = in the blueprint's key zones (facts.md). */
     record Zone(String district, boolean key, String[] spellings) { }
@@ -38,14 +41,48 @@ final class Ref {
     static final String[] DISTRICTS = {"310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112",
         "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"};
     static final double[] DISTRICT_CUM = Rng.cumulative(6, 11, 7, 8, 5, 4, 7, 11, 4, 5, 22, 1, 5, 2, 1.5, 0.5);
-    /** Area codes seen in identity numbers: Shanghai (current and abolished, facts.md) and a few other provinces. */
-    static final String[] ID_AREAS = {"310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112",
-        "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151",
-        "310102", "310103", "310108", "310111", "310225", "310226", "310228", "310229", "310230",
-        "320102", "320583", "330106", "330203", "340104", "370102", "420106", "110108", "440305", "510107", "610113"};
-    static final double[] ID_AREA_CUM = Rng.cumulative(4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 6, 1, 1, 1, 1, 0.5,
-        1.5, 2, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
-        4, 3, 4, 3, 2, 2, 2, 2, 2, 2, 1);
+    /**
+     * Area codes seen in identity numbers (GB/T 2260): Shanghai's districts, current and abolished
+     * (facts.md), about half of all; then the neighbouring provinces and the big cities elsewhere.
+     */
+    static final String[] ID_AREAS;
+    static final double[] ID_AREA_CUM;
+
+    static {
+        String[] shanghai = {"310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112",
+            "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151",
+            "310102", "310103", "310108", "310111", "310225", "310226", "310228", "310229", "310230"};
+        double[] shanghaiW = {4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 6, 1, 1, 1, 1, 0.5, 1.5, 2, 2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        String[] nearby = {"320102", "320104", "320105", "320106", "320111", "320282", "320402", "320481", "320505", "320506",
+            "320507", "320508", "320581", "320582", "320583", "320585", "320602", "320681", "321002",
+            "330102", "330105", "330106", "330108", "330203", "330212", "330281", "330282", "330302", "330402", "330481",
+            "330482", "330502", "330602", "330702", "330782", "331002", "340102", "340104", "340111"};
+        String[] elsewhere = {"110101", "110102", "110105", "110106", "110108", "120101", "120103", "130102", "140105", "150102",
+            "210102", "210202", "220102", "230102", "350102", "350203", "360102", "370102", "370202", "410105",
+            "420102", "420106", "420111", "430102", "430104", "440103", "440106", "440303", "440304", "440305",
+            "450103", "460106", "500103", "510104", "510107", "520102", "530102", "610103", "610113", "620102"};
+        int n = shanghai.length + nearby.length + elsewhere.length;
+        ID_AREAS = new String[n];
+        double[] w = new double[n];
+        double shanghaiSum = 0;
+        for (double x : shanghaiW) {
+            shanghaiSum += x;
+        }
+        int k = 0;
+        for (int i = 0; i < shanghai.length; i++, k++) {
+            ID_AREAS[k] = shanghai[i];
+            w[k] = 0.5 * shanghaiW[i] / shanghaiSum;
+        }
+        for (String a : nearby) {
+            ID_AREAS[k] = a;
+            w[k++] = 0.3 / nearby.length;
+        }
+        for (String a : elsewhere) {
+            ID_AREAS[k] = a;
+            w[k++] = 0.2 / elsewhere.length;
+        }
+        ID_AREA_CUM = Rng.cumulative(w);
+    }
 
     static final Zone[] ZONES = {
         new Zone("310115", true, new String[] {"Zhangjiang Science City", "张江科学城", "Zhangjiang Hi-Tech Park", "张江高科技园区", "Zhangjiang"}),
@@ -211,8 +248,10 @@ final class Ref {
             for (JsonNode n : root) {
                 String cc = n.path("alpha_two_code").asText("");
                 String name = n.path("name").asText("").trim();
+                JsonNode domains = n.path("domains");
+                String domain = domains.isArray() && domains.size() > 0 ? domains.get(0).asText(null) : null;
                 if (cc.length() == 2 && !name.isEmpty()) {
-                    by.computeIfAbsent(cc, k -> new ArrayList<>()).add(new Institution(name, cc, null, null));
+                    by.computeIfAbsent(cc, k -> new ArrayList<>()).add(new Institution(name, cc, null, null, domain));
                 }
             }
         } catch (IOException e) {
@@ -236,15 +275,11 @@ final class Ref {
                     abbr = parts[i];
                 }
             }
-            boolean known = false;
             for (Institution u : all) {
-                if (u.name().equals(name)) {
-                    known = true;
+                if (u.name().equals(name)) { // only names that really are in the world-universities list
+                    out.add(new Institution(name, cc, abbr, zh, u.domain()));
                     break;
                 }
-            }
-            if (known) { // only names that really are in the world-universities list
-                out.add(new Institution(name, cc, abbr, zh));
             }
         }
         FAMOUS.put(cc, out.toArray(new Institution[0]));
@@ -254,7 +289,7 @@ final class Ref {
         List<Institution> out = new ArrayList<>();
         for (String spec : specs) {
             String[] parts = spec.split("\\|\\|\\|");
-            out.add(new Institution(parts[0], cc, null, parts.length > 1 ? parts[1] : null));
+            out.add(new Institution(parts[0], cc, null, parts.length > 1 ? parts[1] : null, null));
         }
         EMPLOYERS.put(cc, out.toArray(new Institution[0]));
     }

@@ -77,6 +77,14 @@ public final class Synthesizer {
         try {
             Files.createDirectories(csvDir);
             Files.deleteIfExists(dirtyPath);
+            // files of the other format from an earlier run would be imported along with these
+            if (o.format() == SynthOptions.Format.XLSX) {
+                for (int t = 0; t < T.COUNT; t++) {
+                    Files.deleteIfExists(dir.resolve(T.name(t) + ".csv"));
+                }
+            } else {
+                Files.deleteIfExists(dir.resolve(WORKBOOK));
+            }
             OutputStream[] writers = new OutputStream[T.COUNT];
             Writer dirty = null;
             try {

@@ -11,7 +11,7 @@
  *
  * <p>May use: {@code schema}, {@code ids}, {@code core}, the JDK, pinyin4j, jackson (reference data),
  * fastexcel (xlsx output); {@link org.haigui.synth.Pipeline} (the measured demo and benchmark
- * pipeline) also uses {@code ingest} and {@code store}. Used by: the {@code synth}, {@code demo}
+ * pipeline) also uses {@code ingest}, {@code store} and {@code indicators}. Used by: the {@code synth}, {@code demo}
  * and {@code bench} commands and the tests.
  */
 package org.haigui.synth;

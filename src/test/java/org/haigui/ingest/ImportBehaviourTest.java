@@ -180,23 +180,28 @@ class ImportBehaviourTest {
         Files.createDirectories(big);
         try (BufferedWriter w = Files.newBufferedWriter(big.resolve("persons.csv"))) {
             w.write("person_id,name_en,birth_date\n");
-            for (int i = 0; i < 300_000; i++) {
+            for (int i = 0; i < 600_000; i++) {
                 w.write(String.format(Locale.ROOT, "Q%d,Person %d,19%02d\n", i, i, i % 100));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int killed = 0;
-        for (long delay : new long[] {700, 1500, 2500, 4000}) {
+        for (long delay : new long[] {700, 1400, 2100, 2800, 3500}) {
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main", "import",
                 big.toString(), "--db", h.db.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("kill.log").toFile()).start();
             boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.destroyForcibly().waitFor();
-                killed++;
+            }
+            // atomic: the store is either exactly as before, or holds the whole import (the kill came after the commit)
+            long imported = h.count("SELECT count(*) FROM persons WHERE person_id LIKE 'Q%'");
+            if (imported == 0) {
                 assertThat(h.everythingStored()).as("killed after %d ms", delay).isEqualTo(before);
+                killed++;
             } else {
-                break; // the machine was fast enough to finish: later kills would start from a changed store
+                assertThat(imported).as("killed after %d ms: all or nothing", delay).isEqualTo(600_000);
+                break; // later kills would start from a changed store
             }
         }
         assertThat(killed).as("the import was killed at least twice while running").isGreaterThanOrEqualTo(2);

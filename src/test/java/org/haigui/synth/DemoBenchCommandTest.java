@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.haigui.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +28,17 @@ class DemoBenchCommandTest {
     }
 
     @Test
-    void demoGeneratesOnceImportsAndNamesTheMissingSteps() {
+    void demoGeneratesOnceImportsAndNamesTheMissingSteps() throws Exception {
         Path dir = tmp.resolve("demo");
         String[] r = run("demo", "--dir", dir.toString(), "--persons", "1500", "--no-serve");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("generate:", "1,500 persons", "import:", "0 rejected", "indicators: not built yet",
-            "dashboard:  skipped (--no-serve)", dir.resolve("haigui.duckdb").toAbsolutePath().toString());
+        assertThat(r[1]).contains("generate:", "1,500 persons", "import:", "0 rejected", "indicators:", "values as of 2021-09-30",
+            "report:     not built yet", "dashboard:  skipped (--no-serve)", dir.resolve("haigui.duckdb").toAbsolutePath().toString());
         assertThat(Files.exists(dir.resolve("haigui.duckdb"))).isTrue();
+        List<String> ind = Files.readAllLines(dir.resolve("indicators.csv"), StandardCharsets.UTF_8);
+        assertThat(ind.get(0)).startsWith("indicator,period,group,breakdown,category,value");
+        assertThat(ind).anyMatch(l -> l.startsWith("stock,,,,,"));
+        assertThat(Files.exists(dir.resolve("indicators.csv.meta.json"))).isTrue();
         r = run("demo", "--dir", dir.toString(), "--no-serve");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("generate:   skipped").contains(" 0 inserted").contains("unchanged");
@@ -42,7 +48,7 @@ class DemoBenchCommandTest {
     void benchPrintsEveryStageAsTextOrJson() throws Exception {
         String[] r = run("bench", "--persons", "1000");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("generate", "import", "rows/s", "peak heap", "indicators  not built yet", "total");
+        assertThat(r[1]).contains("generate", "import", "indicators", "rows/s", "peak heap", "total").doesNotContain("not built");
         Path dir = tmp.resolve("b");
         r = run("bench", "--persons", "1000", "--seed", "5", "--dir", dir.toString(), "--json");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
@@ -52,7 +58,9 @@ class DemoBenchCommandTest {
         assertThat(j.get("stages").get(0).get("rows").asLong()).isGreaterThan(3000);
         assertThat(j.get("stages").get(1).get("rows").asLong()).isEqualTo(j.get("stages").get(0).get("rows").asLong());
         assertThat(j.get("stages").get(1).get("peak_heap_bytes").asLong()).isPositive();
-        assertThat(j.get("stages").get(2).get("built").asBoolean()).isFalse();
+        assertThat(j.get("stages").get(2).get("stage").asText()).isEqualTo("indicators");
+        assertThat(j.get("stages").get(2).get("built").asBoolean()).isTrue();
+        assertThat(j.get("stages").get(2).get("detail").asText()).contains("values as of 2021-09-30");
         assertThat(j.get("total").get("wall_ms").asLong()).isPositive();
         assertThat(Files.exists(dir.resolve("bench.duckdb"))).isTrue();
         r = run("bench", "--persons", "1000", "--dir", dir.toString());

@@ -1,0 +1,130 @@
+package org.haigui.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.haigui.core.HaiguiException;
+import org.haigui.store.Store;
+import org.haigui.ties.InstitutionRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "institutions", mixinStandardHelpOptions = true,
+    description = "The institution registry: world universities, aliases, and your own institutions.",
+    subcommands = {InstitutionsCommand.Import.class, InstitutionsCommand.Unmatched.class})
+final class InstitutionsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Add aliases and institutions (employers, labs) from a CSV with the columns "
+            + "institution_id,name,country,aliases,kind (aliases separated by ';').")
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "FILE", description = "UTF-8 CSV file.")
+        Path file;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+        Path db;
+
+        @Override
+        public Integer call() {
+            InstitutionRegistry.ImportResult r;
+            long[] size;
+            try (Store store = Store.open(Store.resolve(db))) {
+                r = InstitutionRegistry.importCsv(store.connection(), file);
+                size = InstitutionRegistry.size(store.connection());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s: %d rows read, %d institutions added, %d aliases added, %d rows rejected%n",
+                file.getFileName(), r.rowsRead(), r.institutionsAdded(), r.aliasesAdded(), r.rejected().size());
+            out.printf(Locale.ROOT, "registry: %d institutions, %d aliases%n", size[0], size[1]);
+            for (String w : r.warnings()) {
+                out.println("warning: " + w);
+            }
+            for (String x : r.rejected()) {
+                out.println("rejected: " + x);
+            }
+            out.flush();
+            return r.rejected().isEmpty() ? ErrorMapper.OK : ErrorMapper.SOME_REJECTED;
+        }
+    }
+
+    @Command(name = "unmatched", mixinStandardHelpOptions = true,
+        description = "Institution names in the episodes that match no registry name or alias, most frequent first, "
+            + "with the closest registry candidates (suggestions only: confirm them with 'institutions import').")
+    static final class Unmatched implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+        Path db;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Names to list (default 50).")
+        int limit;
+
+        @Option(names = "--candidates", paramLabel = "K", defaultValue = "3", description = "Candidates per name (default 3).")
+        int candidates;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "Also write the candidates as a CSV that "
+            + "'institutions import' reads: keep the rows you confirm, delete the others.")
+        Path csv;
+
+        @Override
+        public Integer call() throws Exception {
+            if (limit < 0 || candidates < 0) {
+                throw HaiguiException.usage("--limit and --candidates must not be negative");
+            }
+            List<InstitutionRegistry.Unmatched> rows;
+            try (Store store = Store.openExisting(Store.resolve(db))) {
+                rows = InstitutionRegistry.unmatched(store.connection(), limit, candidates);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (rows.isEmpty()) {
+                out.println("every institution name in the episodes matches the registry");
+            }
+            for (InstitutionRegistry.Unmatched u : rows) {
+                out.printf(Locale.ROOT, "%8d  %s%n", u.episodes(), u.name());
+                for (InstitutionRegistry.Candidate c : u.candidates()) {
+                    out.printf(Locale.ROOT, "          %.3f  %s  [%s%s]%n", c.similarity(), c.name(), c.institutionId(),
+                        c.country() == null ? "" : ", " + c.country());
+                }
+            }
+            if (csv != null) {
+                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                     CsvWriter cw = CsvWriter.builder().build(w)) {
+                    cw.writeRecord("institution_id", "name", "country", "aliases", "similarity", "episodes");
+                    for (InstitutionRegistry.Unmatched u : rows) {
+                        for (InstitutionRegistry.Candidate c : u.candidates()) {
+                            cw.writeRecord(c.institutionId(), c.name(), c.country() == null ? "" : c.country(), u.name(),
+                                String.format(Locale.ROOT, "%.3f", c.similarity()), Long.toString(u.episodes()));
+                        }
+                    }
+                }
+                out.println("candidates written to " + csv + " (keep the rows you confirm, then: haigui institutions import "
+                    + csv + ")");
+            }
+            out.flush();
+            return ErrorMapper.OK;
+        }
+    }
+}

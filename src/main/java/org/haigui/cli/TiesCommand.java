@@ -1,0 +1,114 @@
+package org.haigui.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.haigui.core.HaiguiException;
+import org.haigui.store.Store;
+import org.haigui.ties.TeamReport;
+import org.haigui.ties.TeamTies;
+import org.haigui.ties.TieIndicators;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ties", mixinStandardHelpOptions = true,
+    description = "Overseas schoolmate and colleague ties in founding teams: one enterprise's initial core team "
+        + "(--enterprise), or the team.* and ent.market_tie_share indicators (--indicators).")
+final class TiesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--enterprise", paramLabel = "ID", description = "Show this enterprise's initial core team, "
+        + "each member's overseas episodes, and each tie with its institution and overlap.")
+    String enterprise;
+
+    @Option(names = "--indicators", description = "Print the team.* and ent.market_tie_share indicators as tidy CSV.")
+    boolean indicators;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+    Path db;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date YYYY-MM-DD (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--json", description = "Print JSON instead of text (with --enterprise).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((enterprise == null) == !indicators) {
+            throw HaiguiException.usage("give exactly one of --enterprise ID and --indicators");
+        }
+        LocalDate d = asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault());
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = Store.openExisting(Store.resolve(db))) {
+            if (indicators) {
+                TieIndicators.Result r = TieIndicators.compute(store.connection(), d, TieIndicators.DEFAULT_SEED);
+                out.println("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed");
+                for (TieIndicators.Value v : r.values()) {
+                    out.println(String.join(",", v.indicator(), v.period(), v.group(), "", "", num(v.value()),
+                        v.numerator() == null ? "" : v.numerator().toString(),
+                        v.denominator() == null ? "" : v.denominator().toString(), num(v.ciLow()), num(v.ciHigh()), "false"));
+                }
+                spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
+                    r.resamples(), r.seed());
+            } else {
+                TeamReport t = TeamTies.team(store.connection(), enterprise, d);
+                if (json) {
+                    ObjectMapper m = new ObjectMapper().registerModule(
+                        new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
+                    out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(t));
+                } else {
+                    print(out, t);
+                }
+            }
+        }
+        out.flush();
+        return ErrorMapper.OK;
+    }
+
+    private static String num(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static void print(PrintWriter out, TeamReport t) {
+        out.printf(Locale.ROOT, "enterprise %s  %s%n", t.enterpriseId(), t.name() == null ? "" : t.name());
+        out.printf(Locale.ROOT, "  founded %s%s; as of %s: %s, %s%n", t.foundedDate(),
+            t.dissolvedDate() == null ? "" : ", dissolved " + t.dissolvedDate(), t.asOf(),
+            t.returneeFounded() ? "returnee-founded" : "not returnee-founded",
+            t.activeInYear() ? "active in " + t.asOf().getYear() : "not active in " + t.asOf().getYear());
+        long tied = t.members().stream().filter(TeamReport.Member::tied).count();
+        out.printf(Locale.ROOT, "initial core team: %d members, %d tied%n", t.members().size(), tied);
+        for (TeamReport.Member m : t.members()) {
+            out.printf(Locale.ROOT, "  %s  %s%s%s%s%n", m.personId(), m.role(),
+                m.joinedDate() == null ? "" : " joined " + m.joinedDate(), m.returnee() ? ", returnee" : "",
+                m.tied() ? ", tied (" + (m.schoolmate() ? "schoolmate" : "") + (m.schoolmate() && m.colleague() ? ", " : "")
+                    + (m.colleague() ? "colleague" : "") + ")" : "");
+            for (TeamReport.Episode e : m.episodes()) {
+                out.printf(Locale.ROOT, "      %-8s %s .. %s  %s (%s)%s%s%n", e.kind(), e.startDate(),
+                    e.endDate() == null ? "still abroad" : e.endDate().toString(), e.institution(), e.country(),
+                    e.institutionId() == null ? "" : "  id " + e.institutionId(),
+                    e.registryName() == null ? "" : "  = " + e.registryName() + " [" + e.registryId() + "]");
+            }
+        }
+        if (!t.notInTeam().isEmpty()) {
+            out.println("not in the initial core team:");
+            t.notInTeam().forEach(s -> out.println("  " + s));
+        }
+        out.printf(Locale.ROOT, "ties: %d%n", t.ties().size());
+        for (TeamReport.Tie x : t.ties()) {
+            out.printf(Locale.ROOT, "  %s-%s  %s at %s%s, overlap %s .. %s (%d days), matched by %s%n", x.personA(),
+                x.personB(), x.kind(), x.institutionA(), x.institutionA().equals(x.institutionB()) ? "" : " / " + x.institutionB(),
+                x.overlapStart(), x.overlapEnd(), x.overlapDays(), x.matchedBy());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.haigui.ties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.haigui.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TiesCliTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void tiesInstitutionsAndUnmatchedFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("t.duckdb");
+        try (Fixture f = new Fixture(dir)) {
+            f.person("A").person("B");
+            f.enterprise("E1", "2018-01-01", null).member("E1", "A", "founder", null).member("E1", "B", "founder", null);
+            f.study("a1", "A", "Stanford University", "US", "2010-09-01", "2012-06-30", "master");
+            f.study("b1", "B", "斯坦福大学", "US", "2012-06-30", "2014-06-30", "master");
+            f.work("a2", "A", "Acme Robotics Inc.", "US", "2012-07-01", "2016-06-30");
+            f.work("b2", "B", "ACME Robotics", "US", "2014-07-01", "2016-06-30");
+        }
+        Run missing = run("ties", "--enterprise", "NOPE", "--db", db.toString(), "--as-of", "2021-12-31");
+        assertThat(missing.code()).isEqualTo(4);
+        assertThat(missing.err()).contains("NOPE");
+
+        Run usage = run("ties", "--db", db.toString());
+        assertThat(usage.code()).isEqualTo(2);
+
+        Run one = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31");
+        assertThat(one.code()).isZero();
+        assertThat(one.out()).contains("initial core team: 2 members, 2 tied")
+            .contains("schoolmate at Stanford University / 斯坦福大学, overlap 2012-06-30 .. 2012-06-30 (1 days), matched by registry alias");
+
+        Run json = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31", "--json");
+        assertThat(json.out()).contains("\"overlapStart\" : \"2012-06-30\"");
+
+        Run ind = run("ties", "--indicators", "--db", db.toString(), "--as-of", "2021-12-31");
+        assertThat(ind.code()).isZero();
+        assertThat(ind.out()).startsWith("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed")
+            .contains("team.tie_share,,returnee,,,1,2,2,");
+
+        Run un = run("institutions", "unmatched", "--db", db.toString(), "--csv", dir.resolve("cand.csv").toString());
+        assertThat(un.code()).isZero();
+        assertThat(un.out()).contains("Acme Robotics");
+        // the analyst confirms a company into the registry; both spellings become one institution
+        Path mine = dir.resolve("mine.csv");
+        Files.writeString(mine, "name,country,aliases,kind\nAcme Robotics Inc.,US,ACME Robotics,employer\n", StandardCharsets.UTF_8);
+        Run imp = run("institutions", "import", mine.toString(), "--db", db.toString());
+        assertThat(imp.code()).isZero();
+        assertThat(imp.out()).contains("1 institutions added, 1 aliases added, 0 rows rejected");
+        Run after = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31");
+        assertThat(after.out()).contains("colleague at Acme Robotics Inc. / ACME Robotics, overlap 2014-07-01 .. 2016-06-30");
+        assertThat(run("institutions", "unmatched", "--db", db.toString()).out()).doesNotContain("Acme");
+    }
+}
