@@ -25,16 +25,26 @@ import org.haigui.indicators.IndicatorProvider;
  *
  * <p>The team tables are built once per run by the first team definition ({@code CREATE OR
  * REPLACE}); the others build them only when missing ({@code IF NOT EXISTS}), so that any subset
- * can be asked for. On a long-lived connection, a run that asks for team indicators without
- * {@code team.size_median} may reuse the tables of an earlier run: the engine should offer
- * providers a per-run hook (see the report).
+ * can be asked for; {@link #prepare} drops them at the start of every run, so a long-lived
+ * connection never reuses an earlier run's tables.
  */
 public final class TieIndicatorProvider implements IndicatorProvider {
 
-    /** Called by the engine at the start of every run: keys every institution name not keyed yet. */
+    /**
+     * Called by the engine at the start of every run: keys every institution name not keyed yet,
+     * and drops the team tables of an earlier run on this connection, so that whichever team
+     * definition comes first builds them afresh for this run's as-of date.
+     */
     @Override
     public void prepare(java.sql.Connection c) {
         InstitutionRegistry.refreshNameKeys(c);
+        try (java.sql.Statement st = c.createStatement()) {
+            for (String t : new String[] {"tie_x_team", "tie_x_ep0", "tie_x_ep", "tie_x_flags", "tie_x_teams"}) {
+                st.execute("DROP TABLE IF EXISTS " + t);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reset the team tables: " + e.getMessage(), e);
+        }
     }
 
     /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space, and what NFKC makes of them. */
@@ -89,7 +99,7 @@ public final class TieIndicatorProvider implements IndicatorProvider {
         return s;
     }
 
-    /** The team tables; {@code create} is {@code CREATE OR REPLACE TEMP TABLE} or {@code CREATE TEMP TABLE IF NOT EXISTS}. */
+    /** The team tables ({@link #prepare} drops each of them: keep its list in step); {@code create} is {@code CREATE OR REPLACE TEMP TABLE} or {@code CREATE TEMP TABLE IF NOT EXISTS}. */
     static List<String> teamTables(String create) {
         List<String> s = new ArrayList<>();
         s.add(builtinNormsInsert());

@@ -208,6 +208,22 @@ class TeamTiesTest {
     }
 
     @Test
+    void aSecondRunOnTheSameConnectionDoesNotReuseTheFirstRunsTeams() {
+        // a first run as of D; then, on the same connection, only tie_share as of an earlier date:
+        // it must equal the figure of the earlier date alone, not the team tables left from D
+        LocalDate earlier = LocalDate.of(2019, 12, 31);
+        TieIndicators.Value atD = byId(TieIndicators.compute(f.c, D, 1L).values()).get("team.tie_share");
+        TieIndicators.Value expected = byId(TieIndicators.compute(f.c, earlier, 1L).values()).get("team.tie_share");
+        assertThat(expected.denominator()).as("the fixture's teams differ between the dates").isNotEqualTo(atD.denominator());
+        engine(f, D);
+        IndicatorResult later = new IndicatorEngine().run(f.c, IndicatorRequest.of(earlier).withOnly(Set.of("team.tie_share")));
+        IndicatorValue got = later.values().stream().filter(v -> v.indicator().equals("team.tie_share") && v.breakdown().isEmpty())
+            .findFirst().orElseThrow();
+        assertThat(got.denominator().longValueExact()).isEqualTo(expected.denominator());
+        assertThat(got.numerator().longValueExact()).isEqualTo(expected.numerator());
+    }
+
+    @Test
     void theEngineKeysNamesNotKeyedYetInSql(@TempDir Path other) {
         try (Fixture g = new Fixture(other)) {
             for (String p : List.of("A", "B", "J", "K", "L", "M")) {
