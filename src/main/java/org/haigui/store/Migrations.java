@@ -94,21 +94,16 @@ final class Migrations {
             throw new SQLException("the store has schema version " + current + ", newer than this program's " + LATEST
                 + "; use a newer haigui");
         }
-        boolean auto = c.getAutoCommit();
         for (int v = current + 1; v <= LATEST; v++) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String ddl : ddlFor(v)) {
-                    st.execute(ddl);
+            int version = v;
+            Transactions.run(c, () -> {
+                try (Statement st = c.createStatement()) {
+                    for (String ddl : ddlFor(version)) {
+                        st.execute(ddl);
+                    }
+                    st.execute("INSERT INTO schema_version VALUES (" + version + ", now()::TIMESTAMP, 'schema version " + version + "')");
                 }
-                st.execute("INSERT INTO schema_version VALUES (" + v + ", now()::TIMESTAMP, 'schema version " + v + "')");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.zip.CRC32;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.haigui.core.HaiguiException;
+import org.haigui.store.Transactions;
 
 /**
  * The institution registry in the store: the universities of world-universities (name, country,
@@ -100,9 +101,7 @@ public final class InstitutionRegistry {
             }
             // (re)load the built-in rows; the user's rows stay
             RegistryModel builtin = builtinModel();
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            Transactions.run(c, () -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("DELETE FROM institutions WHERE source = '" + SOURCE_BUILTIN + "'");
                     st.execute("DELETE FROM institution_aliases WHERE source = '" + SOURCE_BUILTIN + "'");
@@ -111,13 +110,7 @@ public final class InstitutionRegistry {
                 writeMeta(c, META_VERSION, version);
                 writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
                 writeNorms(c, loadModel(c));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
         } catch (SQLException e) {
             throw HaiguiException.store("cannot load the institution registry into the store: " + e.getMessage(), e);
         }
@@ -151,21 +144,13 @@ public final class InstitutionRegistry {
         List<RegistryModel.Alias> newAliases = new ArrayList<>();
         int rows = applyCsv(model, fileName, reader, source, newInst, newAliases, warnings, rejected);
         try {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            Transactions.run(c, () -> {
                 insert(c, newInst, newAliases);
                 if (!newInst.isEmpty() || !newAliases.isEmpty()) {
                     writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
                     writeNorms(c, model);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
         } catch (SQLException e) {
             throw HaiguiException.store("cannot write the institution registry: " + e.getMessage(), e);
         }
@@ -278,9 +263,7 @@ public final class InstitutionRegistry {
     public static void refreshNameKeys(Connection c) {
         ensureLoaded(c);
         try {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            Transactions.run(c, () -> {
                 String revision = readMeta(c, META_REVISION);
                 if (revision == null || !revision.equals(readMeta(c, META_KEYS_REVISION))) {
                     try (Statement st = c.createStatement()) {
@@ -311,13 +294,7 @@ public final class InstitutionRegistry {
                 if (revision != null) {
                     writeMeta(c, META_KEYS_REVISION, revision);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
         } catch (SQLException e) {
             throw HaiguiException.store("cannot key the institution names of the episodes: " + e.getMessage(), e);
         }

@@ -20,7 +20,8 @@
  * standalone (its own returnee SQL and intervals).
  *
  * <p>May use: {@code core}, {@code schema}, {@code indicators} (the provider interface and
- * definition record), a {@link java.sql.Connection} handed out by {@code store}, Jackson (the
+ * definition record), a {@link java.sql.Connection} handed out by {@code store} and its
+ * {@code Transactions} helper, Jackson (the
  * built-in registry), FastCSV, the JDK.
  */
 package org.haigui.ties;
