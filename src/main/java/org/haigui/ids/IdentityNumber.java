@@ -10,9 +10,8 @@ import java.util.Set;
  * birth date, and the ISO 7064 MOD 11-2 check character.
  *
  * <p>The area code is checked at province level (the first two digits must be a province-level
- * division of GB/T 2260, and the code must not end in "00" at prefecture or county level for
- * 0000): the full list of county codes, abolished ones included, is not shipped, and abolished
- * codes must be accepted anyway (facts.md).
+ * division of GB/T 2260): the full list of county codes, abolished ones included, is not
+ * shipped, and abolished codes must be accepted anyway (facts.md).
  */
 public record IdentityNumber(String value, String areaCode, LocalDate birthDate, char gender) {
 

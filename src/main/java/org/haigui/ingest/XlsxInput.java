@@ -142,13 +142,13 @@ final class XlsxInput implements TableInput {
         for (XlsxCell c : r.cells()) {
             if (c.column() >= cells.length) {
                 if (error == null && !c.text().isBlank()) {
-                    error = "cell " + cellRef(c.column(), r.rowNumber()) + " has a value but no header above it";
+                    error = "cell " + c.columnName() + r.rowNumber() + " has a value but no header above it";
                 }
                 continue;
             }
             if (c.kind() == XlsxCell.Kind.ERROR) {
                 if (error == null) {
-                    error = "column " + header.get(c.column()) + " (cell " + cellRef(c.column(), r.rowNumber()) + "): "
+                    error = "column " + header.get(c.column()) + " (cell " + c.columnName() + r.rowNumber() + "): "
                         + (c.text().startsWith("#") ? "Excel error " : "") + c.text();
                 }
                 continue;
@@ -157,14 +157,6 @@ final class XlsxInput implements TableInput {
             numeric[c.column()] = c.kind() == XlsxCell.Kind.NUMBER;
         }
         return new InputRow(r.rowNumber(), cells, numeric, error);
-    }
-
-    static String cellRef(int column, long row) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-            sb.insert(0, (char) ('A' + (c - 1) % 26));
-        }
-        return sb.append(row).toString();
     }
 
     @Override
