@@ -78,7 +78,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
         try (Store store = Store.openExisting(Store.resolve(db))) {
-            result = new IndicatorEngine().run(store.connection(), req);
+            result = new IndicatorEngine().run(store.connection(), req).asIndicatorResult();
         }
         PrintWriter err = spec.commandLine().getErr();
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {

@@ -35,18 +35,25 @@ import java.util.Locale;
  *     {@code hg_active(eidx, t)}: grouped enterprises active in year t.</li>
  * <li>{@code hg_ey}: enterprise_years of grouped enterprises up to D's year, with {@code t} = year,
  *     and {@code employees_3}, {@code revenue_3} (year t-3) and {@code revenue_1} (year t-1).</li>
+ * <li>{@code hg_active_all(eidx, t)}, {@code hg_ey_all(eidx, grp, t, ...)}: the "all enterprises" scope -
+ *     every enterprise founded by D, those without a founder row included (grp NULL).</li>
  * </ul>
- * Portability: plain SQL except {@code date_diff('day', a, b)} (Spark: {@code datediff(b, a)}).
+ * The SQL is the portable subset of {@link Dialect}, rendered for the run's engine.
  */
 final class BaseTables {
 
     static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
         "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
-        "hg_ey0", "hg_ey", "hg_bw", "hg_boot", "hg_units");
+        "hg_ey_all", "hg_ey0", "hg_ey", "hg_active_all", "hg_bw", "hg_boot", "hg_units");
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
 
     private BaseTables() {
+    }
+
+    /** Replaces the placeholders of a definition's SQL and renders its dialect functions. */
+    static String bind(String sql, LocalDate asOf, Dialect dialect) {
+        return dialect.render(bind(sql, asOf));
     }
 
     /** Replaces the placeholders of a definition's SQL. */
@@ -59,28 +66,29 @@ final class BaseTables {
             .replace("${ytdPeriod}", "'" + asOf.getYear() + "-01-01.." + d + "'");
     }
 
-    static void drop(Connection c) {
+    static void drop(Connection c, Dialect dialect) {
         try (Statement st = c.createStatement()) {
             for (String t : TABLES) {
-                st.execute("DROP TABLE IF EXISTS " + t);
+                st.execute(dialect.dropTemp(t));
             }
         } catch (SQLException e) {
             // best effort: temp tables vanish with the connection anyway
         }
     }
 
-    static void create(Connection c, LocalDate asOf) throws SQLException {
-        drop(c);
-        int dy = asOf.getYear();
+    /**
+     * The statements that build the tables, in order: name and query (the years tables, which
+     * depend on the data's first year, are built by {@link #create} after these).
+     */
+    static List<String[]> statements(LocalDate asOf) {
         int mmdd = asOf.getMonthValue() * 100 + asOf.getDayOfMonth();
-        List<String> sql = new ArrayList<>();
-        sql.add("CREATE TEMP TABLE hg_ep AS SELECT person_id, episode_id, kind, degree, country, start_date,"
-            + " CASE WHEN end_date <= ${asOf} THEN end_date END AS end_date FROM overseas_episodes WHERE start_date <= ${asOf}");
-        sql.add("CREATE TEMP TABLE hg_ended AS SELECT person_id, end_date,"
-            + " date_diff('day', DATE '1970-01-01', start_date) AS s, date_diff('day', DATE '1970-01-01', end_date) AS e"
-            + " FROM hg_ep WHERE end_date IS NOT NULL");
-        sql.add("CREATE TEMP TABLE hg_degree AS SELECT person_id, min(end_date) AS since FROM hg_ep WHERE kind = 'study'"
-            + " AND degree IN ('bachelor', 'master', 'doctorate') AND end_date IS NOT NULL GROUP BY person_id");
+        List<String[]> sql = new ArrayList<>();
+        sql.add(new String[] {"hg_ep", "SELECT person_id, episode_id, kind, degree, country, start_date,"
+            + " CASE WHEN end_date <= ${asOf} THEN end_date END AS end_date FROM overseas_episodes WHERE start_date <= ${asOf}"});
+        sql.add(new String[] {"hg_ended", "SELECT person_id, end_date, @days(start_date) AS s, @days(end_date) AS e"
+            + " FROM hg_ep WHERE end_date IS NOT NULL"});
+        sql.add(new String[] {"hg_degree", "SELECT person_id, min(end_date) AS since FROM hg_ep WHERE kind = 'study'"
+            + " AND degree IN ('bachelor', 'master', 'doctorate') AND end_date IS NOT NULL GROUP BY person_id"});
         // First T at which the union of the episodes with end_date <= T covers 365 days. The union only
         // grows at an end date, so the candidates are the end dates e_j; an episode that started
         // earlier but ends after e_j does not count at e_j (it has not ended). Candidates are pruned
@@ -88,8 +96,7 @@ final class BaseTables {
         // person's degree date (from then on the person is a returnee anyway); the exact union length
         // of the episodes ended by each candidate is, over those episodes sorted by start, the sum of
         // the days each adds beyond the furthest end before it (pm).
-        sql.add("""
-            CREATE TEMP TABLE hg_union365 AS
+        sql.add(new String[] {"hg_union365", """
             WITH c AS (
               SELECT x.person_id, x.e AS t, min(x.end_date) AS td FROM (
                 SELECT person_id, e, end_date,
@@ -104,23 +111,27 @@ final class BaseTables {
             u AS (SELECT person_id, t, td,
                          sum(CASE WHEN pm IS NULL OR s > pm THEN e - s + 1 WHEN e > pm THEN e - pm ELSE 0 END) AS days
                   FROM m GROUP BY person_id, t, td)
-            SELECT person_id, min(td) AS since FROM u WHERE days >= 365 GROUP BY person_id""");
-        sql.add("CREATE TEMP TABLE hg_returnee AS SELECT person_id, min(since) AS since FROM ("
-            + " SELECT person_id, since FROM hg_degree UNION ALL SELECT person_id, since FROM hg_union365) x GROUP BY person_id");
-        sql.add("CREATE TEMP TABLE hg_mv AS SELECT person_id, move_id, \"date\" AS d, event, district FROM city_moves"
-            + " WHERE \"date\" <= ${asOf}");
-        sql.add("CREATE TEMP TABLE hg_ra AS SELECT m.person_id, m.d, m.district FROM hg_mv m"
-            + " JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive' AND m.d >= r.since");
+            SELECT person_id, min(td) AS since FROM u WHERE days >= 365 GROUP BY person_id"""});
+        sql.add(new String[] {"hg_returnee", "SELECT person_id, min(since) AS since FROM ("
+            + " SELECT person_id, since FROM hg_degree UNION ALL SELECT person_id, since FROM hg_union365) x GROUP BY person_id"});
+        sql.add(new String[] {"hg_mv", "SELECT person_id, move_id, @id(date) AS d, event, district FROM city_moves"
+            + " WHERE @id(date) <= ${asOf}"});
+        sql.add(new String[] {"hg_ra", "SELECT m.person_id, m.d, m.district FROM hg_mv m"
+            + " JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive' AND m.d >= r.since"});
         // In the city on D: the latest move by D is an arrive; on the same date arrive is taken before leave.
-        sql.add("CREATE TEMP TABLE hg_incity AS SELECT person_id FROM (SELECT person_id, event, row_number() OVER ("
+        sql.add(new String[] {"hg_incity", "SELECT person_id FROM (SELECT person_id, event, row_number() OVER ("
             + " PARTITION BY person_id ORDER BY d DESC, CASE WHEN event = 'leave' THEN 0 ELSE 1 END, move_id DESC) AS rn"
-            + " FROM hg_mv) x WHERE rn = 1 AND event = 'arrive'");
-        sql.add("CREATE TEMP TABLE hg_stock AS SELECT r.person_id FROM hg_returnee r JOIN hg_incity c ON c.person_id = r.person_id");
-        // Person breakdowns (indicators.md): district of the latest arrival by D (ties on the date: the
-        // greatest move_id), country of the latest episode by start date (ties: greatest episode_id),
-        // highest_degree, field, gender, age band at D. A missing value is the category 'unknown'.
-        sql.add("""
-            CREATE TEMP TABLE hg_pattr AS
+            + " FROM hg_mv) x WHERE rn = 1 AND event = 'arrive'"});
+        sql.add(new String[] {"hg_stock", "SELECT r.person_id FROM hg_returnee r JOIN hg_incity c ON c.person_id = r.person_id"});
+        // Person breakdowns (indicators.md; their expressions are declared in Breakdowns): district of the
+        // latest arrival by D (ties on the date: the greatest move_id), country of the latest episode by
+        // start date (ties: greatest episode_id), highest_degree, field, gender, age band at D. A missing
+        // value is the category 'unknown'.
+        StringBuilder cols = new StringBuilder();
+        for (Breakdowns.Breakdown b : Breakdowns.of(Breakdowns.Scope.PERSON)) {
+            cols.append(", ").append(b.expr()).append(" AS ").append(b.id());
+        }
+        sql.add(new String[] {"hg_pattr", """
             WITH la AS (SELECT person_id, district FROM (
                           SELECT m.person_id, m.district, row_number() OVER (PARTITION BY m.person_id ORDER BY m.d DESC, m.move_id DESC) AS rn
                           FROM hg_mv m JOIN hg_returnee r ON r.person_id = m.person_id WHERE m.event = 'arrive') x WHERE rn = 1),
@@ -131,15 +142,13 @@ final class BaseTables {
                               extract(year FROM ${asOf}) - extract(year FROM p.birth_date)
                               - CASE WHEN extract(month FROM p.birth_date) * 100 + extract(day FROM p.birth_date) > MMDD THEN 1 ELSE 0 END AS age
                        FROM persons p JOIN hg_returnee r ON r.person_id = p.person_id)
-            SELECT r.person_id, coalesce(la.district, 'unknown') AS district, coalesce(lc.country, 'unknown') AS country,
-                   coalesce(p.highest_degree, 'unknown') AS degree, coalesce(p.field, 'unknown') AS field,
-                   coalesce(p.gender, 'unknown') AS gender,
-                   CASE WHEN p.age IS NULL OR p.age < 0 THEN 'unknown' WHEN p.age < 30 THEN '<30' WHEN p.age < 40 THEN '30-39'
-                        WHEN p.age < 50 THEN '40-49' ELSE '50+' END AS age_band
+            SELECT r.person_idCOLS
             FROM hg_returnee r LEFT JOIN la ON la.person_id = r.person_id LEFT JOIN lc ON lc.person_id = r.person_id
-            LEFT JOIN p ON p.person_id = r.person_id""".replace("MMDD", Integer.toString(mmdd)));
-        sql.add("""
-            CREATE TEMP TABLE hg_ent AS
+            LEFT JOIN p ON p.person_id = r.person_id""".replace("MMDD", Integer.toString(mmdd)).replace("COLS", cols)});
+        // The comparison's groups (Comparison.RETURNEE_OTHER) over every enterprise founded by D; grp is
+        // NULL for an enterprise with no founder row (it belongs to neither group: the "all enterprises"
+        // scope, hg_active_all and hg_ey_all, still counts it).
+        sql.add(new String[] {"hg_ent", """
             WITH f AS (SELECT p.enterprise_id, max(CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END) AS ret
                        FROM enterprise_people p LEFT JOIN hg_returnee r ON r.person_id = p.person_id
                        WHERE p.role = 'founder' AND (p.joined_date IS NULL OR p.joined_date <= ${asOf})
@@ -149,32 +158,50 @@ final class BaseTables {
                    CASE WHEN e.dissolved_date <= ${asOf} THEN CAST(extract(year FROM e.dissolved_date) AS INTEGER) END AS dy,
                    CASE f.ret WHEN 1 THEN 'returnee' WHEN 0 THEN 'other' END AS grp,
                    e.district, upper(substr(e.industry, 1, 1)) AS section,
-                   coalesce(nullif(trim(e.zone), ''), 'unknown') AS zone
+                   coalesce(nullif(trim(e.zone), ''), 'unknown') AS zone, e.industry
             FROM enterprises e LEFT JOIN f ON f.enterprise_id = e.enterprise_id
-            WHERE e.founded_date <= ${asOf}""");
-        sql.add("CREATE TEMP TABLE hg_eb AS SELECT eidx, grp, '' AS breakdown, '' AS category FROM hg_ent WHERE grp IS NOT NULL"
-            + " UNION ALL SELECT eidx, grp, 'district', district FROM hg_ent WHERE grp IS NOT NULL"
-            + " UNION ALL SELECT eidx, grp, 'industry_section', section FROM hg_ent WHERE grp IS NOT NULL"
-            + " UNION ALL SELECT eidx, grp, 'zone', zone FROM hg_ent WHERE grp IS NOT NULL");
-        sql.add("CREATE TEMP TABLE hg_ey0 AS SELECT e.eidx, CAST(y.\"year\" AS INTEGER) AS t, y.employees, y.local_employees,"
+            WHERE e.founded_date <= ${asOf}"""});
+        sql.add(new String[] {"hg_eb", groupedBreakdowns(Comparison.RETURNEE_OTHER)});
+        sql.add(new String[] {"hg_ey_all", "SELECT e.eidx, e.grp, CAST(y.@id(year) AS INTEGER) AS t, y.employees, y.local_employees,"
             + " y.revenue, y.overseas_revenue, y.overseas_markets, y.rd_expense, y.patents_granted, y.tax_paid, y.net_profit,"
             + " y.funding_raised, y.high_tech FROM enterprise_years y JOIN hg_ent e ON e.enterprise_id = y.enterprise_id"
-            + " WHERE e.grp IS NOT NULL AND y.\"year\" <= ${asOfYear}");
+            + " WHERE y.@id(year) <= ${asOfYear}"});
+        sql.add(new String[] {"hg_ey0", "SELECT eidx, t, employees, local_employees, revenue, overseas_revenue, overseas_markets,"
+            + " rd_expense, patents_granted, tax_paid, net_profit, funding_raised, high_tech FROM hg_ey_all WHERE grp IS NOT NULL"});
         // with the values of years t-3 and t-1 that the growth indicators compare (NULL when that year has no row)
-        sql.add("CREATE TEMP TABLE hg_ey AS SELECT y.*, p3.employees AS employees_3, p3.revenue AS revenue_3, p1.revenue AS revenue_1"
+        sql.add(new String[] {"hg_ey", "SELECT y.*, p3.employees AS employees_3, p3.revenue AS revenue_3, p1.revenue AS revenue_1"
             + " FROM hg_ey0 y LEFT JOIN hg_ey0 p3 ON p3.eidx = y.eidx AND p3.t = y.t - 3"
-            + " LEFT JOIN hg_ey0 p1 ON p1.eidx = y.eidx AND p1.t = y.t - 1");
+            + " LEFT JOIN hg_ey0 p1 ON p1.eidx = y.eidx AND p1.t = y.t - 1"});
+        return sql;
+    }
+
+    /**
+     * {@code (eidx, grp, breakdown, category)}: the enterprise breakdowns declared in {@link Breakdowns}
+     * of the enterprises in a group of the comparison (breakdown '' = total); an enterprise may have
+     * several categories of a breakdown that is not a partition.
+     */
+    static String groupedBreakdowns(Comparison cmp) {
+        StringBuilder eb = new StringBuilder("SELECT g.eidx, g.grp, '' AS breakdown, '' AS category FROM (" + cmp.groupsSql() + ") g");
+        for (Breakdowns.Breakdown b : Breakdowns.of(Breakdowns.Scope.ENTERPRISE)) {
+            eb.append(" UNION ALL SELECT g.eidx, g.grp, '").append(b.id()).append("', x.category FROM (").append(b.expr())
+                .append(") x JOIN (").append(cmp.groupsSql()).append(") g ON g.eidx = x.eidx");
+        }
+        return eb.toString();
+    }
+
+    static void create(Connection c, LocalDate asOf, Dialect dialect) throws SQLException {
+        int dy = asOf.getYear();
         try (Statement st = c.createStatement()) {
-            for (String s : sql) {
+            for (String[] s : statements(asOf)) {
                 long t0 = System.nanoTime();
-                st.execute(bind(s, asOf));
+                st.execute(dialect.createTemp(s[0], bind(s[1], asOf)));
                 if (TRACE) {
-                    System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, s.strip().substring(0, 40));
+                    System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, s[0]);
                 }
             }
             Integer firstMove = firstYear(st, "SELECT CAST(min(extract(year FROM d)) AS INTEGER) FROM hg_mv");
             Integer firstEnt = firstYear(st, "SELECT min(fy) FROM hg_ent WHERE grp IS NOT NULL");
-            st.execute("CREATE TEMP TABLE hg_pyears AS SELECT t FROM " + yearsValues(firstMove, dy));
+            st.execute(dialect.createTemp("hg_pyears", "SELECT t FROM " + yearsValues(firstMove, dy)));
             StringBuilder q = new StringBuilder();
             if (firstMove != null) {
                 for (int y = firstMove; y <= dy; y++) {
@@ -183,11 +210,13 @@ final class BaseTables {
                     }
                 }
             }
-            st.execute("CREATE TEMP TABLE hg_pquarters AS SELECT t, label FROM "
-                + (q.length() == 0 ? "(SELECT 0 AS t, '' AS label) x WHERE 1 = 0" : "(VALUES " + q + ") AS v(t, label)"));
-            st.execute("CREATE TEMP TABLE hg_eyears AS SELECT t FROM " + yearsValues(firstEnt, dy));
-            st.execute("CREATE TEMP TABLE hg_active AS SELECT e.eidx, y.t FROM hg_ent e JOIN hg_eyears y"
-                + " ON y.t >= e.fy AND (e.dy IS NULL OR e.dy >= y.t) WHERE e.grp IS NOT NULL");
+            st.execute(dialect.createTemp("hg_pquarters", "SELECT t, label FROM "
+                + (q.length() == 0 ? "(SELECT 0 AS t, '' AS label) x WHERE 1 = 0" : "(VALUES " + q + ") AS v(t, label)")));
+            st.execute(dialect.createTemp("hg_eyears", "SELECT t FROM " + yearsValues(firstEnt, dy)));
+            st.execute(dialect.createTemp("hg_active_all", "SELECT e.eidx, y.t FROM hg_ent e JOIN hg_eyears y"
+                + " ON y.t >= e.fy AND (e.dy IS NULL OR e.dy >= y.t)"));
+            st.execute(dialect.createTemp("hg_active", "SELECT a.eidx, a.t FROM hg_active_all a JOIN hg_ent e ON e.eidx = a.eidx"
+                + " WHERE e.grp IS NOT NULL"));
         }
     }
 

@@ -37,20 +37,35 @@ public final class Catalogue {
         this.entries = Collections.unmodifiableMap(m);
     }
 
-    /** The core definitions plus every provider on the class path. */
-    public static Catalogue standard() {
-        List<IndicatorDefinition> all = new ArrayList<>(CoreIndicators.definitions());
+    /** The core definitions plus every provider's on the class path, for a run of {@code context}. */
+    public static Catalogue standard(RunContext context) {
         List<IndicatorProvider> providers = new ArrayList<>();
         for (IndicatorProvider p : ServiceLoader.load(IndicatorProvider.class, Catalogue.class.getClassLoader())) {
-            all.addAll(p.definitions());
             providers.add(p);
+        }
+        return standard(context, providers);
+    }
+
+    /** The core definitions plus the given providers' definitions, for a run of {@code context}. */
+    public static Catalogue standard(RunContext context, List<IndicatorProvider> providers) {
+        List<IndicatorDefinition> all = new ArrayList<>(CoreIndicators.definitions(context));
+        for (IndicatorProvider p : providers) {
+            all.addAll(p.definitions(context));
         }
         return new Catalogue(all, providers);
     }
 
-    /** Only the core definitions of this package. */
+    /**
+     * The standard catalogue for listing (methods appendix, documentation, the audit's structure):
+     * titles name no city, the SQL is as of today.
+     */
+    public static Catalogue standard() {
+        return standard(RunContext.of(java.time.LocalDate.now()));
+    }
+
+    /** Only the core definitions of this package (titles name no city). */
     public static Catalogue core() {
-        return new Catalogue(CoreIndicators.definitions());
+        return new Catalogue(CoreIndicators.definitions(RunContext.of(java.time.LocalDate.now())));
     }
 
     /** A catalogue from the given definitions. */
@@ -66,9 +81,9 @@ public final class Catalogue {
     }
 
     /** Lets every provider prepare its inputs for a run (see {@link IndicatorProvider#prepare}). */
-    void prepare(java.sql.Connection c) {
+    void prepare(RunContext context, java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
         for (IndicatorProvider p : providers) {
-            p.prepare(c);
+            p.prepare(context, c, dialect);
         }
     }
 

@@ -13,10 +13,10 @@ import org.haigui.indicators.IndicatorDefinition.Kind;
  */
 final class CoreIndicators {
 
-    static final List<String> PERSON_BREAKDOWNS = List.of("district", "country", "degree", "field", "gender", "age_band");
-    static final List<String> ENTERPRISE_BREAKDOWNS = List.of("district", "industry_section", "zone");
+    static final List<String> PERSON_BREAKDOWNS = Breakdowns.ids(Breakdowns.Scope.PERSON);
+    static final List<String> ENTERPRISE_BREAKDOWNS = Breakdowns.ids(Breakdowns.Scope.ENTERPRISE);
 
-    private static final String YEARS = "SELECT CAST(t AS VARCHAR) AS period FROM hg_eyears";
+    private static final String YEARS = "SELECT @str(t) AS period FROM hg_eyears";
 
     /** Enterprises active in t with employees >= 10 in t-3 and employee data for t-3 and t; hit = high growth. */
     private static final String HIGH_GROWTH = """
@@ -27,34 +27,34 @@ final class CoreIndicators {
     private CoreIndicators() {
     }
 
-    static List<IndicatorDefinition> definitions() {
+    static List<IndicatorDefinition> definitions(RunContext context) {
         List<IndicatorDefinition> l = new ArrayList<>();
-        persons(l);
+        persons(l, context.cityOrHereZh());
         demography(l);
         development(l);
-        quality(l);
+        quality(l, context.cityOrHereZh());
         return List.copyOf(l);
     }
 
     // ---------------------------------------------------------------- flows and stock of returnees
 
-    private static void persons(List<IndicatorDefinition> l) {
+    private static void persons(List<IndicatorDefinition> l, String cityZh) {
         l.add(IndicatorDefinition.builder("inflow.year", Kind.PERSON_COUNT)
             .title("年度回流人数", "Returnee arrivals per year").unit("persons")
-            .method("日历年 t 内有回流到达的不同人数（回流到达：某人在到达当日 T 已是海归时的来沪记录；海归：截至 T 有已结束的学士、硕士或博士学习经历，"
+            .method("日历年 t 内有回流到达的不同人数（回流到达：某人在到达当日 T 已是海归时的来" + cityZh + "记录；海归：截至 T 有已结束的学士、硕士或博士学习经历，"
                     + "或截至 T 已结束的各类海外经历合计覆盖至少 365 个不同日历日）。每个有数据的年份（自首条迁移记录所在年份至 D 所在年份）均给出，总计为零也给出。",
                 "Distinct persons with a return arrival in calendar year t (a return arrival is an arrive move dated T by a person who "
                     + "is a returnee as of T: a bachelor, master or doctorate study episode ended by T, or overseas episodes ended by T "
                     + "whose union covers at least 365 distinct days). Given for every year from the first year with a move to D's year, "
                     + "zero totals included.")
             .breakdowns(PERSON_BREAKDOWNS)
-            .sql("SELECT person_id, CAST(extract(year FROM d) AS VARCHAR) AS period FROM hg_ra")
-            .periods("SELECT CAST(t AS VARCHAR) AS period FROM hg_pyears").build());
+            .sql("SELECT person_id, @str(extract(year FROM d)) AS period FROM hg_ra")
+            .periods("SELECT @str(t) AS period FROM hg_pyears").build());
         l.add(IndicatorDefinition.builder("inflow.quarter", Kind.PERSON_COUNT)
             .title("季度回流人数", "Returnee arrivals per quarter").unit("persons")
             .method("同年度回流人数，按日历季度（如 2021Q3）统计；D 所在季度只计至 D。",
                 "As inflow.year, per calendar quarter (2021Q3); the quarter of D counts up to D.")
-            .sql("SELECT person_id, CAST(extract(year FROM d) AS VARCHAR) || 'Q' || CAST(extract(quarter FROM d) AS VARCHAR) AS period FROM hg_ra")
+            .sql("SELECT person_id, @str(extract(year FROM d)) || 'Q' || @str(extract(quarter FROM d)) AS period FROM hg_ra")
             .periods("SELECT label AS period FROM hg_pquarters").build());
         l.add(IndicatorDefinition.builder("inflow.window5", Kind.PERSON_COUNT)
             .title("五年回流人数", "Returnee arrivals in five years").unit("persons")
@@ -62,9 +62,9 @@ final class CoreIndicators {
                 "Distinct persons with a return arrival in the 5 calendar years ending in year t (2016-2020), a person counted once; "
                     + "for every year t with data.")
             .breakdowns(PERSON_BREAKDOWNS)
-            .sql("SELECT r.person_id, CAST(y.t - 4 AS VARCHAR) || '-' || CAST(y.t AS VARCHAR) AS period"
+            .sql("SELECT r.person_id, @str(y.t - 4) || '-' || @str(y.t) AS period"
                 + " FROM hg_ra r JOIN hg_pyears y ON extract(year FROM r.d) BETWEEN y.t - 4 AND y.t")
-            .periods("SELECT CAST(t - 4 AS VARCHAR) || '-' || CAST(t AS VARCHAR) AS period FROM hg_pyears").build());
+            .periods("SELECT @str(t - 4) || '-' || @str(t) AS period FROM hg_pyears").build());
         l.add(IndicatorDefinition.builder("inflow.window5_multiple", Kind.TIDY)
             .title("五年回流人数倍数", "Five-year arrivals against the five years before").unit("ratio")
             .method("t 年五年回流人数除以 t-5 年五年回流人数（分子、分母一并给出）；分母为零时不给值。",
@@ -72,7 +72,7 @@ final class CoreIndicators {
             .sql("""
                 WITH w AS (SELECT y.t, count(DISTINCT r.person_id) AS n FROM hg_pyears y
                            LEFT JOIN hg_ra r ON extract(year FROM r.d) BETWEEN y.t - 4 AND y.t GROUP BY y.t)
-                SELECT CAST(a.t - 4 AS VARCHAR) || '-' || CAST(a.t AS VARCHAR) AS period, '' AS breakdown, '' AS category,
+                SELECT @str(a.t - 4) || '-' || @str(a.t) AS period, '' AS breakdown, '' AS category,
                        CAST(a.n AS DOUBLE) / nullif(b.n, 0) AS value, a.n AS numerator, b.n AS denominator
                 FROM w a JOIN w b ON b.t = a.t - 5""").build());
         l.add(IndicatorDefinition.builder("inflow.ytd", Kind.PERSON_COUNT)
@@ -91,16 +91,16 @@ final class CoreIndicators {
                 FROM (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE d >= ${yearStart}) a
                 CROSS JOIN (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE extract(year FROM d) = ${asOfYear} - 1) b""").build());
         l.add(IndicatorDefinition.builder("stock", Kind.PERSON_COUNT)
-            .title("在沪海归存量", "Returnees in the city").unit("persons")
-            .method("截至 D 为海归且 D 日在沪的人数：D 日及以前最近一条迁移记录为来沪（同日先计来沪、后计离沪）。",
+            .title("在" + cityZh + "海归存量", "Returnees in the city").unit("persons")
+            .method("截至 D 为海归且 D 日在" + cityZh + "的人数：D 日及以前最近一条迁移记录为来" + cityZh + "（同日先计来" + cityZh + "、后计离" + cityZh + "）。",
                 "Returnees as of D who are in the city on D: their latest move dated on or before D is an arrive (moves on the same "
                     + "date: arrive is taken before leave).")
             .breakdowns(PERSON_BREAKDOWNS)
             .sql("SELECT person_id, '' AS period FROM hg_stock")
             .periods("SELECT '' AS period").build());
         l.add(IndicatorDefinition.builder("stock.share_entrepreneur", Kind.TIDY)
-            .title("在沪海归中创业者占比", "Share of returnees in the city who are entrepreneurs").unit("share")
-            .method("在沪海归存量中，身为 D 所在年度存续企业创始人的比例（截至 D：成立于 D 以前、未在该年 1 月 1 日前注销）。",
+            .title("在" + cityZh + "海归中创业者占比", "Share of returnees in the city who are entrepreneurs").unit("share")
+            .method("在" + cityZh + "海归存量中，身为 D 所在年度存续企业创始人的比例（截至 D：成立于 D 以前、未在该年 1 月 1 日前注销）。",
                 "Share of stock who are founders (role founder) of an enterprise active in D's year (founded by D and not dissolved "
                     + "before 1 January of that year; a dissolution after D is not yet known).")
             .sql("""
@@ -118,16 +118,16 @@ final class CoreIndicators {
         l.add(ent("ent.active", Kind.ENT_COUNT, "存续企业数", "Active enterprises", "enterprises",
             "t 年存续的企业数：成立日期不晚于 t 年 12 月 31 日，且无注销日期或注销日期不早于 t 年 1 月 1 日。",
             "Enterprises active in year t: founded_date <= 31 Dec t and no dissolved_date or dissolved_date >= 1 Jan t.",
-            "SELECT eidx, CAST(t AS VARCHAR) AS period FROM hg_active"));
+            "SELECT eidx, @str(t) AS period FROM hg_active"));
         l.add(ent("ent.births", Kind.ENT_COUNT, "新设企业数", "Enterprise births", "enterprises",
             "成立日期在 t 年的企业数。", "Enterprises born (founded) in year t.",
-            "SELECT eidx, CAST(fy AS VARCHAR) AS period FROM hg_ent WHERE grp IS NOT NULL"));
+            "SELECT eidx, @str(fy) AS period FROM hg_ent WHERE grp IS NOT NULL"));
         for (int n : new int[] {1, 3, 5}) {
             l.add(ent("ent.survival_" + n + "y", Kind.ENT_SHARE, n + " 年存活率", n + "-year survival rate", "share",
                 "t-" + n + " 年新设的企业中，t 年仍存续的比例（于 1 月 1 日注销的企业在该年仍算存续）。",
                 "Of enterprises born in year t-" + n + ", the share active in year t (an enterprise dissolved on 1 January of t is "
                     + "still active in t).",
-                "SELECT eidx, CAST(fy + " + n + " AS VARCHAR) AS period, CASE WHEN dy IS NULL OR dy >= fy + " + n
+                "SELECT eidx, @str(fy + " + n + ") AS period, CASE WHEN dy IS NULL OR dy >= fy + " + n
                     + " THEN 1 ELSE 0 END AS hit FROM hg_ent WHERE grp IS NOT NULL AND fy + " + n + " <= ${asOfYear}"));
         }
         l.add(ent("ent.high_growth_rate", Kind.ENT_SHARE, "高成长企业比例（就业）", "High-growth enterprise rate (employment)", "share",
@@ -136,13 +136,13 @@ final class CoreIndicators {
             "Of enterprises active in t with employees >= 10 in t-3 and employee data for t-3 and t, the share whose average annual "
                 + "employee growth (emp_t / emp_{t-3})^(1/3) - 1 is above 10%, decided exactly as 1000 x emp_t > 1331 x emp_{t-3} "
                 + "(exactly 10% is not high growth).",
-            "SELECT eidx, CAST(t AS VARCHAR) AS period, hit FROM (" + HIGH_GROWTH + ") h"));
+            "SELECT eidx, @str(t) AS period, hit FROM (" + HIGH_GROWTH + ") h"));
         l.add(ent("ent.high_growth_turnover_rate", Kind.ENT_SHARE, "高成长企业比例（营业收入）", "High-growth enterprise rate (turnover)", "share",
             "同上，以营业收入代替从业人数：t-3 年从业人数不少于 10 人，t-3 年与 t 年均有营业收入，且营业收入_t > 1.331 × 营业收入_{t-3}（精确小数运算）。",
             "As ent.high_growth_rate with revenue in place of employees: employees >= 10 in t-3, revenue data for t-3 and t, "
                 + "revenue_t > 1.331 x revenue_{t-3} in exact decimal arithmetic.",
             """
-            SELECT a.eidx, CAST(a.t AS VARCHAR) AS period,
+            SELECT a.eidx, @str(a.t) AS period,
                    CASE WHEN 1000 * CAST(c.revenue AS DECIMAL(38, 2)) > 1331 * CAST(c.revenue_3 AS DECIMAL(38, 2)) THEN 1 ELSE 0 END AS hit
             FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t
             WHERE c.employees_3 >= 10 AND c.revenue IS NOT NULL AND c.revenue_3 IS NOT NULL"""));
@@ -151,7 +151,7 @@ final class CoreIndicators {
                 "t-" + n + " 年新设的企业中，t-" + n + " 年至 t 年间某一年净利润大于 0 的比例（无利润数据的企业计入分母）。",
                 "Of enterprises born in year t-" + n + ", the share with net_profit > 0 in some year from t-" + n + " to t "
                     + "(enterprises without profit data count in the denominator).",
-                "SELECT e.eidx, CAST(e.fy + " + n + " AS VARCHAR) AS period,"
+                "SELECT e.eidx, @str(e.fy + " + n + ") AS period,"
                     + " max(CASE WHEN y.net_profit > 0 THEN 1 ELSE 0 END) AS hit FROM hg_ent e"
                     + " LEFT JOIN hg_ey y ON y.eidx = e.eidx AND y.t BETWEEN e.fy AND e.fy + " + n
                     + " WHERE e.grp IS NOT NULL AND e.fy + " + n + " <= ${asOfYear} GROUP BY e.eidx, e.fy"));
@@ -159,11 +159,11 @@ final class CoreIndicators {
         l.add(ent("ent.gazelles", Kind.ENT_COUNT, "瞪羚企业数", "Gazelles", "enterprises",
             "t 年高成长（就业）企业中成立于 t-5 年或以后的企业数（成立 5 年的算，6 年的不算）。",
             "Count of high-growth enterprises (employment) in t born in year t-5 or later (age 5 counts, age 6 does not).",
-            "SELECT h.eidx, CAST(h.t AS VARCHAR) AS period FROM (" + HIGH_GROWTH + ") h JOIN hg_ent e ON e.eidx = h.eidx"
+            "SELECT h.eidx, @str(h.t) AS period FROM (" + HIGH_GROWTH + ") h JOIN hg_ent e ON e.eidx = h.eidx"
                 + " WHERE h.hit = 1 AND e.fy >= h.t - 5"));
         l.add(ent("ent.gazelle_share", Kind.ENT_SHARE, "瞪羚企业占高成长企业比例", "Gazelles among high-growth enterprises", "share",
             "t 年瞪羚企业数除以 t 年高成长（就业）企业数。", "ent.gazelles over the count of high-growth enterprises (employment) in t.",
-            "SELECT h.eidx, CAST(h.t AS VARCHAR) AS period, CASE WHEN e.fy >= h.t - 5 THEN 1 ELSE 0 END AS hit FROM ("
+            "SELECT h.eidx, @str(h.t) AS period, CASE WHEN e.fy >= h.t - 5 THEN 1 ELSE 0 END AS hit FROM ("
                 + HIGH_GROWTH + ") h JOIN hg_ent e ON e.eidx = h.eidx WHERE h.hit = 1"));
     }
 
@@ -180,7 +180,7 @@ final class CoreIndicators {
             "Median of revenue_t / revenue_{t-1} - 1 over enterprises active in t with revenue > 0 in both years (of an even number "
                 + "of values, the mean of the two middle ones).",
             """
-            SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, CAST(c.revenue AS DOUBLE) / CAST(c.revenue_1 AS DOUBLE) - 1 AS v
+            SELECT a.eidx, @str(a.t) AS period, CAST(c.revenue AS DOUBLE) / CAST(c.revenue_1 AS DOUBLE) - 1 AS v
             FROM hg_active a JOIN hg_ey c ON c.eidx = a.eidx AND c.t = a.t
             WHERE c.revenue > 0 AND c.revenue_1 > 0"""));
         l.add(ratio("ent.rd_intensity", "研发投入强度", "R&D intensity", "rd_expense", "revenue", BigDecimal.ONE,
@@ -210,7 +210,7 @@ final class CoreIndicators {
             "Median number of overseas markets (the `;`-separated country codes of overseas_markets; none given counts as 0) among "
                 + "active enterprises with overseas_revenue > 0.",
             """
-            SELECT a.eidx, CAST(a.t AS VARCHAR) AS period,
+            SELECT a.eidx, @str(a.t) AS period,
                    CAST(CASE WHEN y.overseas_markets IS NULL OR trim(y.overseas_markets) = '' THEN 0
                         ELSE length(y.overseas_markets) - length(replace(y.overseas_markets, ';', '')) + 1 END AS DOUBLE) AS v
             FROM hg_active a JOIN hg_ey y ON y.eidx = a.eidx AND y.t = a.t WHERE y.overseas_revenue > 0"""));
@@ -218,7 +218,7 @@ final class CoreIndicators {
 
     // ---------------------------------------------------------------- data quality
 
-    private static void quality(List<IndicatorDefinition> l) {
+    private static void quality(List<IndicatorDefinition> l, String cityZh) {
         StringBuilder tables = new StringBuilder();
         for (String t : org.haigui.schema.Schema.tableNames()) {
             tables.append(tables.length() == 0 ? "" : ", ").append("('").append(t).append("')");
@@ -244,8 +244,8 @@ final class CoreIndicators {
             .sql("SELECT '' AS period, '' AS breakdown, '' AS category, count(*) AS value, CAST(NULL AS BIGINT) AS numerator,"
                 + " CAST(NULL AS BIGINT) AS denominator FROM hg_ent WHERE grp IS NULL").build());
         l.add(IndicatorDefinition.builder("data.persons_without_moves", Kind.TIDY)
-            .title("无来沪离沪记录的人数", "Persons without city moves").unit("persons")
-            .method("没有任何日期不晚于 D 的来沪离沪记录的人数。", "Persons with no city move dated on or before D.")
+            .title("无迁入迁出" + cityZh + "记录的人数", "Persons without city moves").unit("persons")
+            .method("没有任何日期不晚于 D 的迁入或迁出" + cityZh + "记录的人数。", "Persons with no city move dated on or before D.")
             .sql("SELECT '' AS period, '' AS breakdown, '' AS category, count(*) AS value, CAST(NULL AS BIGINT) AS numerator,"
                 + " CAST(NULL AS BIGINT) AS denominator FROM persons p WHERE NOT EXISTS (SELECT 1 FROM hg_mv m WHERE m.person_id = p.person_id)")
             .build());
@@ -259,7 +259,7 @@ final class CoreIndicators {
         l.add(ent(id, Kind.ENT_SUM, zh, en, unit,
             "t 年存续且有" + colZh + "数据的企业的" + colZh + "之和。",
             "Sum of " + col + " over the enterprises active in t that have " + col + " in t.",
-            "SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, y." + col + " AS x" + ACTIVE_WITH_YEAR + "y." + col + " IS NOT NULL"));
+            "SELECT a.eidx, @str(a.t) AS period, y." + col + " AS x" + ACTIVE_WITH_YEAR + "y." + col + " IS NOT NULL"));
     }
 
     private static IndicatorDefinition ratio(String id, String zh, String en, String num, String den, BigDecimal scale,
@@ -268,14 +268,14 @@ final class CoreIndicators {
             .method(methodZh + groupTextZh(Kind.ENT_RATIO),
                 methodEn + " Over enterprises active in t with both " + num + " and " + den + " in t." + groupTextEn(Kind.ENT_RATIO))
             .breakdowns(ENTERPRISE_BREAKDOWNS)
-            .sql("SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, y." + num + " AS num, y." + den + " AS den" + ACTIVE_WITH_YEAR
+            .sql("SELECT a.eidx, @str(a.t) AS period, y." + num + " AS num, y." + den + " AS den" + ACTIVE_WITH_YEAR
                 + "y." + num + " IS NOT NULL AND y." + den + " IS NOT NULL")
             .build();
     }
 
     private static IndicatorDefinition share(String id, String zh, String en, String need, String hit, String methodZh, String methodEn) {
         return ent(id, Kind.ENT_SHARE, zh, en, "share", methodZh, methodEn,
-            "SELECT a.eidx, CAST(a.t AS VARCHAR) AS period, " + hit + " AS hit" + ACTIVE_WITH_YEAR + "y." + need);
+            "SELECT a.eidx, @str(a.t) AS period, " + hit + " AS hit" + ACTIVE_WITH_YEAR + "y." + need);
     }
 
     private static IndicatorDefinition blueprint(String id, String zh, String en, String methodZh, String methodEn) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link Kind} and one SQL query over the canonical tables and the engine's prepared tables).
  *
  * <h2>The SQL contract</h2>
- * The query may use these placeholders: {@code ${asOf}} (a {@code DATE '...'} literal for D),
+ * The query is written in the portable subset of {@link Dialect} (with its {@code @functions}) and may
+ * use these placeholders: {@code ${asOf}} (a {@code DATE '...'} literal for D),
  * {@code ${asOfYear}} (D's year as an integer), {@code ${yearStart}} (1 January of D's year as a
  * DATE literal), {@code ${asOfText}} (D as a {@code 'YYYY-MM-DD'} string literal), and the
  * prepared tables documented in {@link BaseTables}. It returns, by kind:
@@ -45,6 +46,7 @@ import java.util.Objects;
  *                     indicator needs); may be empty
  * @param unavailable  null when the indicator can be computed; otherwise why not (the engine then
  *                     omits it and reports the reason)
+ * @param comparison   the groups of an enterprise indicator (default {@link Comparison#RETURNEE_OTHER})
  */
 public record IndicatorDefinition(
     String id,
@@ -60,7 +62,8 @@ public record IndicatorDefinition(
     String periodsSql,
     BigDecimal scale,
     List<String> prepare,
-    String unavailable) {
+    String unavailable,
+    Comparison comparison) {
 
     /** How the engine turns the query's rows into values. */
     public enum Kind {
@@ -72,13 +75,13 @@ public record IndicatorDefinition(
         }
     }
 
-    /** Which groups an indicator is given for. */
+    /** Which groups of the definition's {@link Comparison} an indicator is given for. */
     public enum Groups {
         /** Indicators of persons and of data quality: the group column is empty. */
         NONE,
-        /** {@code returnee}, {@code other} and {@code difference}. */
+        /** Both groups and their difference ({@code returnee}, {@code other}, {@code difference}). */
         RETURNEE_OTHER_DIFFERENCE,
-        /** {@code returnee} only (indicators defined on returnee-founded enterprises alone). */
+        /** The first group only ({@code returnee}: indicators defined on returnee-founded enterprises alone). */
         RETURNEE_ONLY
     }
 
@@ -94,6 +97,7 @@ public record IndicatorDefinition(
         breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);
         scale = scale == null ? BigDecimal.ONE : scale;
         prepare = prepare == null ? List.of() : List.copyOf(prepare);
+        comparison = comparison == null ? Comparison.RETURNEE_OTHER : comparison;
         if (unavailable == null) {
             Objects.requireNonNull(sql, "sql of " + id);
         }
@@ -128,6 +132,7 @@ public record IndicatorDefinition(
         private BigDecimal scale = BigDecimal.ONE;
         private List<String> prepare = List.of();
         private String unavailable;
+        private Comparison comparison = Comparison.RETURNEE_OTHER;
 
         private Builder(String id, Kind kind) {
             this.id = id;
@@ -187,9 +192,14 @@ public record IndicatorDefinition(
             return this;
         }
 
+        public Builder comparison(Comparison c) {
+            this.comparison = c;
+            return this;
+        }
+
         public IndicatorDefinition build() {
             return new IndicatorDefinition(id, titleZh, titleEn, unit, methodZh, methodEn, kind, groups, breakdowns,
-                sql, periodsSql, scale, prepare, unavailable);
+                sql, periodsSql, scale, prepare, unavailable, comparison);
         }
     }
 }

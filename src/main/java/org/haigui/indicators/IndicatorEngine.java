@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,22 +15,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.haigui.core.HaiguiException;
 import org.haigui.indicators.IndicatorDefinition.Groups;
 import org.haigui.indicators.IndicatorDefinition.Kind;
 import org.haigui.indicators.Intervals.Interval;
 
 /**
- * Computes the catalogue's indicators as of a date: prepares the {@link BaseTables} once, runs each
- * definition's SQL (the database does the work, per breakdown category and group), adds the
- * difference rows and the 95% intervals, and returns the tidy values. Uses (never closes) the
- * connection it is given; the temporary tables it creates ({@code hg_*}, see {@link BaseTables})
- * are dropped at the end, so one run at a time per connection.
+ * Computes the catalogue's indicators for a {@link RunContext}: prepares the {@link BaseTables}
+ * once, runs each definition's SQL (the database does the work, per breakdown category and group),
+ * adds the difference rows and the 95% intervals, and returns the raw cells with their
+ * contributors and the linear relations between them ({@link RawResult}).
  *
- * <p>Portability: the definitions' SQL is plain SQL that Spark SQL also reads, except
- * {@code date_diff('day', a, b)} (Spark: {@code datediff(b, a)}), {@code CREATE TEMP TABLE}
- * (Spark: {@code CREATE TEMPORARY VIEW}), {@code percentile_cont(0.5) WITHIN GROUP} (Spark 3.4+)
- * and the quoted column names {@code "date"} and {@code "year"} (Spark: backquotes).
+ * <p><b>A run only reads.</b> It runs in one transaction on the connection it is given (its own:
+ * one run per connection at a time; the store hands out a fresh read connection per run), so it
+ * sees one snapshot of the store - the data before or after a concurrent import's commit, never a
+ * mix - and everything it creates is a TEMP table private to that connection ({@code hg_*}, see
+ * {@link BaseTables}), dropped by the transaction's rollback at the end. Two runs on two
+ * connections never collide. The connection may be read-only.
+ *
+ * <p>The SQL is rendered for one {@link Dialect} (DuckDB here; Spark SQL for the scale-out module).
  */
 public final class IndicatorEngine {
 
@@ -42,36 +47,38 @@ public final class IndicatorEngine {
         + "org.haigui.indicators.Bootstrap); percentile interval (type 7) of the B replicates; difference = returnee minus "
         + "other replicate of the same resample";
 
-    private final Catalogue catalogue;
+    private final Function<RunContext, Catalogue> catalogues;
+    private final Dialect dialect = Dialect.DUCKDB;
 
+    /** An engine over a fixed catalogue (whatever the run's context). */
     public IndicatorEngine(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        this.catalogues = ctx -> catalogue;
     }
 
-    /** An engine over {@link Catalogue#standard()}. */
+    /** An engine over {@link Catalogue#standard(RunContext)}: the core entries and every provider's, for the run's context. */
     public IndicatorEngine() {
-        this(Catalogue.standard());
+        this.catalogues = Catalogue::standard;
     }
 
-    /** The values of the standard catalogue (indicators that are not available are left out). */
-    public static List<IndicatorValue> compute(Connection c, IndicatorRequest request) {
-        return new IndicatorEngine().run(c, request).values();
-    }
-
-    public Catalogue catalogue() {
-        return catalogue;
+    /** The catalogue this engine computes for a run of {@code context}. */
+    public Catalogue catalogue(RunContext context) {
+        return catalogues.apply(context);
     }
 
     /** Runs the request. Throws {@link HaiguiException} (USAGE) for an unknown id in {@code only}. */
-    public IndicatorResult run(Connection c, IndicatorRequest request) {
-        List<IndicatorDefinition> defs = select(request.only());
+    public RawResult run(Connection c, IndicatorRequest request) {
+        RunContext ctx = request.context();
+        Catalogue catalogue = catalogues.apply(ctx);
+        List<IndicatorDefinition> defs = select(catalogue, request.only());
         Map<String, String> notAvailable = new LinkedHashMap<>();
-        List<IndicatorValue> out = new ArrayList<>();
+        List<RawCell> out = new ArrayList<>();
         request.progress().start("indicators", defs.size());
+        boolean auto = autoCommit(c);
         try {
-            catalogue.prepare(c);
-            BaseTables.create(c, request.asOf());
-            Run run = new Run(c, request);
+            c.setAutoCommit(false);
+            BaseTables.create(c, ctx.asOf(), dialect);
+            catalogue.prepare(ctx, c, dialect);
+            Run run = new Run(c, ctx, dialect);
             int done = 0;
             for (IndicatorDefinition d : defs) {
                 if (!d.available()) {
@@ -88,14 +95,33 @@ public final class IndicatorEngine {
         } catch (SQLException e) {
             throw new HaiguiException(HaiguiException.Kind.STORE, "cannot prepare the indicator tables: " + e.getMessage(), e);
         } finally {
-            BaseTables.drop(c);
+            end(c, auto);
             request.progress().finish();
         }
-        return new IndicatorResult(out, notAvailable, new IndicatorResult.RunInfo(request.asOf(), request.seed(),
-            request.resamples(), Catalogue.VERSION, SCHEME));
+        List<CellRelation> relations = Relations.derive(out.stream().map(RawCell::key).toList(), catalogue::find);
+        return new RawResult(out, relations, notAvailable, new IndicatorResult.RunInfo(ctx.asOf(), ctx.seed(),
+            ctx.resamples(), Catalogue.VERSION, SCHEME));
     }
 
-    private List<IndicatorDefinition> select(Set<String> only) {
+    private static boolean autoCommit(Connection c) {
+        try {
+            return c.getAutoCommit();
+        } catch (SQLException e) {
+            throw new HaiguiException(HaiguiException.Kind.STORE, "cannot use the store's connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rolls the run's transaction back (its temp tables go with it) and restores the connection. */
+    private static void end(Connection c, boolean auto) {
+        try {
+            c.rollback();
+            c.setAutoCommit(auto);
+        } catch (SQLException e) {
+            // the connection is unusable; nothing of the store was changed by the run
+        }
+    }
+
+    private static List<IndicatorDefinition> select(Catalogue catalogue, Set<String> only) {
         if (only.isEmpty()) {
             return catalogue.entries();
         }
@@ -110,29 +136,45 @@ public final class IndicatorEngine {
     private record Cell(String period, String breakdown, String category) {
     }
 
-    /** Per group: a = count / sum / successes / numerator sum / median, n = units / denominator sum. */
-    private record Stat(BigDecimal a, BigDecimal n) {
+    /**
+     * Per group and cell: a = count / sum / successes / numerator sum / median, n = units / denominator
+     * sum, and the contributors (units, numerator units, the two largest contributions of the sum or
+     * numerator and of the denominator).
+     */
+    private record Stat(BigDecimal a, BigDecimal n, long units, long numUnits, BigDecimal top1, BigDecimal top2, BigDecimal dTop1,
+                        BigDecimal dTop2) {
+
+        Contributors contributors() {
+            return new Contributors(units, numUnits, top1, top2, dTop1, dTop2);
+        }
     }
 
-    /** One run: the connection, the request, and the lazily created bootstrap weights. */
+    /** One run: the connection, the context, and the lazily created bootstrap weights and comparison tables. */
     private static final class Run {
         private final Connection c;
-        private final IndicatorRequest req;
-        private Resampling resampling;
+        private final RunContext ctx;
+        private final Dialect dialect;
+        private final Map<String, Resampling> resampling = new HashMap<>();
+        private final Set<String> groupTables = new java.util.HashSet<>();
 
-        Run(Connection c, IndicatorRequest req) {
+        Run(Connection c, RunContext ctx, Dialect dialect) {
             this.c = c;
-            this.req = req;
+            this.ctx = ctx;
+            this.dialect = dialect;
         }
 
-        List<IndicatorValue> compute(IndicatorDefinition d) throws SQLException {
+        private String bind(String sql) {
+            return BaseTables.bind(sql, ctx.asOf(), dialect);
+        }
+
+        List<RawCell> compute(IndicatorDefinition d) throws SQLException {
             try (Statement st = c.createStatement()) {
                 for (String p : d.prepare()) {
-                    st.execute(BaseTables.bind(p, req.asOf()));
+                    st.execute(bind(p));
                 }
             }
-            String sql = BaseTables.bind(d.sql(), req.asOf());
-            List<IndicatorValue> rows = switch (d.kind()) {
+            String sql = bind(d.sql());
+            List<RawCell> rows = switch (d.kind()) {
                 case TIDY -> tidy(d, sql);
                 case PERSON_COUNT -> persons(d, sql);
                 default -> enterprises(d, sql);
@@ -141,27 +183,56 @@ public final class IndicatorEngine {
             order.add("");
             order.addAll(d.breakdowns());
             order.add("table");
-            List<String> groups = List.of("", RETURNEE, OTHER, DIFFERENCE);
-            rows.sort(Comparator.comparing(IndicatorValue::period)
-                .thenComparing(v -> order.indexOf(v.breakdown()))
-                .thenComparing(IndicatorValue::category)
-                .thenComparing(v -> groups.indexOf(v.group())));
+            Comparison cmp = d.comparison();
+            List<String> groups = List.of("", cmp.first(), cmp.second(), cmp.difference());
+            rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
+                .thenComparing(r -> order.indexOf(r.value().breakdown()))
+                .thenComparing(r -> r.value().category())
+                .thenComparing(r -> groups.indexOf(r.value().group())));
             return rows;
         }
 
-        private List<IndicatorValue> tidy(IndicatorDefinition d, String sql) throws SQLException {
-            List<IndicatorValue> out = new ArrayList<>();
+        /**
+         * TIDY rows. Contributors: a column {@code units} (and {@code numerator_units}) when the query
+         * gives one; else, for figures about persons with a numerator and denominator, the denominator
+         * and numerator counts; data-quality rows ({@code data.*}, about rows and records, not persons)
+         * have none.
+         */
+        private List<RawCell> tidy(IndicatorDefinition d, String sql) throws SQLException {
+            List<RawCell> out = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Set<String> cols = columns(rs.getMetaData());
                 while (rs.next()) {
-                    out.add(new IndicatorValue(d.id(), rs.getString("period"), "", rs.getString("breakdown"),
+                    IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), "", rs.getString("breakdown"),
                         rs.getString("category"), Numbers.of(rs.getObject("value")), Numbers.of(rs.getObject("numerator")),
-                        Numbers.of(rs.getObject("denominator")), null, null, false));
+                        Numbers.of(rs.getObject("denominator")), null, null, false);
+                    Contributors k;
+                    if (cols.contains("units")) {
+                        k = new Contributors(rs.getLong("units"), cols.contains("numerator_units") ? rs.getLong("numerator_units") : -1,
+                            null, null, null, null);
+                    } else if (d.id().startsWith("data.")) {
+                        k = Contributors.UNKNOWN;
+                    } else if (v.denominator() != null) {
+                        k = new Contributors(v.denominator().longValue(), v.numerator() == null ? -1 : v.numerator().longValue(),
+                            null, null, null, null);
+                    } else {
+                        k = v.value() == null ? Contributors.UNKNOWN : Contributors.count(v.value().longValue());
+                    }
+                    out.add(new RawCell(v, k));
                 }
             }
             return out;
         }
 
-        private List<IndicatorValue> persons(IndicatorDefinition d, String sql) throws SQLException {
+        private static Set<String> columns(ResultSetMetaData md) throws SQLException {
+            Set<String> s = new java.util.HashSet<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                s.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            }
+            return s;
+        }
+
+        private List<RawCell> persons(IndicatorDefinition d, String sql) throws SQLException {
             // distinct (person, period) first, then one pass with a grouping set per breakdown
             // (grouping(x) = 1 where x is not a grouping column of the row's set)
             List<String> bd = d.breakdowns();
@@ -174,7 +245,7 @@ public final class IndicatorEngine {
             String q = "SELECT u.period, count(*) AS n" + cols + " FROM (SELECT DISTINCT person_id, period FROM (" + sql + ") q) u"
                 + " JOIN hg_pattr a ON a.person_id = u.person_id GROUP BY "
                 + (bd.isEmpty() ? "u.period" : "GROUPING SETS (" + sets + ")");
-            List<IndicatorValue> out = new ArrayList<>();
+            List<RawCell> out = new ArrayList<>();
             Set<String> totals = new TreeSet<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
                 while (rs.next()) {
@@ -190,13 +261,15 @@ public final class IndicatorEngine {
                     if (breakdown.isEmpty()) {
                         totals.add(period);
                     }
-                    out.add(new IndicatorValue(d.id(), period, "", breakdown, category, Numbers.of(rs.getObject(2)),
-                        null, null, null, null, false));
+                    long n = rs.getLong(2);
+                    out.add(new RawCell(new IndicatorValue(d.id(), period, "", breakdown, category, Numbers.of(rs.getObject(2)),
+                        null, null, null, null, false), Contributors.count(n)));
                 }
             }
             for (String p : periods(d)) {
                 if (!totals.contains(p)) {
-                    out.add(new IndicatorValue(d.id(), p, "", "", "", BigDecimal.ZERO, null, null, null, null, false));
+                    out.add(new RawCell(new IndicatorValue(d.id(), p, "", "", "", BigDecimal.ZERO, null, null, null, null, false),
+                        Contributors.count(0)));
                 }
             }
             return out;
@@ -205,7 +278,7 @@ public final class IndicatorEngine {
         private List<String> periods(IndicatorDefinition d) throws SQLException {
             List<String> p = new ArrayList<>();
             if (d.periodsSql() != null) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(BaseTables.bind(d.periodsSql(), req.asOf()))) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(bind(d.periodsSql()))) {
                     while (rs.next()) {
                         p.add(rs.getString(1));
                     }
@@ -214,36 +287,75 @@ public final class IndicatorEngine {
             return p;
         }
 
-        private List<IndicatorValue> enterprises(IndicatorDefinition d, String sql) throws SQLException {
+        /** The (eidx, grp, breakdown, category) table of a comparison; built on first use. */
+        private String groupTable(Comparison cmp) throws SQLException {
+            if (cmp.equals(Comparison.RETURNEE_OTHER)) {
+                return "hg_eb";
+            }
+            String name = "hg_eb_" + cmp.id();
+            if (groupTables.add(name)) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(dialect.createTemp(name, BaseTables.groupedBreakdowns(cmp)));
+                }
+            }
+            return name;
+        }
+
+        private List<RawCell> enterprises(IndicatorDefinition d, String sql) throws SQLException {
+            Comparison cmp = d.comparison();
             boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
             if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
                 // the unit rows are read twice (point estimates in SQL, then the resampling): compute them once
                 try (Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS hg_units");
-                    st.execute("CREATE TEMP TABLE hg_units AS SELECT * FROM (" + sql + ") q");
+                    st.execute(dialect.createTemp("hg_units", "SELECT * FROM (" + sql + ") q"));
                 }
                 sql = "SELECT * FROM hg_units";
             }
-            String filter = in("b.breakdown", d.breakdowns()) + (both ? "" : " AND b.grp = '" + RETURNEE + "'");
-            String agg = switch (d.kind()) {
-                case ENT_COUNT -> "count(*), count(*)";
-                case ENT_SUM -> "sum(u.x), count(*)";
-                case ENT_SHARE -> "sum(u.hit), count(*)";
-                case ENT_RATIO -> "sum(u.num), sum(u.den)";
-                case ENT_MEDIAN -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY u.v), count(*)";
-                default -> throw new IllegalStateException(d.kind().toString());
-            };
-            String q = "SELECT u.period, b.grp, b.breakdown, b.category, " + agg + " FROM (" + sql + ") u"
-                + " JOIN hg_eb b ON b.eidx = u.eidx WHERE " + filter
+            String eb = groupTable(cmp);
+            String filter = in("b.breakdown", d.breakdowns()) + (both ? "" : " AND b.grp = '" + cmp.first().replace("'", "''") + "'")
                 + (d.kind() == Kind.ENT_MEDIAN ? " AND u.v IS NOT NULL" : "")
-                + (d.kind() == Kind.ENT_RATIO ? " AND u.num IS NOT NULL AND u.den IS NOT NULL" : "")
-                + " GROUP BY u.period, b.grp, b.breakdown, b.category";
+                + (d.kind() == Kind.ENT_RATIO ? " AND u.num IS NOT NULL AND u.den IS NOT NULL" : "");
+            // the value, the units, and (sums and ratios of amounts) the two largest contributions, in one query
+            String cellCols = "u.period, b.grp, b.breakdown, b.category";
+            String partition = "PARTITION BY u.period, b.grp, b.breakdown, b.category";
+            String inner;
+            String agg;
+            switch (d.kind()) {
+                case ENT_COUNT -> {
+                    inner = "";
+                    agg = "count(*), count(*), count(*), -1, NULL, NULL, NULL, NULL";
+                }
+                case ENT_SUM -> {
+                    inner = ", row_number() OVER (" + partition + " ORDER BY u.x DESC) AS rk";
+                    agg = "sum(z.x), count(*), count(*), -1, " + top("z.x", "z.rk", 1) + ", " + top("z.x", "z.rk", 2) + ", NULL, NULL";
+                }
+                case ENT_SHARE -> {
+                    inner = "";
+                    agg = "sum(z.hit), count(*), count(*), sum(z.hit), NULL, NULL, NULL, NULL";
+                }
+                case ENT_RATIO -> {
+                    inner = ", row_number() OVER (" + partition + " ORDER BY u.num DESC) AS rk,"
+                        + " row_number() OVER (" + partition + " ORDER BY u.den DESC) AS rkd";
+                    agg = "sum(z.num), sum(z.den), count(*), sum(CASE WHEN z.num <> 0 THEN 1 ELSE 0 END), " + top("z.num", "z.rk", 1) + ", "
+                        + top("z.num", "z.rk", 2) + ", " + top("z.den", "z.rkd", 1) + ", " + top("z.den", "z.rkd", 2);
+                }
+                case ENT_MEDIAN -> {
+                    inner = "";
+                    agg = "@median(z.v), count(*), count(*), -1, NULL, NULL, NULL, NULL";
+                }
+                default -> throw new IllegalStateException(d.kind().toString());
+            }
+            String q = dialect.render("SELECT z.period, z.grp, z.breakdown, z.category, " + agg + " FROM (SELECT u.*, " + cellCols.replace("u.period, ", "")
+                + inner + " FROM (" + sql + ") u JOIN " + eb + " b ON b.eidx = u.eidx WHERE " + filter + ") z"
+                + " GROUP BY z.period, z.grp, z.breakdown, z.category");
             Map<Cell, Map<String, Stat>> cells = new LinkedHashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
                 while (rs.next()) {
                     Cell cell = new Cell(rs.getString(1), rs.getString(3), rs.getString(4));
                     cells.computeIfAbsent(cell, k -> new HashMap<>())
-                        .put(rs.getString(2), new Stat(Numbers.of(rs.getObject(5)), Numbers.of(rs.getObject(6))));
+                        .put(rs.getString(2), new Stat(Numbers.of(rs.getObject(5)), Numbers.of(rs.getObject(6)), rs.getLong(7),
+                            rs.getLong(8), Numbers.of(rs.getObject(9)), Numbers.of(rs.getObject(10)), Numbers.of(rs.getObject(11)),
+                            Numbers.of(rs.getObject(12))));
                 }
             }
             if (d.kind() == Kind.ENT_COUNT || d.kind() == Kind.ENT_SUM) {
@@ -255,19 +367,35 @@ public final class IndicatorEngine {
                 case ENT_RATIO, ENT_MEDIAN -> bootIntervals(d, sql);
                 default -> Map.of();
             };
-            List<IndicatorValue> out = new ArrayList<>();
+            List<RawCell> out = new ArrayList<>();
             for (Map.Entry<Cell, Map<String, Stat>> e : cells.entrySet()) {
                 Cell cell = e.getKey();
-                Stat r = e.getValue().get(RETURNEE);
-                Stat o = e.getValue().get(OTHER);
+                Stat r = e.getValue().get(cmp.first());
+                Stat o = e.getValue().get(cmp.second());
                 Map<String, Interval> ci = boot.getOrDefault(cell, Map.of());
-                out.add(value(d, cell, RETURNEE, r, ci.get(RETURNEE)));
+                out.add(new RawCell(value(d, cell, cmp.first(), r, ci.get(cmp.first())), contributors(r)));
                 if (both) {
-                    out.add(value(d, cell, OTHER, o, ci.get(OTHER)));
-                    out.add(difference(d, cell, r, o, ci.get(DIFFERENCE)));
+                    out.add(new RawCell(value(d, cell, cmp.second(), o, ci.get(cmp.second())), contributors(o)));
+                    out.add(new RawCell(difference(d, cell, r, o, ci.get(cmp.difference())), differenceContributors(r, o)));
                 }
             }
             return out;
+        }
+
+        private static String top(String x, String rank, int k) {
+            return "sum(CASE WHEN " + rank + " = " + k + " THEN " + x + " END)";
+        }
+
+        private static Contributors contributors(Stat s) {
+            return s == null ? new Contributors(0, -1, null, null, null, null) : s.contributors();
+        }
+
+        private static Contributors differenceContributors(Stat r, Stat o) {
+            long ur = r == null ? 0 : r.units();
+            long uo = o == null ? 0 : o.units();
+            long nr = r == null ? -1 : r.numUnits();
+            long no = o == null ? -1 : o.numUnits();
+            return new Contributors(Math.min(ur, uo), nr < 0 || no < 0 ? -1 : Math.min(nr, no), null, null, null, null);
         }
 
         private IndicatorValue value(IndicatorDefinition d, Cell cell, String group, Stat s, Interval bootCi) {
@@ -301,8 +429,9 @@ public final class IndicatorEngine {
         }
 
         private IndicatorValue difference(IndicatorDefinition d, Cell cell, Stat r, Stat o, Interval bootCi) {
-            IndicatorValue vr = value(d, cell, RETURNEE, r, null);
-            IndicatorValue vo = value(d, cell, OTHER, o, null);
+            Comparison cmp = d.comparison();
+            IndicatorValue vr = value(d, cell, cmp.first(), r, null);
+            IndicatorValue vo = value(d, cell, cmp.second(), o, null);
             BigDecimal value = vr.value() == null || vo.value() == null ? null : Numbers.normal(vr.value().subtract(vo.value()));
             Interval ci = null;
             if (d.kind() == Kind.ENT_SHARE) {
@@ -315,7 +444,7 @@ public final class IndicatorEngine {
             } else if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
                 ci = bootCi;
             }
-            return row(d, cell, DIFFERENCE, value, null, null, ci);
+            return row(d, cell, cmp.difference(), value, null, null, ci);
         }
 
         private static BigDecimal ratio(IndicatorDefinition d, BigDecimal num, BigDecimal den) {
@@ -331,20 +460,23 @@ public final class IndicatorEngine {
                 ci == null ? null : Numbers.of(ci.low()), ci == null ? null : Numbers.of(ci.high()), false);
         }
 
-        private Resampling resampling() throws SQLException {
-            if (resampling == null) {
-                resampling = Resampling.load(c, req.seed(), req.resamples());
+        private Resampling resampling(Comparison cmp) throws SQLException {
+            Resampling r = resampling.get(cmp.id());
+            if (r == null) {
+                r = Resampling.load(c, cmp, ctx.seed(), ctx.resamples());
+                resampling.put(cmp.id(), r);
             }
-            return resampling;
+            return r;
         }
 
         private Map<Cell, Map<String, Interval>> bootIntervals(IndicatorDefinition d, String sql) throws SQLException {
-            boolean returneeOnly = d.groups() == Groups.RETURNEE_ONLY;
+            boolean firstOnly = d.groups() == Groups.RETURNEE_ONLY;
+            Resampling rs = resampling(d.comparison());
             Map<Resampling.Key, double[]> reps = d.kind() == Kind.ENT_RATIO
-                ? resampling().ratio(c, sql, d.breakdowns(), returneeOnly, d.scale().doubleValue())
-                : resampling().median(c, sql, d.breakdowns(), returneeOnly);
+                ? rs.ratio(c, sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
+                : rs.median(c, sql, d.breakdowns(), firstOnly);
             Map<Cell, Map<String, Interval>> out = new HashMap<>();
-            Resampling.intervals(reps).forEach((k, ci) ->
+            rs.intervals(reps).forEach((k, ci) ->
                 out.computeIfAbsent(new Cell(k.period(), k.breakdown(), k.category()), x -> new HashMap<>()).put(k.group(), ci));
             return out;
         }

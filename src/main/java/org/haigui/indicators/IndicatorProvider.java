@@ -1,23 +1,30 @@
 package org.haigui.indicators;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * A feature that contributes indicator definitions to the catalogue (for example the ties
  * package with {@code ent.market_tie_share} and {@code team.*}). Register an implementation as a
  * {@code java.util.ServiceLoader} service in
- * {@code META-INF/services/org.haigui.indicators.IndicatorProvider}, or pass its definitions to
- * {@link Catalogue#with}.
+ * {@code META-INF/services/org.haigui.indicators.IndicatorProvider}, or pass it to
+ * {@link Catalogue#standard(RunContext, List)}.
  */
 public interface IndicatorProvider {
 
-    /** The definitions, in the order they should appear in the output and the methods appendix. */
-    List<IndicatorDefinition> definitions();
+    /**
+     * The definitions for this run, in the order they should appear in the output and the methods
+     * appendix. Titles and method texts may name the run's city; SQL may use the run's placeholders
+     * (see {@link IndicatorDefinition}) and the {@link Dialect}'s functions.
+     */
+    List<IndicatorDefinition> definitions(RunContext context);
 
     /**
-     * Called once at the start of every engine run, before any definition is computed: a provider
-     * brings what its SQL reads up to date here (the ties provider keys new institution names).
+     * Called once at the start of every engine run, on the run's own read-only connection, inside
+     * the run's transaction, before any definition is computed. It may create TEMP tables only (they
+     * are private to the connection and vanish with the run); it must never write to the store.
      */
-    default void prepare(java.sql.Connection c) {
+    default void prepare(RunContext context, Connection c, Dialect dialect) throws SQLException {
     }
 }

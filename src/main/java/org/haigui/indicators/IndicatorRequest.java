@@ -6,39 +6,53 @@ import java.util.Set;
 import org.haigui.core.Progress;
 
 /**
- * What to compute: the as-of date D, the indicator ids (empty = all of the catalogue), and the
- * bootstrap's seed and number of resamples (recorded with the output).
+ * What to compute: the {@link RunContext} (D, city, bootstrap), the indicator ids (empty = all of
+ * the catalogue), and where progress goes.
  */
-public record IndicatorRequest(LocalDate asOf, Set<String> only, long seed, int resamples, Progress progress) {
+public record IndicatorRequest(RunContext context, Set<String> only, Progress progress) {
 
     /** The default bootstrap seed (recorded with every output). */
-    public static final long DEFAULT_SEED = 20211028L;
+    public static final long DEFAULT_SEED = RunContext.DEFAULT_SEED;
     /** The default number of bootstrap resamples (indicators.md asks for at least 1,000). */
-    public static final int DEFAULT_RESAMPLES = 1000;
+    public static final int DEFAULT_RESAMPLES = RunContext.DEFAULT_RESAMPLES;
 
     public IndicatorRequest {
-        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(context, "context");
         only = only == null ? Set.of() : Set.copyOf(only);
-        if (resamples < 1) {
-            throw new IllegalArgumentException("resamples must be at least 1");
-        }
         progress = progress == null ? Progress.NONE : progress;
     }
 
     /** All indicators as of D with the default seed and 1,000 resamples. */
     public static IndicatorRequest of(LocalDate asOf) {
-        return new IndicatorRequest(asOf, Set.of(), DEFAULT_SEED, DEFAULT_RESAMPLES, Progress.NONE);
+        return of(RunContext.of(asOf));
+    }
+
+    /** All indicators of the given run. */
+    public static IndicatorRequest of(RunContext context) {
+        return new IndicatorRequest(context, Set.of(), Progress.NONE);
+    }
+
+    public LocalDate asOf() {
+        return context.asOf();
+    }
+
+    public long seed() {
+        return context.seed();
+    }
+
+    public int resamples() {
+        return context.resamples();
     }
 
     public IndicatorRequest withOnly(Set<String> ids) {
-        return new IndicatorRequest(asOf, ids, seed, resamples, progress);
+        return new IndicatorRequest(context, ids, progress);
     }
 
     public IndicatorRequest withBootstrap(long newSeed, int newResamples) {
-        return new IndicatorRequest(asOf, only, newSeed, newResamples, progress);
+        return new IndicatorRequest(context.withBootstrap(newSeed, newResamples), only, progress);
     }
 
     public IndicatorRequest withProgress(Progress p) {
-        return new IndicatorRequest(asOf, only, seed, resamples, p);
+        return new IndicatorRequest(context, only, p);
     }
 }

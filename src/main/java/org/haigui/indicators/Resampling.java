@@ -24,26 +24,34 @@ final class Resampling {
     record Key(String period, String breakdown, String category, String group) {
     }
 
-    private static final List<String> GROUPS = List.of(IndicatorEngine.RETURNEE, IndicatorEngine.OTHER);
-
-    /** Per enterprise index: its group (index in GROUPS, -1 when not grouped) and breakdown codes. */
+    /** The comparison whose two groups are resampled (group 0 = first, 1 = second). */
+    private final Comparison comparison;
+    /** Per enterprise index: its group (0 or 1, -1 when in neither). */
     private final int[] group;
-    private final int[][] category;
-    /** Per breakdown slot (0 = total, then ENT_BREAKDOWNS): the category names by code. */
+    /**
+     * Per breakdown slot (0 = total, then ENT_BREAKDOWNS): for enterprise e its category codes
+     * {@code cats[j][start[j][e]] .. cats[j][start[j][e + 1] - 1]} (several where the breakdown is not a partition).
+     */
+    private final int[][] start;
+    private final int[][] cats;
+    /** Per breakdown slot: the category names by code. */
     private final List<List<String>> names;
     private final Bootstrap.WeightCache weights;
     private final int resamples;
 
-    private Resampling(int[] group, int[][] category, List<List<String>> names, Bootstrap.WeightCache weights, int resamples) {
+    private Resampling(Comparison comparison, int[] group, int[][] start, int[][] cats, List<List<String>> names,
+                       Bootstrap.WeightCache weights, int resamples) {
+        this.comparison = comparison;
         this.group = group;
-        this.category = category;
+        this.start = start;
+        this.cats = cats;
         this.names = names;
         this.weights = weights;
         this.resamples = resamples;
     }
 
-    /** Reads the grouped enterprises' breakdown values (hg_ent); eidx is dense (1..N). */
-    static Resampling load(Connection c, long seed, int resamples) throws SQLException {
+    /** Reads the enterprises' groups of the comparison and their breakdown categories; eidx is dense (1..N). */
+    static Resampling load(Connection c, Comparison cmp, long seed, int resamples) throws SQLException {
         int max;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(eidx), 0) FROM hg_ent")) {
             rs.next();
@@ -52,36 +60,57 @@ final class Resampling {
         int nSlots = 1 + ENT_BREAKDOWNS.size();
         int[] group = new int[max + 1];
         Arrays.fill(group, -1);
-        int[][] category = new int[nSlots][max + 1];
-        List<List<String>> names = new ArrayList<>();
-        List<Map<String, Integer>> codes = new ArrayList<>();
-        for (int j = 0; j < nSlots; j++) {
-            names.add(new ArrayList<>(j == 0 ? List.of("") : List.of()));
-            codes.add(new HashMap<>(j == 0 ? Map.of("", 0) : Map.of()));
-        }
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT eidx, grp, district, section, zone FROM hg_ent WHERE grp IS NOT NULL")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT eidx, grp FROM (" + cmp.groupsSql() + ") g")) {
             while (rs.next()) {
-                int e = (int) rs.getLong(1);
-                group[e] = GROUPS.indexOf(rs.getString(2));
-                for (int j = 1; j < nSlots; j++) {
-                    String v = rs.getString(j + 2);
-                    List<String> nm = names.get(j);
-                    category[j][e] = codes.get(j).computeIfAbsent(v, x -> {
+                String g = rs.getString(2);
+                group[(int) rs.getLong(1)] = cmp.first().equals(g) ? 0 : cmp.second().equals(g) ? 1 : -1;
+            }
+        }
+        int[][] start = new int[nSlots][];
+        int[][] cats = new int[nSlots][];
+        List<List<String>> names = new ArrayList<>();
+        names.add(List.of(""));
+        start[0] = new int[max + 2];
+        cats[0] = new int[max + 1];
+        for (int e = 0; e <= max; e++) {
+            start[0][e + 1] = e + 1;
+        }
+        for (int j = 1; j < nSlots; j++) {
+            List<String> nm = new ArrayList<>();
+            Map<String, Integer> codes = new HashMap<>();
+            int[] count = new int[max + 2];
+            IntList ce = new IntList();
+            IntList cc = new IntList();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT eidx, category FROM (" + ENT_BREAKDOWNS.get(j - 1).expr() + ") x ORDER BY eidx")) {
+                while (rs.next()) {
+                    int e = (int) rs.getLong(1);
+                    String v = rs.getString(2);
+                    int code = codes.computeIfAbsent(v, x -> {
                         nm.add(x);
                         return nm.size() - 1;
                     });
+                    ce.add(e);
+                    cc.add(code);
+                    count[e + 1]++;
                 }
             }
+            for (int e = 0; e <= max; e++) {
+                count[e + 1] += count[e];
+            }
+            start[j] = count;
+            cats[j] = Arrays.copyOf(cc.a, cc.n);
+            names.add(nm);
         }
         // weights of every enterprise, cached up to 40% of the heap (beyond that, recomputed when needed)
         long cap = Math.min(2L << 30, (long) (Runtime.getRuntime().maxMemory() * 0.4));
-        return new Resampling(group, category, names, new Bootstrap.WeightCache(seed, resamples, cap, max), resamples);
+        return new Resampling(cmp, group, start, cats, names, new Bootstrap.WeightCache(seed, resamples, cap, max), resamples);
     }
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
 
-    private static final List<String> ENT_BREAKDOWNS = List.of("district", "industry_section", "zone");
+    /** The enterprise breakdowns of the registry, in slot order (slot j = ENT_BREAKDOWNS.get(j - 1)). */
+    private static final List<Breakdowns.Breakdown> ENT_BREAKDOWNS = Breakdowns.of(Breakdowns.Scope.ENTERPRISE);
 
     /** Unit rows: period (index in {@code periods}), enterprise, and one or two numbers. */
     private static final class Units {
@@ -142,13 +171,14 @@ final class Resampling {
     }
 
     /**
-     * The cells: keys, the unit indices of each (in unit order), and for each unit its cell in each
-     * slot (0 = total, 1.. = the enterprise breakdowns in {@link #ENT_BREAKDOWNS} order; -1 = none).
+     * The cells: keys, the unit indices of each (in unit order), and for each unit its cells in each
+     * slot (0 = total, 1.. = the enterprise breakdowns in {@link #ENT_BREAKDOWNS} order): unit i's cells
+     * of slot j are {@code slotCells[j][slotStart[j][i] .. slotStart[j][i + 1] - 1]}.
      */
-    private record Cells(List<Key> keys, List<int[]> members, int[][] slots) {
+    private record Cells(List<Key> keys, List<int[]> members, int[][] slotStart, int[][] slotCells) {
     }
 
-    private Cells cells(Units u, List<String> breakdowns, boolean returneeOnly) {
+    private Cells cells(Units u, List<String> breakdowns, boolean firstOnly) {
         int nSlots = 1 + ENT_BREAKDOWNS.size();
         int nPer = Math.max(1, u.periods.size());
         int maxCat = 1;
@@ -156,56 +186,61 @@ final class Resampling {
             maxCat = Math.max(maxCat, nm.size());
         }
         // a dense cell number (slot, category, period, group) -> cell id
-        int[] idOf = new int[nSlots * maxCat * nPer * GROUPS.size()];
+        int[] idOf = new int[nSlots * maxCat * nPer * 2];
         Arrays.fill(idOf, -1);
         boolean[] use = new boolean[nSlots];
         use[0] = true;
         for (int j = 1; j < nSlots; j++) {
-            use[j] = breakdowns.contains(ENT_BREAKDOWNS.get(j - 1));
+            use[j] = breakdowns.contains(ENT_BREAKDOWNS.get(j - 1).id());
         }
         List<Key> keys = new ArrayList<>();
         List<IntList> members = new ArrayList<>();
-        int[][] slots = new int[nSlots][u.n];
-        for (int[] sl : slots) {
-            Arrays.fill(sl, -1);
+        // per slot and unit: the unit's cells (several where the breakdown is not a partition), CSR
+        int[][] slotStart = new int[nSlots][u.n + 1];
+        IntList[] slotCells = new IntList[nSlots];
+        for (int j = 0; j < nSlots; j++) {
+            slotCells[j] = new IntList();
         }
         for (int i = 0; i < u.n; i++) {
             int e = (int) u.eidx[i];
             int g = e < group.length ? group[e] : -1;
-            if (g < 0 || (returneeOnly && g != 0)) {
-                continue;
-            }
             for (int j = 0; j < nSlots; j++) {
-                if (!use[j]) {
-                    continue;
+                if (g >= 0 && !(firstOnly && g != 0) && use[j] && e + 1 < start[j].length) {
+                    for (int q = start[j][e]; q < start[j][e + 1]; q++) {
+                        int cat = cats[j][q];
+                        int dense = ((j * maxCat + cat) * nPer + u.period[i]) * 2 + g;
+                        int id = idOf[dense];
+                        if (id < 0) {
+                            id = keys.size();
+                            idOf[dense] = id;
+                            keys.add(new Key(u.periods.get(u.period[i]), j == 0 ? "" : ENT_BREAKDOWNS.get(j - 1).id(), names.get(j).get(cat),
+                                comparison.label(g)));
+                            members.add(new IntList());
+                        }
+                        members.get(id).add(i);
+                        slotCells[j].add(id);
+                    }
                 }
-                int cat = j == 0 ? 0 : category[j][e];
-                int dense = ((j * maxCat + cat) * nPer + u.period[i]) * GROUPS.size() + g;
-                int id = idOf[dense];
-                if (id < 0) {
-                    id = keys.size();
-                    idOf[dense] = id;
-                    keys.add(new Key(u.periods.get(u.period[i]), j == 0 ? "" : ENT_BREAKDOWNS.get(j - 1), names.get(j).get(cat),
-                        GROUPS.get(g)));
-                    members.add(new IntList());
-                }
-                members.get(id).add(i);
-                slots[j][i] = id;
+                slotStart[j][i + 1] = slotCells[j].n;
             }
         }
         List<int[]> m = new ArrayList<>(members.size());
         for (IntList l : members) {
             m.add(Arrays.copyOf(l.a, l.n));
         }
-        return new Cells(keys, m, slots);
+        int[][] sc = new int[nSlots][];
+        for (int j = 0; j < nSlots; j++) {
+            sc[j] = Arrays.copyOf(slotCells[j].a, slotCells[j].n);
+        }
+        return new Cells(keys, m, slotStart, sc);
     }
 
     /** Replicates of scale x sum(w num) / sum(w den) per cell; unit SQL columns eidx, period, num, den. */
-    Map<Key, double[]> ratio(Connection c, String unitSql, List<String> breakdowns, boolean returneeOnly, double scale)
+    Map<Key, double[]> ratio(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly, double scale)
         throws SQLException {
         Units u = fetch(c, "SELECT period, eidx, CAST(num AS DOUBLE) AS a, CAST(den AS DOUBLE) AS b FROM (" + unitSql + ") q"
             + " WHERE num IS NOT NULL AND den IS NOT NULL", "q.eidx");
-        Cells cells = cells(u, breakdowns, returneeOnly);
+        Cells cells = cells(u, breakdowns, firstOnly);
         List<Key> keys = cells.keys();
         int bCount = resamples;
         double[][] sn = new double[keys.size()][bCount];
@@ -213,9 +248,9 @@ final class Resampling {
         // One pass over the units (sorted by enterprise, so that its weights are converted once)
         // adding w x num and w x den to the unit's cells. The two threads share the resamples (first
         // and second half). When districts are asked for, the total is not accumulated unit by unit:
-        // every enterprise has exactly one district, so the total is the sum of the district cells.
-        int nSlots = cells.slots().length;
-        boolean totalFromDistricts = breakdowns.contains(ENT_BREAKDOWNS.get(0));
+        // every enterprise has exactly one district (a partition), so the total is the sum of the district cells.
+        int nSlots = cells.slotStart().length;
+        boolean totalFromDistricts = ENT_BREAKDOWNS.get(0).partition() && breakdowns.contains(ENT_BREAKDOWNS.get(0).id());
         int firstSlot = totalFromDistricts ? 1 : 0;
         int half = bCount / 2;
         java.util.stream.IntStream.range(0, 2).parallel().forEach(t -> {
@@ -225,10 +260,8 @@ final class Resampling {
             long current = Long.MIN_VALUE;
             for (int i = 0; i < u.n; i++) {
                 for (int j = firstSlot; j < nSlots; j++) {
-                    int k = cells.slots()[j][i];
-                    if (k < 0) {
-                        continue;
-                    }
+                  for (int q = cells.slotStart()[j][i]; q < cells.slotStart()[j][i + 1]; q++) {
+                    int k = cells.slotCells()[j][q];
                     if (u.eidx[i] != current) {
                         current = u.eidx[i];
                         byte[] wb = weights.get(current);
@@ -244,6 +277,7 @@ final class Resampling {
                         an[b] += w[b] * x;
                         ad[b] += w[b] * y;
                     }
+                  }
                 }
             }
         });
@@ -254,7 +288,7 @@ final class Resampling {
             }
             for (int k = 0; k < keys.size(); k++) {
                 Key key = keys.get(k);
-                if (key.breakdown().equals(ENT_BREAKDOWNS.get(0))) {
+                if (key.breakdown().equals(ENT_BREAKDOWNS.get(0).id())) {
                     int tk = index.get(new Key(key.period(), "", "", key.group()));
                     for (int b = 0; b < bCount; b++) {
                         sn[tk][b] += sn[k][b];
@@ -275,10 +309,10 @@ final class Resampling {
     }
 
     /** Replicates of the median per cell; unit SQL columns eidx, period, v. Cells run in parallel. */
-    Map<Key, double[]> median(Connection c, String unitSql, List<String> breakdowns, boolean returneeOnly) throws SQLException {
+    Map<Key, double[]> median(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly) throws SQLException {
         long t0 = System.nanoTime();
         Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a FROM (" + unitSql + ") q WHERE v IS NOT NULL", "q.a, q.eidx");
-        Cells cells = cells(u, breakdowns, returneeOnly);
+        Cells cells = cells(u, breakdowns, firstOnly);
         if (TRACE) {
             System.err.printf(java.util.Locale.ROOT, "median: %d units fetched and celled in %.2f s%n", u.n, (System.nanoTime() - t0) / 1e9);
         }
@@ -298,7 +332,7 @@ final class Resampling {
     }
 
     /** Percentile intervals per cell: each group, and the difference replicate by replicate. */
-    static Map<Key, Intervals.Interval> intervals(Map<Key, double[]> reps) {
+    Map<Key, Intervals.Interval> intervals(Map<Key, double[]> reps) {
         Map<Key, Intervals.Interval> out = new HashMap<>();
         for (Map.Entry<Key, double[]> e : reps.entrySet()) {
             Key k = e.getKey();
@@ -306,8 +340,8 @@ final class Resampling {
             if (ci != null) {
                 out.put(k, ci);
             }
-            if (IndicatorEngine.RETURNEE.equals(k.group())) {
-                double[] o = reps.get(new Key(k.period(), k.breakdown(), k.category(), IndicatorEngine.OTHER));
+            if (comparison.first().equals(k.group())) {
+                double[] o = reps.get(new Key(k.period(), k.breakdown(), k.category(), comparison.second()));
                 if (o != null) {
                     double[] r = e.getValue();
                     double[] d = new double[r.length];
@@ -316,7 +350,7 @@ final class Resampling {
                     }
                     Intervals.Interval dc = Intervals.percentile(d);
                     if (dc != null) {
-                        out.put(new Key(k.period(), k.breakdown(), k.category(), IndicatorEngine.DIFFERENCE), dc);
+                        out.put(new Key(k.period(), k.breakdown(), k.category(), comparison.difference()), dc);
                     }
                 }
             }

@@ -113,7 +113,7 @@ public final class Pipeline {
         long storeRows;
         try (Store store = Store.openExisting(db)) {
             storeRows = store.status().tables().values().stream().mapToLong(Long::longValue).sum();
-            result = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(asOf).withProgress(progress));
+            result = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(asOf).withProgress(progress)).asIndicatorResult();
         }
         if (out != null) {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

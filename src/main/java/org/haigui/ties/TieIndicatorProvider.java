@@ -36,7 +36,7 @@ public final class TieIndicatorProvider implements IndicatorProvider {
      * definition comes first builds them afresh for this run's as-of date.
      */
     @Override
-    public void prepare(java.sql.Connection c) {
+    public void prepare(org.haigui.indicators.RunContext context, java.sql.Connection c, org.haigui.indicators.Dialect dialect) {
         InstitutionRegistry.refreshNameKeys(c);
         try (java.sql.Statement st = c.createStatement()) {
             for (String t : new String[] {"tie_x_team", "tie_x_ep0", "tie_x_ep", "tie_x_flags", "tie_x_teams"}) {
@@ -71,9 +71,9 @@ public final class TieIndicatorProvider implements IndicatorProvider {
      * sigma, trim, a leading {@code the } dropped, {@code &} to {@code and}, non-letters and
      * non-digits removed.
      */
-    private static final String SQL_NORM = "regexp_replace(replace(regexp_replace(trim(replace(replace(lower(translate("
+    private static final String SQL_NORM = "@replaceAll(replace(regexp_replace(trim(replace(replace(lower(translate("
         + "o.institution, '" + FULL_WIDTH + "', '" + ASCII + "')), '\u00DF', 'ss'), '\u03C2', '\u03C3')), '^the ', ''), "
-        + "'&', 'and'), '[^\\p{L}\\p{N}]', '', 'g')";
+        + "'&', 'and'), @re([^\\p{L}\\p{N}]), '')";
 
     private static volatile String builtinNormsInsert;
 
@@ -112,7 +112,7 @@ public final class TieIndicatorProvider implements IndicatorProvider {
             + "WHERE h.grp = 'returnee'\n"
             + "  AND (p.joined_date IS NULL OR p.joined_date <= ${asOf})\n"
             + "  AND (p.role = 'founder' OR (p.role = 'core' AND p.joined_date IS NOT NULL\n"
-            + "       AND p.joined_date <= e.founded_date + INTERVAL 365 DAY))");
+            + "       AND p.joined_date <= @addDays(e.founded_date, 365)))");
         s.add(create + " tie_x_ep0 AS\n"
             + "SELECT t.eidx, t.person_id, CASE WHEN o.kind = 'study' THEN 'S' ELSE 'W' END AS kc,\n"
             + "       o.institution_id AS iid, k.institution AS keyed, k.name_key,\n"
@@ -147,7 +147,7 @@ public final class TieIndicatorProvider implements IndicatorProvider {
     }
 
     @Override
-    public List<IndicatorDefinition> definitions() {
+    public List<IndicatorDefinition> definitions(org.haigui.indicators.RunContext context) {
         List<IndicatorDefinition> out = new ArrayList<>();
         List<String> fresh = teamTables("CREATE OR REPLACE TEMP TABLE");
         List<String> ifMissing = teamTables("CREATE TEMP TABLE IF NOT EXISTS");
@@ -199,7 +199,7 @@ public final class TieIndicatorProvider implements IndicatorProvider {
           FROM yrs JOIN fc ON fc.eidx = yrs.eidx
           WHERE fc.first_start <= make_date(yrs.t, 12, 31)
             AND position(';' || fc.country || ';' IN ';' || replace(yrs.overseas_markets, ' ', '') || ';') > 0)
-        SELECT yrs.eidx, CAST(yrs.t AS VARCHAR) AS period, CASE WHEN hit.eidx IS NULL THEN 0 ELSE 1 END AS hit
+        SELECT yrs.eidx, @str(yrs.t) AS period, CASE WHEN hit.eidx IS NULL THEN 0 ELSE 1 END AS hit
         FROM yrs LEFT JOIN hit ON hit.eidx = yrs.eidx AND hit.t = yrs.t
         """;
 }

@@ -139,10 +139,10 @@ class BootstrapTest {
             }
             LocalDate d = LocalDate.of(2020, 12, 31);
             var c = f.store.connection();
-            BaseTables.create(c, d);
+            BaseTables.create(c, d, Dialect.DUCKDB);
             try {
-                String unit = BaseTables.bind(Catalogue.core().find("ent.rd_intensity").orElseThrow().sql(), d);
-                Map<Resampling.Key, double[]> java = Resampling.load(c, 99, 120).ratio(c, unit, List.of("district"), false, 1.0);
+                String unit = BaseTables.bind(Catalogue.core().find("ent.rd_intensity").orElseThrow().sql(), d, Dialect.DUCKDB);
+                Map<Resampling.Key, double[]> java = Resampling.load(c, Comparison.RETURNEE_OTHER, 99, 120).ratio(c, unit, List.of("district"), false, 1.0);
                 try (Statement st = c.createStatement()) {
                     st.execute(Bootstrap.weightsTableSql(99, 120));
                     st.execute(Bootstrap.ratioReplicatesSql(unit, "b.breakdown IN ('', 'district')", 1.0, 120));
@@ -176,7 +176,7 @@ class BootstrapTest {
                     assertThat(n).isEqualTo(6); // returnee, other, difference for the total and the one district
                 }
             } finally {
-                BaseTables.drop(c);
+                BaseTables.drop(c, Dialect.DUCKDB);
             }
         }
     }

@@ -62,7 +62,7 @@ class CatalogueTest {
         try (Fixture f = new Fixture(dir)) {
             f.returneeFirm("r", "2015-01-01", null).year("r", 2020, "employees = 10");
             f.otherFirm("o", "2015-01-01", null).year("o", 2020, "employees = 10");
-            IndicatorResult r = new IndicatorEngine(Catalogue.core().with(List.of(extra))).run(f.store.connection(),
+            RawResult r = new IndicatorEngine(Catalogue.core().with(List.of(extra))).run(f.store.connection(),
                 IndicatorRequest.of(java.time.LocalDate.of(2020, 12, 31)).withOnly(Set.of("test.returnee_only_share")));
             assertThat(r.values()).extracting(IndicatorValue::group).containsOnly("returnee");
             assertThat(r.values()).extracting(IndicatorValue::breakdown).containsExactlyInAnyOrder("", "district");

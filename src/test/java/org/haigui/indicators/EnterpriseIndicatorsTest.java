@@ -254,7 +254,7 @@ class EnterpriseIndicatorsTest {
     @Test
     void blueprintIndicatorsAreReportedAsNotAvailable() {
         try (Fixture f = new Fixture(dir)) {
-            IndicatorResult r = new IndicatorEngine(Catalogue.core()).run(f.store.connection(),
+            RawResult r = new IndicatorEngine(Catalogue.core()).run(f.store.connection(),
                 IndicatorRequest.of(java.time.LocalDate.of(2020, 1, 1)).withOnly(java.util.Set.of("ent.key_zone_share", "ent.active")));
             assertThat(r.notAvailable()).containsOnlyKeys("ent.key_zone_share");
             assertThat(r.notAvailable().get("ent.key_zone_share")).contains("needs a blueprint");

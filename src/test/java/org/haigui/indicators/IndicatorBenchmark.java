@@ -51,7 +51,7 @@ public final class IndicatorBenchmark {
             long[] last = {System.nanoTime()};
             String[] step = {null};
             IndicatorEngine engine = new IndicatorEngine(Catalogue.core());
-            var ids = engine.catalogue().entries().stream().map(IndicatorDefinition::id).toList();
+            var ids = engine.catalogue(RunContext.of(asOf)).entries().stream().map(IndicatorDefinition::id).toList();
             var progress = new org.haigui.core.Progress() {
                 @Override
                 public void start(String s, long total) {
@@ -75,7 +75,7 @@ public final class IndicatorBenchmark {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            IndicatorResult r = engine.run(c, IndicatorRequest.of(asOf).withProgress(progress));
+            RawResult r = engine.run(c, IndicatorRequest.of(asOf).withProgress(progress));
             double total = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             times.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-42s %7.2f s%n", k, v));

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.haigui.core.HaiguiException;
 import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
-import org.haigui.indicators.IndicatorResult;
+import org.haigui.indicators.RawResult;
 import org.haigui.indicators.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,7 +180,7 @@ class TeamTiesTest {
 
     private static Map<String, IndicatorValue> engine(Fixture fx, LocalDate d) {
         Set<String> ids = TieIndicators.definitions().stream().map(TieIndicators.Definition::id).collect(Collectors.toSet());
-        IndicatorResult r = new IndicatorEngine().run(fx.c, IndicatorRequest.of(d).withOnly(ids));
+        RawResult r = new IndicatorEngine().run(fx.c, IndicatorRequest.of(d).withOnly(ids));
         return r.values().stream().filter(v -> v.breakdown().isEmpty())
             .collect(Collectors.toMap(v -> v.indicator() + "|" + v.period() + "|" + v.group(), v -> v));
     }
@@ -216,7 +216,7 @@ class TeamTiesTest {
         TieIndicators.Value expected = byId(TieIndicators.compute(f.c, earlier, 1L).values()).get("team.tie_share");
         assertThat(expected.denominator()).as("the fixture's teams differ between the dates").isNotEqualTo(atD.denominator());
         engine(f, D);
-        IndicatorResult later = new IndicatorEngine().run(f.c, IndicatorRequest.of(earlier).withOnly(Set.of("team.tie_share")));
+        RawResult later = new IndicatorEngine().run(f.c, IndicatorRequest.of(earlier).withOnly(Set.of("team.tie_share")));
         IndicatorValue got = later.values().stream().filter(v -> v.indicator().equals("team.tie_share") && v.breakdown().isEmpty())
             .findFirst().orElseThrow();
         assertThat(got.denominator().longValueExact()).isEqualTo(expected.denominator());
