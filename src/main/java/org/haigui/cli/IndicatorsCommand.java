@@ -77,8 +77,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
             .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
-        try (Store store = Store.openExisting(Store.resolve(db))) {
-            result = new IndicatorEngine().run(store.connection(), req).asIndicatorResult();
+        try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            result = new IndicatorEngine().run(reader, req).asIndicatorResult();
         }
         PrintWriter err = spec.commandLine().getErr();
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {

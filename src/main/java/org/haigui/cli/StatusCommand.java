@@ -29,7 +29,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Store.resolve(db);
         StoreStatus s;
-        try (Store store = Store.openExisting(file)) {
+        try (Store store = Store.openReadOnly(file)) {
             s = store.status();
         }
         var out = spec.commandLine().getOut();

@@ -21,8 +21,18 @@ import org.haigui.schema.Schema;
 import org.haigui.schema.Table;
 
 /**
- * The embedded store: one DuckDB file, migrated to the current schema on open, and the key file
- * beside it ({@code <db>.key}) that keys the identity-number hashes.
+ * The embedded store: one DuckDB file and the key file beside it ({@code <db>.key}) that keys the
+ * identity-number hashes.
+ *
+ * <p><b>Readers and the writer.</b> DuckDB lets one process open a file for writing; within it, one
+ * database instance serves many connections. A store opened with {@link #open} (for writing) holds
+ * <em>the writer</em> ({@link #writer()}, the one connection that imports and migrations use; only it
+ * migrates, and only when opened for writing) and hands out short-lived <em>readers</em>
+ * ({@link #reader()}, a new connection to the same instance per call, closed by the caller): an
+ * indicator run takes its own reader and reads one snapshot in one transaction, so it sees the data
+ * before or after a concurrent import's commit, never half of it, and its temp tables are private to
+ * it. A store opened with {@link #openReadOnly} (commands that only read: status, indicators, ties)
+ * takes no write lock, never migrates (an older store is refused with a hint) and has no writer.
  */
 public final class Store implements AutoCloseable {
 
@@ -35,10 +45,12 @@ public final class Store implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private Store(Path file, Connection connection) {
+    private Store(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** The database file to use: the flag, else {@code HAIGUI_DB}, else {@code ./haigui.duckdb}. */
@@ -77,7 +89,41 @@ public final class Store implements AutoCloseable {
             closeQuietly(c);
             throw HaiguiException.store("cannot migrate the database " + abs + ": " + e.getMessage(), e);
         }
-        return new Store(abs, c);
+        return new Store(abs, c, false);
+    }
+
+    /**
+     * Opens an existing store for reading only: no write lock (other readers may open it too), no
+     * migration. A store of an older schema version is refused: a command that writes (an import)
+     * upgrades it.
+     */
+    public static Store openReadOnly(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (!Files.exists(abs)) {
+            throw HaiguiException.store("no database at " + abs + " (run 'haigui import' first, or give --db)", null);
+        }
+        Connection c;
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            Properties p = new Properties();
+            p.setProperty("duckdb.read_only", "true");
+            c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
+        } catch (ClassNotFoundException | SQLException e) {
+            throw HaiguiException.store("cannot open the database " + abs + " for reading: " + e.getMessage(), e);
+        }
+        try {
+            int v = Migrations.currentVersion(c);
+            if (v != Migrations.LATEST) {
+                closeQuietly(c);
+                throw HaiguiException.store("the database " + abs + " has schema version " + v + ", this program expects "
+                    + Migrations.LATEST + (v < Migrations.LATEST ? "; run an import (any 'haigui import') to upgrade it" : "; use a newer haigui"),
+                    null);
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw HaiguiException.store("the file " + abs + " is not a haigui store: " + e.getMessage(), e);
+        }
+        return new Store(abs, c, true);
     }
 
     /** Opens an existing store; a clear error when the file does not exist. */
@@ -92,9 +138,39 @@ public final class Store implements AutoCloseable {
         return file;
     }
 
-    /** The shared connection. Callers must not close it. */
+    /**
+     * The writer of a store opened for writing (imports, migrations, the registry), or the one
+     * connection of a read-only store. Callers must not close it. Prefer {@link #writer()} or
+     * {@link #reader()}, which say what they are for.
+     */
     public Connection connection() {
         return connection;
+    }
+
+    /** The one writer; callers must not close it. Refused on a store opened read-only. */
+    public Connection writer() {
+        if (readOnly) {
+            throw HaiguiException.store("the database " + file + " was opened for reading only", null);
+        }
+        return connection;
+    }
+
+    /**
+     * A new connection to the same database for one read (an indicator run, a status query); the
+     * caller closes it. It shares the instance (and the writer's committed data) but has its own
+     * transactions and temp tables.
+     */
+    public Connection reader() {
+        try {
+            return ((org.duckdb.DuckDBConnection) connection).duplicate();
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot open a reader on the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the store was opened for reading only. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** The key file beside the database. */
