@@ -9,19 +9,28 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Set;
 import org.haigui.core.HaiguiException;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.RawResult;
+import org.haigui.indicators.IndicatorWriter;
 import org.haigui.store.Store;
 import org.haigui.ties.TeamReport;
 import org.haigui.ties.TeamTies;
-import org.haigui.ties.TieIndicators;
+import org.haigui.ties.TieIndicatorProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ties", mixinStandardHelpOptions = true,
-    description = "Overseas schoolmate and colleague ties in founding teams: one enterprise's initial core team "
-        + "(--enterprise), or the team.* and ent.market_tie_share indicators (--indicators).")
+    description = {"Overseas schoolmate and colleague ties in founding teams: one enterprise's initial core team "
+        + "(--enterprise), or the team.* and ent.market_tie_share indicators (--indicators).",
+        "--indicators runs the indicator engine on these six indicators (the same figures as `haigui indicators --only "
+        + "...`: returnee group, Wilson intervals for shares, the engine's bootstrap with the default seed and 1,000 "
+        + "resamples for ratios and the median) and prints its tidy CSV rows; the as-of date and the bootstrap seed and "
+        + "resamples go to standard error. It only reads the store."})
 final class TiesCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +40,8 @@ final class TiesCommand implements Callable<Integer> {
         + "each member's overseas episodes, and each tie with its institution and overlap.")
     String enterprise;
 
-    @Option(names = "--indicators", description = "Print the team.* and ent.market_tie_share indicators as tidy CSV.")
+    @Option(names = "--indicators", description = "Print the team.* and ent.market_tie_share indicators as the "
+        + "indicator engine's tidy CSV.")
     boolean indicators;
 
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
@@ -52,15 +62,11 @@ final class TiesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = Store.openExisting(Store.resolve(db))) {
             if (indicators) {
-                TieIndicators.Result r = TieIndicators.compute(store.connection(), d, TieIndicators.DEFAULT_SEED);
-                out.println("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed");
-                for (TieIndicators.Value v : r.values()) {
-                    out.println(String.join(",", v.indicator(), v.period(), v.group(), "", "", num(v.value()),
-                        v.numerator() == null ? "" : v.numerator().toString(),
-                        v.denominator() == null ? "" : v.denominator().toString(), num(v.ciLow()), num(v.ciHigh()), "false"));
-                }
+                RawResult r = new IndicatorEngine().run(store.connection(),
+                    IndicatorRequest.of(d).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
+                IndicatorWriter.writeCsv(r.values(), out);
                 spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
-                    r.resamples(), r.seed());
+                    r.info().resamples(), r.info().seed());
             } else {
                 TeamReport t = TeamTies.team(store.connection(), enterprise, d);
                 if (json) {
@@ -74,10 +80,6 @@ final class TiesCommand implements Callable<Integer> {
         }
         out.flush();
         return ErrorMapper.OK;
-    }
-
-    private static String num(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static void print(PrintWriter out, TeamReport t) {

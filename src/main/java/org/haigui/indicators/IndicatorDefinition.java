@@ -42,8 +42,9 @@ import java.util.Objects;
  * @param periodsSql   optional query returning one column {@code period}: the periods for which the
  *                     total is written even when it is zero (counts and sums only); null for none
  * @param scale        multiplier of a ratio (100 for "per 100 employees"); 1 otherwise
- * @param prepare      statements run once before the query (e.g. temp tables a contributed
- *                     indicator needs); may be empty
+ * @param prepare      temp tables the query reads (e.g. a contributed indicator's intermediate
+ *                     tables), created once per run by the first definition that needs them, in
+ *                     order; may be empty
  * @param unavailable  null when the indicator can be computed; otherwise why not (the engine then
  *                     omits it and reports the reason)
  * @param comparison   the groups of an enterprise indicator (default {@link Comparison#RETURNEE_OTHER})
@@ -61,9 +62,13 @@ public record IndicatorDefinition(
     String sql,
     String periodsSql,
     BigDecimal scale,
-    List<String> prepare,
+    List<TempTable> prepare,
     String unavailable,
     Comparison comparison) {
+
+    /** A temp table a definition reads: its name and the query that fills it (portable SQL with placeholders). */
+    public record TempTable(String name, String sql) {
+    }
 
     /** How the engine turns the query's rows into values. */
     public enum Kind {
@@ -130,7 +135,7 @@ public record IndicatorDefinition(
         private String sql;
         private String periodsSql;
         private BigDecimal scale = BigDecimal.ONE;
-        private List<String> prepare = List.of();
+        private List<TempTable> prepare = List.of();
         private String unavailable;
         private Comparison comparison = Comparison.RETURNEE_OTHER;
 
@@ -182,7 +187,7 @@ public record IndicatorDefinition(
             return this;
         }
 
-        public Builder prepare(List<String> p) {
+        public Builder prepare(List<TempTable> p) {
             this.prepare = p;
             return this;
         }

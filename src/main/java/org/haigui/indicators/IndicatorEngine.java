@@ -156,6 +156,8 @@ public final class IndicatorEngine {
         private final Dialect dialect;
         private final Map<String, Resampling> resampling = new HashMap<>();
         private final Set<String> groupTables = new java.util.HashSet<>();
+        /** The definitions' temp tables created in this run (each once, by the first definition that needs it). */
+        private final Set<String> temps = new java.util.HashSet<>();
 
         Run(Connection c, RunContext ctx, Dialect dialect) {
             this.c = c;
@@ -169,8 +171,10 @@ public final class IndicatorEngine {
 
         List<RawCell> compute(IndicatorDefinition d) throws SQLException {
             try (Statement st = c.createStatement()) {
-                for (String p : d.prepare()) {
-                    st.execute(bind(p));
+                for (IndicatorDefinition.TempTable t : d.prepare()) {
+                    if (temps.add(t.name())) {
+                        st.execute(dialect.createTemp(t.name(), BaseTables.bind(t.sql(), ctx.asOf())));
+                    }
                 }
             }
             String sql = bind(d.sql());

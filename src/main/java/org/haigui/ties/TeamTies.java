@@ -22,7 +22,9 @@ public final class TeamTies {
 
     /**
      * The initial core team of one enterprise as of {@code asOf}, each member's overseas episodes,
-     * and every tie. Unknown enterprise (or one founded after {@code asOf}): NOT_FOUND.
+     * and every tie. Unknown enterprise (or one founded after {@code asOf}): NOT_FOUND. Keys the
+     * episodes' institution names not keyed yet first ({@link InstitutionRegistry#refreshNameKeys}),
+     * so it writes the store when there are any.
      */
     public static TeamReport team(Connection c, String enterpriseId, LocalDate asOf) {
         try {
@@ -46,9 +48,9 @@ public final class TeamTies {
                 throw new HaiguiException(HaiguiException.Kind.NOT_FOUND, "enterprise '" + enterpriseId + "' was founded on "
                     + founded + ", after the as-of date " + asOf + ", so as of that date it does not exist yet");
             }
-            RegistryModel model = InstitutionRegistry.load(c);
-            Map<String, Long> timings = new LinkedHashMap<>();
-            prepare(c, asOf, enterpriseId, false, timings);
+            InstitutionRegistry.refreshNameKeys(c);
+            RegistryModel model = RegistryStore.load(c);
+            prepare(c, asOf, enterpriseId);
             boolean rf;
             Set<String> returnees = new HashSet<>();
             try (Statement st = c.createStatement()) {
@@ -157,46 +159,25 @@ public final class TeamTies {
         }
     }
 
-    /**
-     * Runs the shared steps up to {@code tie_pairs}. {@code onlyId}: one enterprise (the ties
-     * command) whatever its group; else every returnee-founded enterprise active in D's year.
-     */
-    static void prepare(Connection c, LocalDate asOf, String onlyId, boolean activeReturneeFounded,
-                        Map<String, Long> timings) throws SQLException {
-        boolean detail = onlyId != null;
+    /** Builds the temp tables of {@link TieSql} up to {@code tie_pairs} for one enterprise. */
+    private static void prepare(Connection c, LocalDate asOf, String enterpriseId) throws SQLException {
         try (Statement st = c.createStatement()) {
-            timed(timings, "teams", () -> {
-                st.execute(TieSql.ent(asOf, onlyId));
-                st.execute(TieSql.team(asOf));
-            });
-            timed(timings, "founder episodes", () -> st.execute(TieSql.founderEpisodes(asOf)));
-            timed(timings, "returnee founders", () -> {
-                st.execute(TieSql.returnees(asOf));
-                st.execute(TieSql.RETURNEE_FOUNDED);
-                st.execute(activeReturneeFounded ? TieSql.scopeActiveReturneeFounded(asOf) : TieSql.SCOPE_ALL);
-            });
-            timed(timings, "institution keys", () -> InstitutionRegistry.refreshNameKeys(c));
-            timed(timings, "team episodes", () -> st.execute(TieSql.episodes(asOf, detail)));
-            timed(timings, "ties", () -> st.execute(detail ? TieSql.PAIRS : TieSql.FLAGS));
+            st.execute(TieSql.ent(asOf, enterpriseId));
+            st.execute(TieSql.team(asOf));
+            st.execute(TieSql.founderEpisodes(asOf));
+            st.execute(TieSql.returnees(asOf));
+            st.execute(TieSql.RETURNEE_FOUNDED);
+            st.execute(TieSql.episodes(asOf));
+            st.execute(TieSql.PAIRS);
         }
     }
 
-    static void dropTemp(Connection c) throws SQLException {
+    private static void dropTemp(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String t : TieSql.TEMP_TABLES) {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
         }
-    }
-
-    interface SqlStep {
-        void run() throws SQLException;
-    }
-
-    static void timed(Map<String, Long> timings, String step, SqlStep body) throws SQLException {
-        long t0 = System.nanoTime();
-        body.run();
-        timings.merge(step, (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
 
     /** A DATE column as a LocalDate, independent of the JVM's time zone. */

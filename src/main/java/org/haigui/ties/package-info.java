@@ -14,10 +14,20 @@
  * <p>Fuzzy similarity ({@code unmatched}) only ever produces suggestions for an analyst to
  * confirm into aliases; it is never applied to the data.
  *
- * <p>The indicators are also contributed to the catalogue ({@link org.haigui.ties.TieIndicatorProvider},
- * a {@code ServiceLoader} service), so that {@code haigui indicators} computes them with the
- * engine's groups, intervals and tidy output; {@code haigui ties --indicators} computes them
- * standalone (its own returnee SQL and intervals).
+ * <p>The indicators are contributed to the catalogue ({@link org.haigui.ties.TieIndicatorProvider},
+ * a {@code ServiceLoader} service), their one implementation: {@code haigui indicators} and
+ * {@code haigui ties --indicators} both run them through the indicator engine, with its groups,
+ * intervals and tidy output. An engine run only reads the store (the provider builds temp tables
+ * only); the registry and the episodes' name keys ({@code institution_name_keys}) are written by
+ * import ({@link org.haigui.ties.InstitutionRegistry#refreshNameKeys}) and by
+ * {@code institutions import}. {@code haigui ties --enterprise} (one team in detail) keys new names
+ * itself, so it may write.
+ *
+ * <p>Public surface: {@link org.haigui.ties.InstitutionRegistry} (the registry: load, import,
+ * unmatched names, name keys; the work is done by the package-private {@code RegistryStore},
+ * {@code RegistryCsv}, {@code UnmatchedNames}, {@code NameKeys} and {@code Similarity}),
+ * {@link org.haigui.ties.TeamTies} and {@link org.haigui.ties.TeamReport} (one team), and the
+ * provider.
  *
  * <p>May use: {@code core}, {@code schema}, {@code indicators} (the provider interface and
  * definition record), a {@link java.sql.Connection} handed out by {@code store} and its

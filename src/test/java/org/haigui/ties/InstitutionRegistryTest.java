@@ -22,7 +22,7 @@ class InstitutionRegistryTest {
 
     @BeforeAll
     static void loadBuiltin() {
-        builtin = InstitutionRegistry.builtinModel();
+        builtin = RegistryStore.builtinModel();
     }
 
     private static String key(String name) {
@@ -90,8 +90,8 @@ class InstitutionRegistryTest {
             assertThat(InstitutionRegistry.size(f.c)).containsExactly(first);
             assertThat(first[0]).isGreaterThan(10_000);
             assertThat(first[1]).isGreaterThan(500);
-            assertThat(f.store.meta(InstitutionRegistry.META_VERSION)).isEqualTo(InstitutionRegistry.builtinVersion());
-            assertThat(InstitutionRegistry.load(f.c).keyOf("mit")).isEqualTo(builtin.keyOf("mit"));
+            assertThat(f.store.meta(InstitutionRegistry.META_VERSION)).isEqualTo(RegistryStore.builtinVersion());
+            assertThat(RegistryStore.load(f.c).keyOf("mit")).isEqualTo(builtin.keyOf("mit"));
         }
     }
 
@@ -113,7 +113,7 @@ class InstitutionRegistryTest {
             assertThat(r.rejected().get(0)).contains("line 5").contains("neither institution_id nor name");
             assertThat(r.rejected().get(1)).contains("line 6").contains("USA");
 
-            RegistryModel m = InstitutionRegistry.load(f.c);
+            RegistryModel m = RegistryStore.load(f.c);
             assertThat(m.keyOf(Normalizer.normalise("艾克米机器人"))).isEqualTo("r:user:acmerobotics")
                 .isEqualTo(m.keyOf(Normalizer.normalise("ACME ROBOTICS INC")));
             assertThat(m.keyOf(Normalizer.normalise("M.I.T. Cambridge"))).isEqualTo(builtin.keyOf("mit"));

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Set;
+import org.duckdb.DuckDBConnection;
 import org.haigui.core.HaiguiException;
+import org.haigui.indicators.Catalogue;
+import org.haigui.indicators.IndicatorDefinition;
 import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.RawResult;
@@ -122,109 +128,89 @@ class TeamTiesTest {
         f.close();
     }
 
-    private static Map<String, TieIndicators.Value> byId(List<TieIndicators.Value> vs) {
-        return vs.stream().filter(v -> v.period().isEmpty())
-            .collect(Collectors.toMap(TieIndicators.Value::indicator, v -> v));
+    /** The engine's rows of the ties indicators as of d, by "indicator|period" (returnee group, no breakdown). */
+    static Map<String, IndicatorValue> engine(Connection c, LocalDate d, Set<String> ids) {
+        RawResult r = new IndicatorEngine().run(c, IndicatorRequest.of(d).withOnly(ids));
+        assertThat(r.values()).allMatch(v -> v.group().equals("returnee") && v.breakdown().isEmpty());
+        return r.values().stream().collect(Collectors.toMap(v -> v.indicator() + "|" + v.period(), v -> v));
+    }
+
+    static Map<String, IndicatorValue> engine(Connection c, LocalDate d) {
+        return engine(c, d, Set.copyOf(TieIndicatorProvider.IDS));
+    }
+
+    private static long num(IndicatorValue v) {
+        return v.numerator().longValueExact();
+    }
+
+    private static long den(IndicatorValue v) {
+        return v.denominator().longValueExact();
     }
 
     @Test
     void teamIndicatorsMatchTheHandCount() {
-        TieIndicators.Result r = TieIndicators.compute(f.c, D, TieIndicators.DEFAULT_SEED);
-        Map<String, TieIndicators.Value> v = byId(r.values());
+        Map<String, IndicatorValue> v = engine(f.c, D);
         // sizes over E1..E8, E11, E13: 1,1,1,2,2,2,2,3,3,3
-        assertThat(v.get("team.size_median").value()).isEqualTo(2.0);
+        assertThat(v.get("team.size_median|").value()).isEqualByComparingTo("2");
         // teams of 2+: E1 (2 tied of 2), E2 (0/2), E3 (2/3), E4 (2/2), E5 (0/2), E6 (2/3), E7 (3/3)
-        assertThat(v.get("team.tie_share").numerator()).isEqualTo(11);
-        assertThat(v.get("team.tie_share").denominator()).isEqualTo(17);
-        assertThat(v.get("team.schoolmate_share").numerator()).isEqualTo(4);
-        assertThat(v.get("team.colleague_share").numerator()).isEqualTo(7);
-        assertThat(v.get("team.colleague_share").denominator()).isEqualTo(17);
-        assertThat(v.get("team.tie_majority_share").numerator()).isEqualTo(5);
-        assertThat(v.get("team.tie_majority_share").denominator()).isEqualTo(7);
+        assertThat(num(v.get("team.tie_share|"))).isEqualTo(11);
+        assertThat(den(v.get("team.tie_share|"))).isEqualTo(17);
+        assertThat(num(v.get("team.schoolmate_share|"))).isEqualTo(4);
+        assertThat(num(v.get("team.colleague_share|"))).isEqualTo(7);
+        assertThat(den(v.get("team.colleague_share|"))).isEqualTo(17);
+        assertThat(num(v.get("team.tie_majority_share|"))).isEqualTo(5);
+        assertThat(den(v.get("team.tie_majority_share|"))).isEqualTo(7);
         // Wilson 95% for 5/7
-        assertThat(v.get("team.tie_majority_share").ciLow()).isCloseTo(0.358934, within(1e-5));
-        assertThat(v.get("team.tie_majority_share").ciHigh()).isCloseTo(0.917781, within(1e-5));
+        assertThat(v.get("team.tie_majority_share|").ciLow().doubleValue()).isCloseTo(0.358934, within(1e-5));
+        assertThat(v.get("team.tie_majority_share|").ciHigh().doubleValue()).isCloseTo(0.917781, within(1e-5));
         for (String id : List.of("team.size_median", "team.tie_share", "team.schoolmate_share", "team.colleague_share")) {
-            TieIndicators.Value x = v.get(id);
-            assertThat(x.group()).isEqualTo("returnee");
+            IndicatorValue x = v.get(id + "|");
             assertThat(x.ciLow()).as(id).isNotNull().isLessThanOrEqualTo(x.value());
             assertThat(x.ciHigh()).as(id).isGreaterThanOrEqualTo(x.value());
         }
         // the same seed gives the same interval
-        TieIndicators.Result again = TieIndicators.compute(f.c, D, TieIndicators.DEFAULT_SEED);
-        assertThat(byId(again.values()).get("team.tie_share").ciLow()).isEqualTo(v.get("team.tie_share").ciLow());
+        assertThat(engine(f.c, D).get("team.tie_share|").ciLow()).isEqualTo(v.get("team.tie_share|").ciLow());
     }
 
     @Test
     void marketTieShareByYear() {
-        TieIndicators.Result r = TieIndicators.compute(f.c, D, TieIndicators.DEFAULT_SEED);
-        Map<String, TieIndicators.Value> m = r.values().stream().filter(v -> v.indicator().equals("ent.market_tie_share"))
-            .collect(Collectors.toMap(TieIndicators.Value::period, v -> v));
+        Map<String, IndicatorValue> m = engine(f.c, D, Set.of("ent.market_tie_share")).values().stream()
+            .collect(Collectors.toMap(IndicatorValue::period, v -> v));
         assertThat(m).containsOnlyKeys("2015", "2017", "2019", "2020", "2021");
-        assertThat(List.of(m.get("2015").numerator(), m.get("2015").denominator())).containsExactly(0L, 1L);
-        assertThat(List.of(m.get("2017").numerator(), m.get("2017").denominator())).containsExactly(1L, 1L);
-        assertThat(List.of(m.get("2019").numerator(), m.get("2019").denominator())).containsExactly(1L, 1L);
-        assertThat(List.of(m.get("2020").numerator(), m.get("2020").denominator())).containsExactly(2L, 3L);
-        assertThat(List.of(m.get("2021").numerator(), m.get("2021").denominator())).containsExactly(1L, 3L);
+        assertThat(List.of(num(m.get("2015")), den(m.get("2015")))).containsExactly(0L, 1L);
+        assertThat(List.of(num(m.get("2017")), den(m.get("2017")))).containsExactly(1L, 1L);
+        assertThat(List.of(num(m.get("2019")), den(m.get("2019")))).containsExactly(1L, 1L);
+        assertThat(List.of(num(m.get("2020")), den(m.get("2020")))).containsExactly(2L, 3L);
+        assertThat(List.of(num(m.get("2021")), den(m.get("2021")))).containsExactly(1L, 3L);
     }
 
     @Test
     void asOfAnEarlierDateRecordsAfterItDoNotExist() {
         // as of 2017-12-31 no enterprise founded in 2018 exists; E8 (2014) is alone, with T a returnee
-        TieIndicators.Result r = TieIndicators.compute(f.c, LocalDate.of(2017, 12, 31), 1L);
-        Map<String, TieIndicators.Value> v = byId(r.values());
-        assertThat(v.get("team.size_median").value()).isEqualTo(1.0);
-        assertThat(v.get("team.tie_share").denominator()).isZero();
-        assertThat(v.get("team.tie_share").value()).isNull();
-    }
-
-    private static Map<String, IndicatorValue> engine(Fixture fx, LocalDate d) {
-        Set<String> ids = TieIndicators.definitions().stream().map(TieIndicators.Definition::id).collect(Collectors.toSet());
-        RawResult r = new IndicatorEngine().run(fx.c, IndicatorRequest.of(d).withOnly(ids));
-        return r.values().stream().filter(v -> v.breakdown().isEmpty())
-            .collect(Collectors.toMap(v -> v.indicator() + "|" + v.period() + "|" + v.group(), v -> v));
-    }
-
-    private static void assertSameFigures(Map<String, IndicatorValue> e, List<TieIndicators.Value> mine) {
-        for (TieIndicators.Value v : mine) {
-            IndicatorValue x = e.get(v.indicator() + "|" + v.period() + "|returnee");
-            assertThat(x).as(v.indicator() + " " + v.period()).isNotNull();
-            assertThat(x.value().doubleValue()).as(v.indicator() + " " + v.period()).isCloseTo(v.value(), within(1e-9));
-            if (v.numerator() != null) {
-                assertThat(x.numerator().longValueExact()).as(v.indicator()).isEqualTo(v.numerator());
-                assertThat(x.denominator().longValueExact()).as(v.indicator()).isEqualTo(v.denominator());
-            }
-        }
+        Map<String, IndicatorValue> v = engine(f.c, LocalDate.of(2017, 12, 31));
+        assertThat(v.get("team.size_median|").value()).isEqualByComparingTo("1");
+        // no team of 2 or more: the engine writes no row for an empty denominator
+        assertThat(v).doesNotContainKey("team.tie_share|");
     }
 
     @Test
-    void theCatalogueEngineComputesTheSameFigures() {
-        InstitutionRegistry.refreshNameKeys(f.c); // what a caller of the engine should run first
-        Map<String, IndicatorValue> e = engine(f, D);
-        assertThat(e.keySet()).allMatch(k -> k.endsWith("|returnee"));
-        assertSameFigures(e, TieIndicators.compute(f.c, D, TieIndicators.DEFAULT_SEED).values());
-        assertThat(e.get("team.tie_share||returnee").ciLow()).isNotNull();
-        assertThat(e.get("team.tie_majority_share||returnee").ciLow().doubleValue()).isCloseTo(0.358934, within(1e-5));
-    }
-
-    @Test
-    void aSecondRunOnTheSameConnectionDoesNotReuseTheFirstRunsTeams() {
+    void aSecondRunOnTheSameConnectionDoesNotReuseTheFirstRunsTeams() throws Exception {
         // a first run as of D; then, on the same connection, only tie_share as of an earlier date:
-        // it must equal the figure of the earlier date alone, not the team tables left from D
+        // it must equal the figure of the earlier date on a fresh connection, not the team tables left from D
         LocalDate earlier = LocalDate.of(2019, 12, 31);
-        TieIndicators.Value atD = byId(TieIndicators.compute(f.c, D, 1L).values()).get("team.tie_share");
-        TieIndicators.Value expected = byId(TieIndicators.compute(f.c, earlier, 1L).values()).get("team.tie_share");
-        assertThat(expected.denominator()).as("the fixture's teams differ between the dates").isNotEqualTo(atD.denominator());
-        engine(f, D);
-        RawResult later = new IndicatorEngine().run(f.c, IndicatorRequest.of(earlier).withOnly(Set.of("team.tie_share")));
-        IndicatorValue got = later.values().stream().filter(v -> v.indicator().equals("team.tie_share") && v.breakdown().isEmpty())
-            .findFirst().orElseThrow();
-        assertThat(got.denominator().longValueExact()).isEqualTo(expected.denominator());
-        assertThat(got.numerator().longValueExact()).isEqualTo(expected.numerator());
+        IndicatorValue expected;
+        try (Connection fresh = f.c.unwrap(DuckDBConnection.class).duplicate()) {
+            expected = engine(fresh, earlier).get("team.tie_share|");
+        }
+        IndicatorValue atD = engine(f.c, D).get("team.tie_share|");
+        assertThat(den(expected)).as("the fixture's teams differ between the dates").isNotEqualTo(den(atD));
+        IndicatorValue got = engine(f.c, earlier, Set.of("team.tie_share")).get("team.tie_share|");
+        assertThat(den(got)).isEqualTo(den(expected));
+        assertThat(num(got)).isEqualTo(num(expected));
     }
 
     @Test
-    void theEngineKeysNamesNotKeyedYetInSql(@TempDir Path other) {
+    void theEngineKeysNamesNotKeyedYetInSqlAndWritesNothing(@TempDir Path other) throws Exception {
         try (Fixture g = new Fixture(other)) {
             for (String p : List.of("A", "B", "J", "K", "L", "M")) {
                 g.person(p);
@@ -242,12 +228,43 @@ class TeamTiesTest {
             g.enterprise("E6", "2018-01-01", null).member("E6", "N", "founder", null).member("E6", "O", "founder", null);
             g.work("n1", "N", "ＧＯＯＧＬＥ", "US", "2015-01-01", "2016-12-31");
             g.work("o1", "O", "谷歌", "US", "2016-01-01", "2017-12-31");
-            // neither the registry nor any name key: the engine alone
-            Map<String, IndicatorValue> e = engine(g, D);
-            assertThat(e.get("team.tie_share||returnee").numerator().longValueExact()).isEqualTo(6);
-            assertThat(e.get("team.tie_share||returnee").denominator().longValueExact()).isEqualTo(8);
-            assertSameFigures(e, TieIndicators.compute(g.c, D, TieIndicators.DEFAULT_SEED).values());
+            // neither the registry nor any name key: the engine alone, with the built-in registry's names
+            Map<String, IndicatorValue> inSql = engine(g.c, D);
+            assertThat(num(inSql.get("team.tie_share|"))).isEqualTo(6);
+            assertThat(den(inSql.get("team.tie_share|"))).isEqualTo(8);
+            // the run wrote nothing to the store
+            try (Statement st = g.c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT (SELECT count(*) FROM institution_norms), (SELECT count(*) FROM institution_name_keys), "
+                    + "(SELECT count(*) FROM institutions)")) {
+                rs.next();
+                assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsOnly(0L);
+            }
+            // the same figures once import has keyed the names in Java
+            InstitutionRegistry.refreshNameKeys(g.c);
+            assertThat(engine(g.c, D)).isEqualTo(inSql);
         }
+    }
+
+    @Test
+    void teamReportsAndTheEngineAgreeOnWhoIsAReturnee() {
+        // the one-enterprise report has its own returnee SQL (for a few founders); the engine's hg_returnee is the rule
+        IndicatorDefinition returnees = IndicatorDefinition.builder("test.returnees", IndicatorDefinition.Kind.TIDY)
+            .title("", "").unit("persons").method("", "").groups(IndicatorDefinition.Groups.NONE)
+            .sql("SELECT '' AS period, '' AS breakdown, person_id AS category, 1 AS value, NULL AS numerator, "
+                + "NULL AS denominator FROM hg_returnee")
+            .build();
+        Set<String> engineReturnees = new IndicatorEngine(Catalogue.of(List.of(returnees))).run(f.c, IndicatorRequest.of(D))
+            .values().stream().map(IndicatorValue::category).collect(Collectors.toSet());
+        int founders = 0;
+        for (String e : List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12", "E13")) {
+            for (TeamReport.Member m : TeamTies.team(f.c, e, D).members()) {
+                if (m.role().equals("founder")) {
+                    founders++;
+                    assertThat(m.returnee()).as(e + " " + m.personId()).isEqualTo(engineReturnees.contains(m.personId()));
+                }
+            }
+        }
+        assertThat(founders).isEqualTo(22);
     }
 
     @Test

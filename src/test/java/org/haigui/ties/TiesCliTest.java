@@ -7,7 +7,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
 import org.haigui.cli.Main;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.RawResult;
+import org.haigui.indicators.IndicatorValue;
+import org.haigui.indicators.IndicatorWriter;
+import org.haigui.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +41,17 @@ class TiesCliTest {
             f.study("b1", "B", "斯坦福大学", "US", "2012-06-30", "2014-06-30", "master");
             f.work("a2", "A", "Acme Robotics Inc.", "US", "2012-07-01", "2016-06-30");
             f.work("b2", "B", "ACME Robotics", "US", "2014-07-01", "2016-06-30");
+            // more teams, so that the intervals are not degenerate
+            f.person("C").person("D").person("G").person("H").person("I");
+            f.enterprise("E2", "2017-03-01", null).member("E2", "C", "founder", null).member("E2", "D", "founder", null)
+                .member("E2", "G", "core", "2017-06-01");
+            f.study("c1", "C", "University of Oxford", "GB", "2008-09-01", "2012-06-30", "doctorate");
+            f.study("d1", "D", "Oxford", "GB", "2011-09-01", "2012-06-30", "master");
+            f.work("g1", "G", "Google", "US", "2013-01-01", "2015-12-31");
+            f.enterprise("E3", "2019-05-01", null).member("E3", "H", "founder", null).member("E3", "I", "founder", null);
+            f.study("h1", "H", "National University of Singapore", "SG", "2009-08-01", "2013-06-30", "bachelor");
+            f.work("i1", "I", "Acme Robotics Inc.", "US", "2016-01-01", "2018-06-30");
+            f.year("E1", 2020, "US").year("E2", 2020, "JP;GB").year("E3", 2021, "SG");
         }
         Run missing = run("ties", "--enterprise", "NOPE", "--db", db.toString(), "--as-of", "2021-12-31");
         assertThat(missing.code()).isEqualTo(4);
@@ -52,7 +71,17 @@ class TiesCliTest {
         Run ind = run("ties", "--indicators", "--db", db.toString(), "--as-of", "2021-12-31");
         assertThat(ind.code()).isZero();
         assertThat(ind.out()).startsWith("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed")
-            .contains("team.tie_share,,returnee,,,1,2,2,");
+            .contains("team.tie_share,,returnee,,,");
+        assertThat(ind.err()).contains("as of 2021-12-31").contains("1000 resamples, seed 20211028");
+        // exactly the engine's figures (one implementation per indicator)
+        StringWriter engineCsv = new StringWriter();
+        try (Store store = Store.openExisting(db)) {
+            RawResult r = new IndicatorEngine().run(store.connection(),
+                IndicatorRequest.of(LocalDate.of(2021, 12, 31)).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
+            assertThat(r.values()).extracting(IndicatorValue::indicator).containsAll(TieIndicatorProvider.IDS);
+            IndicatorWriter.writeCsv(r.values(), engineCsv);
+        }
+        assertThat(ind.out()).isEqualTo(engineCsv.toString());
 
         Run un = run("institutions", "unmatched", "--db", db.toString(), "--csv", dir.resolve("cand.csv").toString());
         assertThat(un.code()).isZero();

@@ -1,0 +1,65 @@
+package org.haigui.ties;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.haigui.core.HaiguiException;
+
+/** Institution names of the episodes that match no registry name or alias, with suggestions ({@link Similarity}). */
+final class UnmatchedNames {
+
+    private UnmatchedNames() {
+    }
+
+    /**
+     * Names in the episodes (those without an institution_id, which is matched by id) whose
+     * normalised form is neither a registry name nor an alias, most frequent first, each with up
+     * to {@code candidates} registry suggestions by similarity (bigram Dice coefficient of the
+     * normalised forms). Suggestions are never applied: confirm them into an aliases CSV.
+     */
+    static List<InstitutionRegistry.Unmatched> find(Connection c, int limit, int candidates) {
+        RegistryModel model = RegistryStore.load(c);
+        Map<String, long[]> countByNorm = new HashMap<>();
+        Map<String, String> bestSpelling = new HashMap<>();
+        Map<String, Long> bestSpellingCount = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT institution, count(*) FROM overseas_episodes WHERE institution_id IS NULL GROUP BY institution")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                long n = rs.getLong(2);
+                String norm = Normalizer.normalise(name);
+                if (model.keyOf(norm) != null) {
+                    continue;
+                }
+                countByNorm.computeIfAbsent(norm, k -> new long[1])[0] += n;
+                Long prev = bestSpellingCount.get(norm);
+                if (prev == null || n > prev || (n == prev && name.compareTo(bestSpelling.get(norm)) < 0)) {
+                    bestSpelling.put(norm, name);
+                    bestSpellingCount.put(norm, n);
+                }
+            }
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot read the episodes' institution names: " + e.getMessage(), e);
+        }
+        List<String> norms = new ArrayList<>(countByNorm.keySet());
+        norms.sort((a, b) -> {
+            int cmp = Long.compare(countByNorm.get(b)[0], countByNorm.get(a)[0]);
+            return cmp != 0 ? cmp : a.compareTo(b);
+        });
+        if (norms.size() > limit) {
+            norms = norms.subList(0, limit);
+        }
+        Similarity sim = candidates > 0 ? new Similarity(model) : null;
+        List<InstitutionRegistry.Unmatched> out = new ArrayList<>();
+        for (String norm : norms) {
+            List<InstitutionRegistry.Candidate> cands = sim == null || norm.isEmpty() ? List.of() : sim.closest(norm, candidates);
+            out.add(new InstitutionRegistry.Unmatched(bestSpelling.get(norm), norm, countByNorm.get(norm)[0], cands));
+        }
+        return out;
+    }
+}
