@@ -137,6 +137,67 @@ public final class IndicatorEngine {
     }
 
     /**
+     * The query that counts a person definition's rows ({@code person_id, period}) per period and
+     * breakdown category: distinct (person, period) first, then one pass with a grouping set per
+     * breakdown (grouping(x) = 1 where x is not a grouping column of the row's set).
+     */
+    static String personQuery(List<String> bd, String sql) {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder sets = new StringBuilder("(u.period)");
+        for (String b : bd) {
+            cols.append(", a.").append(b).append(", grouping(a.").append(b).append(')');
+            sets.append(", (u.period, a.").append(b).append(')');
+        }
+        return "SELECT u.period, count(*) AS n" + cols + " FROM (SELECT DISTINCT person_id, period FROM (" + sql + ") q) u"
+            + " JOIN hg_pattr a ON a.person_id = u.person_id GROUP BY "
+            + (bd.isEmpty() ? "u.period" : "GROUPING SETS (" + sets + ")");
+    }
+
+    /**
+     * The query that aggregates an enterprise definition's unit rows ({@code sql}) per period,
+     * group, breakdown and category of the group table {@code eb}: the value, the units, and (sums
+     * and ratios of amounts) the two largest contributions, in one query.
+     */
+    static String enterpriseQuery(IndicatorDefinition d, String sql, String eb, Dialect dialect) {
+        Comparison cmp = d.comparison();
+        boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
+        String filter = Run.in("b.breakdown", d.breakdowns()) + (both ? "" : " AND b.grp = '" + cmp.first().replace("'", "''") + "'")
+            + (d.kind() == Kind.ENT_MEDIAN ? " AND u.v IS NOT NULL" : "")
+            + (d.kind() == Kind.ENT_RATIO ? " AND u.num IS NOT NULL AND u.den IS NOT NULL" : "");
+        String partition = "PARTITION BY u.period, b.grp, b.breakdown, b.category";
+        String inner;
+        String agg;
+        switch (d.kind()) {
+            case ENT_COUNT -> {
+                inner = "";
+                agg = "count(*), count(*), count(*), -1, NULL, NULL, NULL, NULL";
+            }
+            case ENT_SUM -> {
+                inner = ", row_number() OVER (" + partition + " ORDER BY u.x DESC) AS rk";
+                agg = "sum(z.x), count(*), count(*), -1, " + Run.top("z.x", "z.rk", 1) + ", " + Run.top("z.x", "z.rk", 2) + ", NULL, NULL";
+            }
+            case ENT_SHARE -> {
+                inner = "";
+                agg = "sum(z.hit), count(*), count(*), sum(z.hit), NULL, NULL, NULL, NULL";
+            }
+            case ENT_RATIO -> {
+                inner = ", row_number() OVER (" + partition + " ORDER BY u.num DESC) AS rk,"
+                    + " row_number() OVER (" + partition + " ORDER BY u.den DESC) AS rkd";
+                agg = "sum(z.num), sum(z.den), count(*), sum(CASE WHEN z.num <> 0 THEN 1 ELSE 0 END), " + Run.top("z.num", "z.rk", 1)
+                    + ", " + Run.top("z.num", "z.rk", 2) + ", " + Run.top("z.den", "z.rkd", 1) + ", " + Run.top("z.den", "z.rkd", 2);
+            }
+            case ENT_MEDIAN -> {
+                inner = "";
+                agg = "@median(z.v), count(*), count(*), -1, NULL, NULL, NULL, NULL";
+            }
+            default -> throw new IllegalStateException(d.kind().toString());
+        }
+        return dialect.render("SELECT z.period, z.grp, z.breakdown, z.category, " + agg + " FROM (SELECT u.*, b.grp, b.breakdown, b.category"
+            + inner + " FROM (" + sql + ") u JOIN " + eb + " b ON b.eidx = u.eidx WHERE " + filter + ") z"
+            + " GROUP BY z.period, z.grp, z.breakdown, z.category");
+    }
+
+    /**
      * Per group and cell: a = count / sum / successes / numerator sum / median, n = units / denominator
      * sum, and the contributors (units, numerator units, the two largest contributions of the sum or
      * numerator and of the denominator).
@@ -237,18 +298,8 @@ public final class IndicatorEngine {
         }
 
         private List<RawCell> persons(IndicatorDefinition d, String sql) throws SQLException {
-            // distinct (person, period) first, then one pass with a grouping set per breakdown
-            // (grouping(x) = 1 where x is not a grouping column of the row's set)
             List<String> bd = d.breakdowns();
-            StringBuilder cols = new StringBuilder();
-            StringBuilder sets = new StringBuilder("(u.period)");
-            for (String b : bd) {
-                cols.append(", a.").append(b).append(", grouping(a.").append(b).append(')');
-                sets.append(", (u.period, a.").append(b).append(')');
-            }
-            String q = "SELECT u.period, count(*) AS n" + cols + " FROM (SELECT DISTINCT person_id, period FROM (" + sql + ") q) u"
-                + " JOIN hg_pattr a ON a.person_id = u.person_id GROUP BY "
-                + (bd.isEmpty() ? "u.period" : "GROUPING SETS (" + sets + ")");
+            String q = personQuery(bd, sql);
             List<RawCell> out = new ArrayList<>();
             Set<String> totals = new TreeSet<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
@@ -315,43 +366,7 @@ public final class IndicatorEngine {
                 }
                 sql = "SELECT * FROM hg_units";
             }
-            String eb = groupTable(cmp);
-            String filter = in("b.breakdown", d.breakdowns()) + (both ? "" : " AND b.grp = '" + cmp.first().replace("'", "''") + "'")
-                + (d.kind() == Kind.ENT_MEDIAN ? " AND u.v IS NOT NULL" : "")
-                + (d.kind() == Kind.ENT_RATIO ? " AND u.num IS NOT NULL AND u.den IS NOT NULL" : "");
-            // the value, the units, and (sums and ratios of amounts) the two largest contributions, in one query
-            String cellCols = "u.period, b.grp, b.breakdown, b.category";
-            String partition = "PARTITION BY u.period, b.grp, b.breakdown, b.category";
-            String inner;
-            String agg;
-            switch (d.kind()) {
-                case ENT_COUNT -> {
-                    inner = "";
-                    agg = "count(*), count(*), count(*), -1, NULL, NULL, NULL, NULL";
-                }
-                case ENT_SUM -> {
-                    inner = ", row_number() OVER (" + partition + " ORDER BY u.x DESC) AS rk";
-                    agg = "sum(z.x), count(*), count(*), -1, " + top("z.x", "z.rk", 1) + ", " + top("z.x", "z.rk", 2) + ", NULL, NULL";
-                }
-                case ENT_SHARE -> {
-                    inner = "";
-                    agg = "sum(z.hit), count(*), count(*), sum(z.hit), NULL, NULL, NULL, NULL";
-                }
-                case ENT_RATIO -> {
-                    inner = ", row_number() OVER (" + partition + " ORDER BY u.num DESC) AS rk,"
-                        + " row_number() OVER (" + partition + " ORDER BY u.den DESC) AS rkd";
-                    agg = "sum(z.num), sum(z.den), count(*), sum(CASE WHEN z.num <> 0 THEN 1 ELSE 0 END), " + top("z.num", "z.rk", 1) + ", "
-                        + top("z.num", "z.rk", 2) + ", " + top("z.den", "z.rkd", 1) + ", " + top("z.den", "z.rkd", 2);
-                }
-                case ENT_MEDIAN -> {
-                    inner = "";
-                    agg = "@median(z.v), count(*), count(*), -1, NULL, NULL, NULL, NULL";
-                }
-                default -> throw new IllegalStateException(d.kind().toString());
-            }
-            String q = dialect.render("SELECT z.period, z.grp, z.breakdown, z.category, " + agg + " FROM (SELECT u.*, " + cellCols.replace("u.period, ", "")
-                + inner + " FROM (" + sql + ") u JOIN " + eb + " b ON b.eidx = u.eidx WHERE " + filter + ") z"
-                + " GROUP BY z.period, z.grp, z.breakdown, z.category");
+            String q = enterpriseQuery(d, sql, groupTable(cmp), dialect);
             Map<Cell, Map<String, Stat>> cells = new LinkedHashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
                 while (rs.next()) {
@@ -386,7 +401,7 @@ public final class IndicatorEngine {
             return out;
         }
 
-        private static String top(String x, String rank, int k) {
+        static String top(String x, String rank, int k) {
             return "sum(CASE WHEN " + rank + " = " + k + " THEN " + x + " END)";
         }
 
@@ -485,7 +500,7 @@ public final class IndicatorEngine {
             return out;
         }
 
-        private static String in(String col, List<String> breakdowns) {
+        static String in(String col, List<String> breakdowns) {
             StringBuilder sb = new StringBuilder(col).append(" IN (''");
             for (String b : breakdowns) {
                 sb.append(", '").append(b.replace("'", "''")).append('\'');
