@@ -28,6 +28,7 @@ import java.util.zip.CRC32;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.haigui.core.HaiguiException;
+import org.haigui.core.NameNormalizer;
 import org.haigui.store.Transactions;
 
 /**
@@ -221,7 +222,7 @@ public final class InstitutionRegistry {
             while (rs.next()) {
                 String name = rs.getString(1);
                 long n = rs.getLong(2);
-                String norm = Normalizer.normalise(name);
+                String norm = NameNormalizer.normalise(name);
                 if (model.keyOf(norm) != null) {
                     continue;
                 }
@@ -302,7 +303,7 @@ public final class InstitutionRegistry {
 
     /** The key of one name as written (see {@link #refreshNameKeys}). */
     static String nameKey(RegistryModel model, String name) {
-        String norm = Normalizer.normalise(name);
+        String norm = NameNormalizer.normalise(name);
         String key = model.keyOf(norm);
         if (key == null && !norm.isEmpty()) {
             key = "n:" + norm;
@@ -336,7 +337,7 @@ public final class InstitutionRegistry {
                 }
                 List<String> domains = new ArrayList<>();
                 u.path("domains").forEach(d -> domains.add(d.asText().strip().toLowerCase(Locale.ROOT)));
-                String base = "wu:" + (domains.isEmpty() ? Normalizer.normalise(name) : domains.get(0));
+                String base = "wu:" + (domains.isEmpty() ? NameNormalizer.normalise(name) : domains.get(0));
                 int n = seen.merge(base, 1, Integer::sum);
                 String id = n == 1 ? base : base + "#" + n;
                 String country = u.path("alpha_two_code").asText("").strip().toUpperCase(Locale.ROOT);
@@ -475,7 +476,7 @@ public final class InstitutionRegistry {
         if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
             return "institution_id must be 1-64 characters without control characters";
         }
-        String norm = Normalizer.normalise(name);
+        String norm = NameNormalizer.normalise(name);
         if (id.isEmpty() && name.isEmpty()) {
             return "neither institution_id nor name is given";
         }
@@ -516,7 +517,7 @@ public final class InstitutionRegistry {
             aliases.add(0, name);
         }
         for (String a : aliases) {
-            String an = Normalizer.normalise(a);
+            String an = NameNormalizer.normalise(a);
             if (an.isEmpty()) {
                 warnings.add(where + ": alias '" + a + "' has no letter or digit; ignored");
                 continue;
