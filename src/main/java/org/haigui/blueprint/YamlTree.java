@@ -162,7 +162,17 @@ final class YamlTree {
             if (!required.contains(key) && !optional.contains(key)) {
                 List<String> known = new ArrayList<>(required);
                 known.addAll(optional);
-                String near = nearest(key, known);
+                // the hint prefers a key the mapping lacks: 'name_cn' beside name_en means name_zh
+                List<String> absent = new ArrayList<>(known);
+                for (NodeTuple o : m.getValue()) {
+                    if (o.getKeyNode() instanceof ScalarNode os) {
+                        absent.remove(os.getValue());
+                    }
+                }
+                String near = nearest(key, absent);
+                if (near == null) {
+                    near = nearest(key, known);
+                }
                 error(k, "unknown key '" + key + "' in " + what
                     + (near == null ? "" : " (did you mean '" + near + "'?)")
                     + "; allowed: " + String.join(", ", known));
