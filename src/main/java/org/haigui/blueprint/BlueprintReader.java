@@ -192,7 +192,7 @@ public final class BlueprintReader {
                 String code = y.text(m, "code", "a district");
                 String what = code == null ? "a district" : "district " + code;
                 if (code != null && !DISTRICT.matcher(code).matches()) {
-                    y.error(m.get("code"), "district code '" + code + "' must be a six-digit GB/T 2260 code (quote it: \"310101\")");
+                    y.error(m.get("code"), "district code '" + code + "' must be a six-digit GB/T 2260 code (310101)");
                 }
                 if (code != null && seen.containsKey(code)) {
                     y.error(m.get("code"), "duplicate district code " + code + " (first at line " + seen.get(code) + ")");

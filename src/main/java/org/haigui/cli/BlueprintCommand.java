@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "blueprint", mixinStandardHelpOptions = true,
     description = {"The city's blueprint (priority industries, key zones, districts) and survey definitions: "
-        + "YAML 1.2 or JSON files, format in the README (\"Blueprint and survey definition files\").",
+        + "YAML 1.2 or JSON files whose format the README describes (haigui blueprint).",
         "Built in: the blueprints shanghai (the default) and shenzhen, the survey definition entrepreneurs2021."},
     subcommands = {BlueprintCommand.Check.class, BlueprintCommand.Show.class})
 final class BlueprintCommand implements Runnable {
@@ -81,8 +81,8 @@ final class BlueprintCommand implements Runnable {
             if (loaded instanceof Blueprint b) {
                 String tiers = b.tiers().stream().map(t -> t + " " + b.industriesOfTier(t).size()).collect(Collectors.joining(", "));
                 int names = b.zones().stream().mapToInt(z -> z.keys().size()).sum();
-                out.printf(Locale.ROOT, "OK: %s: blueprint of %s %s, %s (%s): %d districts, %d industries (%s), %d zones (%d distinct names)%n",
-                    file, b.city().nameZh(), b.city().nameEn(), b.plan().nameEn(), b.plan().years(), b.districts().size(),
+                out.printf(Locale.ROOT, "OK: %s: blueprint of %s %s, plan %s: %d districts, %d industries (%s), %d zones (%d distinct names)%n",
+                    file, b.city().nameZh(), b.city().nameEn(), b.plan().years(), b.districts().size(),
                     b.industries().size(), tiers, b.zones().size(), names);
             } else {
                 SurveyDefinition d = (SurveyDefinition) loaded;

@@ -59,6 +59,13 @@ class BlueprintReaderTest {
     }
 
     @Test
+    void readsJsonIndentedWithTabs() throws Exception {
+        String json = java.nio.file.Files.readString(fixture("valid.json"), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("  ", "\t");
+        assertThat(BlueprintReader.parse("tabs.json", json).zones()).hasSize(1);
+    }
+
+    @Test
     void unknownKeyAnywhereIsRefusedWithItsLine() {
         assertThat(refused("unknown-key.yaml"))
             .contains("unknown-key.yaml:9: unknown key 'nmae_en' in industry #1 (did you mean 'name_en'?)")
@@ -137,7 +144,7 @@ class BlueprintReaderTest {
         String m = refused("many-errors.yaml");
         assertThat(m.lines().toList()).containsExactly(
             "many-errors.yaml: 6 errors in this blueprint:",
-            "many-errors.yaml:4: district code '31010' must be a six-digit GB/T 2260 code (quote it: \"310101\")",
+            "many-errors.yaml:4: district code '31010' must be a six-digit GB/T 2260 code (310101)",
             "many-errors.yaml:10: unknown key 'teir' in industry #1 (did you mean 'tier'?); allowed: id, name_zh, name_en, tier, codes, fields, source",
             "many-errors.yaml:7: missing key 'tier' in industry #1",
             "many-errors.yaml:11: bad code 'Z99' in industry 'ic': must be a GB/T 4754-2017 code prefix: a section letter A-T and 0-4 digits (C3973, I65)",
