@@ -1,7 +1,8 @@
 /**
  * What every feature shares: the one exception type with its kind (mapped to exit codes and HTTP
- * statuses in one place each, see {@code cli.ErrorMapper}), and the progress interface that long
- * work reports through.
+ * statuses in one place each, see {@code cli.ErrorMapper}), the progress interface that long
+ * work reports through, and the name normalisation that institution and zone names are matched
+ * by ({@link org.haigui.core.NameNormalizer}).
  *
  * <p>May use: the JDK only.
  */

@@ -1,5 +1,6 @@
 package org.haigui.ties;
 
+import org.haigui.core.NameNormalizer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ final class NameKeys {
 
     /** The key of one name as written (see {@link #refresh}). */
     static String nameKey(RegistryModel model, String name) {
-        String norm = Normalizer.normalise(name);
+        String norm = NameNormalizer.normalise(name);
         String key = model.keyOf(norm);
         if (key == null && !norm.isEmpty()) {
             key = "n:" + norm;

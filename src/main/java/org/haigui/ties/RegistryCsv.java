@@ -1,5 +1,6 @@
 package org.haigui.ties;
 
+import org.haigui.core.NameNormalizer;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -103,7 +104,7 @@ final class RegistryCsv {
         if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
             return "institution_id must be 1-64 characters without control characters";
         }
-        String norm = Normalizer.normalise(name);
+        String norm = NameNormalizer.normalise(name);
         if (id.isEmpty() && name.isEmpty()) {
             return "neither institution_id nor name is given";
         }
@@ -144,7 +145,7 @@ final class RegistryCsv {
             aliases.add(0, name);
         }
         for (String a : aliases) {
-            String an = Normalizer.normalise(a);
+            String an = NameNormalizer.normalise(a);
             if (an.isEmpty()) {
                 warnings.add(where + ": alias '" + a + "' has no letter or digit; ignored");
                 continue;

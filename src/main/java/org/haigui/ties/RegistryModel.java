@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.haigui.core.NameNormalizer;
 
 /**
  * The institution registry in memory: institutions, their aliases, and from them the map from a
@@ -36,12 +37,12 @@ final class RegistryModel {
 
     void addInstitution(Institution inst) {
         byId.put(inst.id(), inst);
-        index(Normalizer.normalise(inst.name()), inst.id());
+        index(NameNormalizer.normalise(inst.name()), inst.id());
     }
 
     void addAlias(Alias a) {
         aliases.add(a);
-        index(Normalizer.normalise(a.alias()), a.institutionId());
+        index(NameNormalizer.normalise(a.alias()), a.institutionId());
     }
 
     private void index(String norm, String id) {

@@ -1,5 +1,6 @@
 package org.haigui.ties;
 
+import org.haigui.core.NameNormalizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -189,7 +190,7 @@ final class RegistryStore {
                 }
                 List<String> domains = new ArrayList<>();
                 u.path("domains").forEach(d -> domains.add(d.asText().strip().toLowerCase(Locale.ROOT)));
-                String base = "wu:" + (domains.isEmpty() ? Normalizer.normalise(name) : domains.get(0));
+                String base = "wu:" + (domains.isEmpty() ? NameNormalizer.normalise(name) : domains.get(0));
                 int n = seen.merge(base, 1, Integer::sum);
                 String id = n == 1 ? base : base + "#" + n;
                 String country = u.path("alpha_two_code").asText("").strip().toUpperCase(Locale.ROOT);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.haigui.core.HaiguiException;
+import org.haigui.core.NameNormalizer;
 
 /** Initial core teams and their overseas ties. */
 public final class TeamTies {
@@ -109,7 +110,7 @@ public final class TeamTies {
                     TeamReport.Episode ea = episodeById.get(rs.getString(4));
                     TeamReport.Episode eb = episodeById.get(rs.getString(5));
                     String matchedBy = "institution_id".equals(rs.getString(6)) ? "institution_id"
-                        : Normalizer.normalise(ea.institution()).equals(Normalizer.normalise(eb.institution()))
+                        : NameNormalizer.normalise(ea.institution()).equals(NameNormalizer.normalise(eb.institution()))
                             ? "same name after normalisation" : "registry alias";
                     LocalDate os = date(rs, 7);
                     LocalDate oe = date(rs, 8);

@@ -1,5 +1,6 @@
 package org.haigui.ties;
 
+import org.haigui.core.NameNormalizer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ final class UnmatchedNames {
             while (rs.next()) {
                 String name = rs.getString(1);
                 long n = rs.getLong(2);
-                String norm = Normalizer.normalise(name);
+                String norm = NameNormalizer.normalise(name);
                 if (model.keyOf(norm) != null) {
                     continue;
                 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.haigui.core.HaiguiException;
+import org.haigui.core.NameNormalizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class InstitutionRegistryTest {
     }
 
     private static String key(String name) {
-        return builtin.keyOf(Normalizer.normalise(name));
+        return builtin.keyOf(NameNormalizer.normalise(name));
     }
 
     @Test
@@ -114,10 +115,10 @@ class InstitutionRegistryTest {
             assertThat(r.rejected().get(1)).contains("line 6").contains("USA");
 
             RegistryModel m = RegistryStore.load(f.c);
-            assertThat(m.keyOf(Normalizer.normalise("艾克米机器人"))).isEqualTo("r:user:acmerobotics")
-                .isEqualTo(m.keyOf(Normalizer.normalise("ACME ROBOTICS INC")));
-            assertThat(m.keyOf(Normalizer.normalise("M.I.T. Cambridge"))).isEqualTo(builtin.keyOf("mit"));
-            assertThat(m.keyOf(Normalizer.normalise("Bell Telephone Laboratories"))).isEqualTo("r:lab:bell");
+            assertThat(m.keyOf(NameNormalizer.normalise("艾克米机器人"))).isEqualTo("r:user:acmerobotics")
+                .isEqualTo(m.keyOf(NameNormalizer.normalise("ACME ROBOTICS INC")));
+            assertThat(m.keyOf(NameNormalizer.normalise("M.I.T. Cambridge"))).isEqualTo(builtin.keyOf("mit"));
+            assertThat(m.keyOf(NameNormalizer.normalise("Bell Telephone Laboratories"))).isEqualTo("r:lab:bell");
 
             InstitutionRegistry.ImportResult again = InstitutionRegistry.importCsv(f.c, csv);
             assertThat(again.institutionsAdded()).isZero();

@@ -1,11 +1,11 @@
-package org.haigui.ties;
+package org.haigui.core;
 
 import java.text.Normalizer.Form;
 import java.util.Locale;
 
 /**
- * Institution-name normalisation, in the order the spec's "Institution" definition gives:
- * Unicode NFKC, case folding, trimming, a leading {@code the } dropped, {@code &} to {@code and},
+ * Name normalisation for matching: institution names (ties) and zone names (blueprint) are
+ * normalised alike, in the order the spec's "Institution" definition gives: Unicode NFKC, case folding, trimming, a leading {@code the } dropped, {@code &} to {@code and},
  * every character that is not a letter or a digit removed.
  *
  * <p>Case folding: Java has no full Unicode case folding; lower-casing, upper-casing, then
@@ -16,13 +16,13 @@ import java.util.Locale;
  * and digits are Unicode ones ({@link Character#isLetterOrDigit(int)}), so Chinese, Japanese and
  * Korean names survive; combining marks are removed (after NFKC most accents are precomposed).
  */
-final class Normalizer {
+public final class NameNormalizer {
 
-    private Normalizer() {
+    private NameNormalizer() {
     }
 
     /** The normalised form; the empty string when nothing is left (such a name matches nothing). */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         if (name == null) {
             return "";
         }

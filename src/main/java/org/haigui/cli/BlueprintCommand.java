@@ -1,0 +1,171 @@
+package org.haigui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.haigui.blueprint.Blueprint;
+import org.haigui.blueprint.BlueprintReader;
+import org.haigui.blueprint.District;
+import org.haigui.blueprint.Industry;
+import org.haigui.blueprint.SurveyDefinition;
+import org.haigui.blueprint.SurveyReader;
+import org.haigui.blueprint.Zone;
+import org.haigui.core.HaiguiException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "blueprint", mixinStandardHelpOptions = true,
+    description = {"The city's blueprint (priority industries, key zones, districts) and survey definitions: "
+        + "YAML 1.2 or JSON files whose format the README describes (haigui blueprint).",
+        "Built in: the blueprints shanghai (the default) and shenzhen, the survey definition entrepreneurs2021."},
+    subcommands = {BlueprintCommand.Check.class, BlueprintCommand.Show.class})
+final class BlueprintCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A file, or the name of a built-in blueprint or survey definition when no such file exists. */
+    private static Object load(String arg) {
+        Path p = Path.of(arg);
+        if (!Files.exists(p)) {
+            if (BlueprintReader.BUILT_IN.contains(arg)) {
+                return BlueprintReader.builtIn(arg);
+            }
+            if (SurveyReader.BUILT_IN.contains(arg)) {
+                return SurveyReader.builtIn(arg);
+            }
+            throw HaiguiException.input(arg + ": no such file (built in: "
+                + String.join(", ", BlueprintReader.BUILT_IN) + ", " + String.join(", ", SurveyReader.BUILT_IN) + ")");
+        }
+        byte[] bytes = readAll(p);
+        return SurveyReader.looksLikeSurvey(p.toString(), bytes)
+            ? SurveyReader.parse(p.toString(), bytes)
+            : BlueprintReader.parse(p.toString(), bytes);
+    }
+
+    private static byte[] readAll(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw HaiguiException.input(p + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a blueprint or a survey definition (told apart by its top-level keys: 'survey' and "
+            + "'questions' make a survey definition) against every rule of the format.",
+            "Prints OK and a summary (exit 0), or every error with its file and line (exit 2)."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "FILE", description = "The YAML or JSON file (or a built-in name).")
+        String file;
+
+        @Override
+        public Integer call() {
+            Object loaded = load(file);
+            PrintWriter out = spec.commandLine().getOut();
+            if (loaded instanceof Blueprint b) {
+                String tiers = b.tiers().stream().map(t -> t + " " + b.industriesOfTier(t).size()).collect(Collectors.joining(", "));
+                int names = b.zones().stream().mapToInt(z -> z.keys().size()).sum();
+                out.printf(Locale.ROOT, "OK: %s: blueprint of %s %s, plan %s: %d districts, %d industries (%s), %d zones (%d distinct names)%n",
+                    file, b.city().nameZh(), b.city().nameEn(), b.plan().years(), b.districts().size(),
+                    b.industries().size(), tiers, b.zones().size(), names);
+            } else {
+                SurveyDefinition d = (SurveyDefinition) loaded;
+                int options = d.questions().stream().mapToInt(q -> q.options().size()).sum();
+                long multiple = d.questions().stream().filter(q -> q.type() == SurveyDefinition.Type.MULTIPLE).count();
+                out.printf(Locale.ROOT, "OK: %s: survey definition %s (%s, %s): %d questions (%d multiple choice), %d options%n",
+                    file, d.id(), d.nameZh(), d.nameEn(), d.questions().size(), multiple, options);
+            }
+            out.flush();
+            return ErrorMapper.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print a blueprint (default: Shanghai's) - the industries by tier with their codes, fields and "
+            + "sources, the key zones with their districts and aliases, in Chinese and English - or a survey definition.")
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "FILE", defaultValue = "shanghai",
+            description = "A blueprint or survey definition file, or a built-in name (default: shanghai).")
+        String file;
+
+        @Override
+        public Integer call() {
+            Object loaded = load(file);
+            PrintWriter out = spec.commandLine().getOut();
+            if (loaded instanceof Blueprint b) {
+                show(out, b);
+            } else {
+                show(out, (SurveyDefinition) loaded);
+            }
+            out.flush();
+            return ErrorMapper.OK;
+        }
+
+        private static void show(PrintWriter out, Blueprint b) {
+            out.println(b.city().nameZh() + " " + b.city().nameEn() + " (" + b.city().id() + ")");
+            out.println(b.plan().nameZh());
+            out.println(b.plan().nameEn() + ", " + b.plan().years());
+            out.println("source: " + b.plan().source());
+            out.println();
+            out.println("districts 区县 (" + b.districts().size() + ")");
+            for (District d : b.districts()) {
+                out.println("  " + d.code() + "  " + d.nameZh() + "  " + d.nameEn());
+            }
+            out.println();
+            out.println("priority industries 重点产业 (" + b.industries().size() + ")");
+            for (String tier : b.tiers()) {
+                out.println("  tier " + tier);
+                for (Industry i : b.industriesOfTier(tier)) {
+                    out.println("    " + i.id() + "  " + i.nameZh() + "  " + i.nameEn());
+                    out.println("      codes 行业代码:  " + String.join(", ", i.codes()));
+                    out.println("      fields 学科:     " + String.join(", ", i.fields()));
+                    out.println("      source 依据:     " + i.source());
+                }
+            }
+            out.println();
+            out.println("key zones 重点区域 (" + b.zones().size() + ")");
+            for (Zone z : b.zones()) {
+                out.println("  " + z.id() + "  " + z.nameZh() + "  " + z.nameEn());
+                out.println("      districts 区县:  " + z.districts().stream()
+                    .map(c -> c + " " + b.district(c).map(d -> d.nameZh() + " " + d.nameEn()).orElse(""))
+                    .collect(Collectors.joining(", ")));
+                out.println("      aliases 别名:    " + (z.aliases().isEmpty() ? "-" : String.join(", ", z.aliases())));
+                out.println("      source 依据:     " + z.source());
+            }
+        }
+
+        private static void show(PrintWriter out, SurveyDefinition d) {
+            out.println(d.nameZh() + "  " + d.nameEn() + " (" + d.id() + ")");
+            for (SurveyDefinition.Question q : d.questions()) {
+                out.println();
+                out.println("  " + q.id() + "  [" + q.type().code() + "]");
+                out.println("    " + q.textZh());
+                out.println("    " + q.textEn());
+                List<SurveyDefinition.Option> os = q.options();
+                for (SurveyDefinition.Option o : os) {
+                    out.println("      " + o.id() + "  " + o.textZh() + "  " + o.textEn());
+                }
+            }
+        }
+    }
+}
