@@ -9,7 +9,7 @@
  * through an {@link org.haigui.indicators.IndicatorProvider} (a {@code java.util.ServiceLoader}
  * service, or {@link org.haigui.indicators.Catalogue#with}).
  *
- * <p>May use: {@code schema}, {@code core}, JDBC (a connection handed over by {@code store}),
+ * <p>May use: {@code schema}, {@code core}, {@code blueprint} (the run context's blueprint and survey definition), JDBC (a connection handed over by {@code store}),
  * hipparchus-stat, jackson. Nothing here opens a database.
  */
 package org.haigui.indicators;
