@@ -29,18 +29,46 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
         };
     }
 
+    /**
+     * Every failure ends here. A {@link HaiguiException} carries its kind and a message for the
+     * user; a file-system failure names the file and the cause (exit 2); anything else is a bug or an
+     * environment failure: one line on the terminal (never a stack trace) and the stack trace in a
+     * file whose path the line gives, for a bug report (exit 70).
+     */
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof HaiguiException he) {
+        Throwable t = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (t instanceof HaiguiException he) {
             err.println("haigui: " + he.getMessage());
             err.flush();
             return exitCode(he.kind());
         }
-        err.println("haigui: internal error: " + ex);
-        ex.printStackTrace(err);
+        if (t instanceof java.nio.file.FileSystemException fe) {
+            String why = fe instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : fe instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : fe.getReason() == null ? fe.getClass().getSimpleName() : fe.getReason();
+            err.println("haigui: " + fe.getFile() + ": " + why + (fe.getOtherFile() == null ? "" : " (" + fe.getOtherFile() + ")"));
+            err.flush();
+            return USAGE_OR_FILE;
+        }
+        err.println("haigui: internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+            + " - this is a bug; " + report(t));
         err.flush();
         return INTERNAL;
+    }
+
+    /** Writes the stack trace to a file for a bug report; says where (or that it could not). */
+    private static String report(Throwable t) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("haigui-error-", ".txt");
+            java.io.StringWriter sw = new java.io.StringWriter();
+            t.printStackTrace(new PrintWriter(sw));
+            java.nio.file.Files.writeString(f, sw.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            return "details for a bug report are in " + f;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "the details could not be saved (" + e.getMessage() + ")";
+        }
     }
 
     @Override
