@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         IndicatorsCommand.class,
         InstitutionsCommand.class,
         TiesCommand.class,
+        DisclosureCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
