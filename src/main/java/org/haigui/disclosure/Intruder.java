@@ -240,11 +240,9 @@ final class Intruder {
                 double[] w = g.getValue();
                 Component comp = comps.get(g.getKey());
                 int terms = 0;
-                int only = -1;
                 for (int u : comp.vars) {
                     if (w[u] != 0) {
                         terms++;
-                        only = u;
                     }
                 }
                 double gMin;
@@ -269,9 +267,6 @@ final class Intruder {
                 }
                 sMin += gMin;
                 sMax += gMax;
-                if (only < 0) {
-                    continue;
-                }
             }
             double rhs = eqRhs.get(e);
             double a = (rhs - sMax) / av;
