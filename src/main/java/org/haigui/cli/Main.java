@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         InstitutionsCommand.class,
         TiesCommand.class,
         BlueprintCommand.class,
+        DisclosureCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
