@@ -10,8 +10,8 @@
  * {@link org.haigui.synth.Calibration}.
  *
  * <p>May use: {@code schema}, {@code ids}, {@code core}, the JDK, pinyin4j, jackson (reference data),
- * fastexcel (xlsx output); {@link org.haigui.synth.Pipeline} (the measured demo and benchmark
- * pipeline) also uses {@code ingest}, {@code store} and {@code indicators}. Used by: the {@code synth}, {@code demo}
- * and {@code bench} commands and the tests.
+ * fastexcel (xlsx output); nothing else (the measured demo and benchmark pipeline, which joins the
+ * generator to import, store and indicators, is {@code cli.Pipeline}). Used by: the {@code synth},
+ * {@code demo} and {@code bench} commands and the tests.
  */
 package org.haigui.synth;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.schema.City;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class ImportBehaviourTest {
         h.write("in2/persons.csv", ImportHarness.PERSONS_HEADER + "P7,,新人,,,,,\nP8," + BAD_ID + ",坏,,,,,\n");
         Files.createDirectories(tmp.resolve("in2/.persons.rejected.csv.tmp"));
         try (Store store = Store.open(h.db)) {
-            Importer importer = new Importer(store, ImportOptions.defaults(), Progress.NONE);
+            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
             assertThatThrownBy(() -> importer.run(List.of(tmp.resolve("in2"))))
                 .isInstanceOf(HaiguiException.class).hasMessageContaining("nothing was changed");
         }
