@@ -179,7 +179,7 @@ class ImportBehaviourTest {
         h.importPaths(tmp.resolve("in"));
         String before = h.everythingStored();
         // enough rows that every phase takes a while; the markers, not the size, decide when the kill lands
-        int rows = 150_000;
+        int rows = 50_000;
         Path big = tmp.resolve("big");
         Files.createDirectories(big);
         try (BufferedWriter w = Files.newBufferedWriter(big.resolve("persons.csv"))) {
