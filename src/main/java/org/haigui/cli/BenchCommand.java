@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
 import org.haigui.synth.Calibration;
-import org.haigui.synth.Pipeline;
 import org.haigui.synth.SynthOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haigui.synth.Calibration;
-import org.haigui.synth.Pipeline;
 import org.haigui.synth.SynthOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

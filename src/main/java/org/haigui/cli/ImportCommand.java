@@ -45,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
             case "GB18030" -> Charset.forName("GB18030");
             default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
         };
-        ImportOptions options = ImportOptions.defaults().withEncoding(cs).withDryRun(dryRun);
+        ImportOptions options = Imports.options().withEncoding(cs).withDryRun(dryRun);
         ImportReport report;
         try (Store store = Store.open(Store.resolve(db))) {
             report = new Importer(store, options, ConsoleProgress.create()).run(paths);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.haigui.core.HaiguiException;
+import org.haigui.csv.CsvReader;
 import org.haigui.schema.Table;
 
 /** A CSV file holding one table. */

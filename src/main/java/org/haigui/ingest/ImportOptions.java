@@ -2,6 +2,7 @@ package org.haigui.ingest;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.haigui.schema.City;
 
 /**
@@ -10,23 +11,36 @@ import org.haigui.schema.City;
  * @param encoding      encoding of CSV input (UTF-8 or GB18030)
  * @param dryRun        check and report, write the rejected-rows files, change nothing in the store
  * @param writeRejected write {@code <table>.rejected.csv/.xlsx} beside the input
- * @param city          the city whose district codes are valid
+ * @param city          the city whose district codes are valid (always given by the caller)
+ * @param afterMerge    run inside the import's transaction after the merge, before the commit
+ *                      (see {@link AfterMerge}); {@link AfterMerge#NONE} by default
  */
-public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city) {
+public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge) {
 
-    public static ImportOptions defaults() {
-        return new ImportOptions(StandardCharsets.UTF_8, false, true, City.SHANGHAI);
+    public ImportOptions {
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(city, "city");
+        Objects.requireNonNull(afterMerge, "afterMerge");
+    }
+
+    /** UTF-8, a real import, rejected-rows files written, no after-merge hook, for that city. */
+    public static ImportOptions forCity(City city) {
+        return new ImportOptions(StandardCharsets.UTF_8, false, true, city, AfterMerge.NONE);
     }
 
     public ImportOptions withEncoding(Charset cs) {
-        return new ImportOptions(cs, dryRun, writeRejected, city);
+        return new ImportOptions(cs, dryRun, writeRejected, city, afterMerge);
     }
 
     public ImportOptions withDryRun(boolean dry) {
-        return new ImportOptions(encoding, dry, writeRejected, city);
+        return new ImportOptions(encoding, dry, writeRejected, city, afterMerge);
     }
 
     public ImportOptions withWriteRejected(boolean write) {
-        return new ImportOptions(encoding, dryRun, write, city);
+        return new ImportOptions(encoding, dryRun, write, city, afterMerge);
+    }
+
+    public ImportOptions withAfterMerge(AfterMerge hook) {
+        return new ImportOptions(encoding, dryRun, writeRejected, city, hook);
     }
 }

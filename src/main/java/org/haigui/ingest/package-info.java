@@ -4,6 +4,6 @@
  * and writes accepted rows, batches and quarantined rows to the store in one transaction.
  * Rejected rows are written beside the user's input as {@code <table>.rejected.csv/.xlsx}.
  *
- * <p>May use: {@code schema}, {@code ids}, {@code store}, {@code core}.
+ * <p>May use: {@code schema}, {@code ids}, {@code store}, {@code core}, {@code csv} (the CSV reader).
  */
 package org.haigui.ingest;

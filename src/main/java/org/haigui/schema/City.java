@@ -1,25 +1,25 @@
 package org.haigui.schema;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.haigui.csv.CsvReader;
 
 /**
- * The city whose records are imported: its districts (GB/T 2260 codes, facts.md). Shanghai is
- * the default and the only one shipped; another city adds {@code city/<name>.csv}.
+ * The city whose records are imported: its districts (GB/T 2260 codes, facts.md), read from the
+ * resource {@code city/<name>.csv} (columns {@code code,name_zh,...}, header first). Shanghai is
+ * the only one shipped; another city adds its file. Which city an import uses is chosen by the
+ * caller (the command line resolves it in one place), never defaulted here.
  */
 public record City(String name, Map<String, String> districts) {
 
     public City {
         districts = Collections.unmodifiableMap(new LinkedHashMap<>(districts));
     }
-
-    public static final City SHANGHAI = load("shanghai");
 
     public boolean isDistrict(String code) {
         return districts.containsKey(code);
@@ -31,12 +31,15 @@ public record City(String name, Map<String, String> districts) {
             throw new IllegalArgumentException("no city named " + name);
         }
         Map<String, String> d = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] parts = line.split(",", 3);
-                if (parts.length >= 2) {
-                    d.put(parts[0].trim(), parts[1].trim());
+        try (CsvReader r = new CsvReader(in, StandardCharsets.UTF_8)) {
+            r.next(); // header
+            for (CsvReader.Record rec = r.next(); rec != null; rec = r.next()) {
+                if (rec.error() != null) {
+                    throw new IllegalStateException("city " + name + ", row " + rec.rowNumber() + ": " + rec.error());
+                }
+                List<String> f = rec.fields();
+                if (f.size() >= 2) {
+                    d.put(f.get(0).trim(), f.get(1).trim());
                 }
             }
         } catch (IOException e) {

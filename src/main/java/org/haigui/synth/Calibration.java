@@ -1,5 +1,6 @@
 package org.haigui.synth;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -35,6 +36,12 @@ import java.util.List;
  * episode. Profitability is pooled over the birth cohorts named.
  */
 public final class Calibration {
+
+    /**
+     * The report date the synthetic records are calibrated to (facts.md: the 2021 report counts to
+     * 30 September 2021); the records run to the end of 2021, so "as of D" matters.
+     */
+    public static final LocalDate REPORT_DATE = LocalDate.of(2021, 9, 30);
 
     public static final long DEFAULT_PERSONS = 300_000;
     public static final long DEFAULT_SEED = 20211001L;

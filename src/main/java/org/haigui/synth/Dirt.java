@@ -142,7 +142,7 @@ final class Dirt {
                     if (row[T.X_END] == null) {
                         return null;
                     }
-                    row[T.X_END] = BlockGen.date(start(row[T.X_START]).minusDays(r.between(30, 400)));
+                    row[T.X_END] = Formats.date(start(row[T.X_START]).minusDays(r.between(30, 400)));
                     return hit(t, i, T.X_END, "end_before_start");
                 case 1:
                     row[T.X_START] = row[T.X_START].substring(0, 4) + "-02-30";
@@ -201,7 +201,7 @@ final class Dirt {
                     row[T.F_CREDIT] = cc.substring(0, 17) + otherThan(r, cc.charAt(17), CreditCode.CHARSET);
                     return hit(t, i, T.F_CREDIT, "bad_check_character");
                 case 1:
-                    row[T.F_DISSOLVED] = BlockGen.date(LocalDate.parse(row[T.F_FOUNDED]).minusDays(r.between(1, 700)));
+                    row[T.F_DISSOLVED] = Formats.date(LocalDate.parse(row[T.F_FOUNDED]).minusDays(r.between(1, 700)));
                     return hit(t, i, T.F_DISSOLVED, "dissolved_before_founded");
                 case 2:
                     row[T.F_INDUSTRY] = "Z" + row[T.F_INDUSTRY].substring(1);
@@ -222,7 +222,7 @@ final class Dirt {
                     if (row[T.E_JOINED] == null) {
                         return null;
                     }
-                    row[T.E_LEFT] = BlockGen.date(start(row[T.E_JOINED]).minusDays(r.between(20, 400)));
+                    row[T.E_LEFT] = Formats.date(start(row[T.E_JOINED]).minusDays(r.between(20, 400)));
                     return hit(t, i, T.E_LEFT, "left_before_joined");
                 case 1:
                     row[T.E_PERSON] = "P9" + row[T.E_PERSON].substring(1);

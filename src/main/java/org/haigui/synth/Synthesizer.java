@@ -1,7 +1,5 @@
 package org.haigui.synth;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,6 +28,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.csv.CsvReader;
 import org.haigui.schema.Column;
 import org.haigui.schema.Table;
 
@@ -222,9 +221,9 @@ public final class Synthesizer {
                 Table table = T.TABLES.get(t);
                 Worksheet ws = wb.newWorksheet(table.name());
                 int r = 0;
-                try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csvFiles.get(t))) {
-                    for (CsvRecord rec : reader) {
-                        List<String> fields = rec.getFields();
+                try (CsvReader reader = new CsvReader(Files.newInputStream(csvFiles.get(t)), StandardCharsets.UTF_8)) {
+                    for (CsvReader.Record rec = reader.next(); rec != null; rec = reader.next()) {
+                        List<String> fields = rec.fields();
                         for (int c = 0; c < fields.size(); c++) {
                             String v = fields.get(c);
                             if (!v.isEmpty()) {

@@ -9,9 +9,10 @@
  * the number of worker threads. The calibration against the published Shanghai figures is
  * {@link org.haigui.synth.Calibration}.
  *
- * <p>May use: {@code schema}, {@code ids}, {@code core}, the JDK, pinyin4j, jackson (reference data),
- * fastexcel (xlsx output); {@link org.haigui.synth.Pipeline} (the measured demo and benchmark
- * pipeline) also uses {@code ingest}, {@code store} and {@code indicators}. Used by: the {@code synth}, {@code demo}
- * and {@code bench} commands and the tests.
+ * <p>May use: {@code schema}, {@code ids}, {@code core}, {@code csv} (the project's CSV reader, to copy
+ * the generated CSV files into the workbook), the JDK, pinyin4j, jackson (reference data), fastexcel
+ * (xlsx output); nothing else (the measured demo and benchmark pipeline, which joins the
+ * generator to import, store and indicators, is {@code cli.Pipeline}). Used by: the {@code synth},
+ * {@code demo} and {@code bench} commands and the tests.
  */
 package org.haigui.synth;

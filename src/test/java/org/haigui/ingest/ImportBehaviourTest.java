@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.schema.City;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +166,7 @@ class ImportBehaviourTest {
         h.write("in2/persons.csv", ImportHarness.PERSONS_HEADER + "P7,,新人,,,,,\nP8," + BAD_ID + ",坏,,,,,\n");
         Files.createDirectories(tmp.resolve("in2/.persons.rejected.csv.tmp"));
         try (Store store = Store.open(h.db)) {
-            Importer importer = new Importer(store, ImportOptions.defaults(), Progress.NONE);
+            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
             assertThatThrownBy(() -> importer.run(List.of(tmp.resolve("in2"))))
                 .isInstanceOf(HaiguiException.class).hasMessageContaining("nothing was changed");
         }
@@ -176,31 +178,48 @@ class ImportBehaviourTest {
         writeSmallCity();
         h.importPaths(tmp.resolve("in"));
         String before = h.everythingStored();
+        // enough rows that every phase takes a while; the markers, not the size, decide when the kill lands
+        int rows = 50_000;
         Path big = tmp.resolve("big");
         Files.createDirectories(big);
         try (BufferedWriter w = Files.newBufferedWriter(big.resolve("persons.csv"))) {
             w.write("person_id,name_en,birth_date\n");
-            for (int i = 0; i < 600_000; i++) {
+            for (int i = 0; i < rows; i++) {
                 w.write(String.format(Locale.ROOT, "Q%d,Person %d,19%02d\n", i, i, i % 100));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int killed = 0;
-        for (long delay : new long[] {700, 1400, 2100, 2800, 3500}) {
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main", "import",
+        // The child prints a marker as it enters each phase (Importer.PHASES_ENV); it is killed as soon
+        // as the marker is read, so each kill lands in that phase on a fast or a slow machine alike.
+        for (String phase : new String[] {"stage", "check", "merge", "rejected", "after-merge", "commit"}) {
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main", "import",
                 big.toString(), "--db", h.db.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("kill.log").toFile()).start();
-            boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor();
+                .redirectOutput(tmp.resolve("kill.log").toFile());
+            pb.environment().put(Importer.PHASES_ENV, "1");
+            Process p = pb.start();
+            List<String> seen = new ArrayList<>();
+            boolean reached = false;
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    seen.add(line);
+                    if (line.equals("haigui-import-phase: " + phase)) {
+                        p.destroyForcibly();
+                        reached = true;
+                        break;
+                    }
+                }
             }
+            p.waitFor();
+            assertThat(reached).as("the child reached phase %s; its standard error: %s", phase, seen).isTrue();
             // atomic: the store is either exactly as before, or holds the whole import (the kill came after the commit)
             long imported = h.count("SELECT count(*) FROM persons WHERE person_id LIKE 'Q%'");
             if (imported == 0) {
-                assertThat(h.everythingStored()).as("killed after %d ms", delay).isEqualTo(before);
+                assertThat(h.everythingStored()).as("killed in phase %s", phase).isEqualTo(before);
                 killed++;
             } else {
-                assertThat(imported).as("killed after %d ms: all or nothing", delay).isEqualTo(600_000);
+                assertThat(phase).as("killed in phase %s, long before the commit", phase).isIn("rejected", "after-merge", "commit");
+                assertThat(imported).as("killed in phase %s: all or nothing", phase).isEqualTo(rows);
                 break; // later kills would start from a changed store
             }
         }

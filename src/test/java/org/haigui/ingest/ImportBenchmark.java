@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.haigui.core.Progress;
+import org.haigui.schema.City;
 import org.haigui.store.Store;
 
 /**
@@ -40,7 +41,7 @@ public final class ImportBenchmark {
         Files.deleteIfExists(db);
         Files.deleteIfExists(dir.resolve("bench.duckdb.key"));
         try (Store store = Store.open(db)) {
-            Importer importer = new Importer(store, ImportOptions.defaults(), Progress.NONE);
+            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
             run("persons (CSV)", importer, data.resolve("persons.csv"));
             run("overseas_episodes (CSV)", importer, data.resolve("overseas_episodes.csv"));
             run("overseas_episodes (CSV, again: all unchanged)", importer, data.resolve("overseas_episodes.csv"));
@@ -50,7 +51,7 @@ public final class ImportBenchmark {
         Files.deleteIfExists(db);
         Files.deleteIfExists(dir.resolve("bench.duckdb.key"));
         try (Store store = Store.open(db)) {
-            Importer importer = new Importer(store, ImportOptions.defaults(), Progress.NONE);
+            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
             run("persons (CSV)", importer, data.resolve("persons.csv"));
             run("overseas_episodes (.xlsx)", importer, xlsx);
         }

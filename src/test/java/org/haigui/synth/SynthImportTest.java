@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.haigui.core.Progress;
 import org.haigui.ingest.ImportOptions;
+import org.haigui.schema.City;
 import org.haigui.ingest.ImportReport;
 import org.haigui.ingest.Importer;
 import org.haigui.store.Store;
@@ -29,7 +30,7 @@ class SynthImportTest {
         Path dir = tmp.resolve("clean");
         SynthResult r = Synthesizer.generate(SynthOptions.defaults(dir).withPersons(5_000), Progress.NONE);
         try (Store store = Store.open(tmp.resolve("clean.duckdb"))) {
-            ImportReport rep = new Importer(store, ImportOptions.defaults(), Progress.NONE).run(r.files());
+            ImportReport rep = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(r.files());
             assertThat(rep.rejectedRows()).as(rep.toString()).isZero();
             for (ImportReport.SourceSummary s : rep.perTable()) {
                 assertThat(s.inserted()).as(s.table()).isEqualTo(r.rows().get(s.table()));
@@ -43,7 +44,7 @@ class SynthImportTest {
         Path dir = tmp.resolve("xlsx");
         SynthResult r = Synthesizer.generate(SynthOptions.defaults(dir).withPersons(1_500).withFormat(SynthOptions.Format.XLSX), Progress.NONE);
         try (Store store = Store.open(tmp.resolve("xlsx.duckdb"))) {
-            ImportReport rep = new Importer(store, ImportOptions.defaults(), Progress.NONE).run(r.files());
+            ImportReport rep = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(r.files());
             assertThat(rep.rejectedRows()).as(rep.toString()).isZero();
             assertThat(rep.perTable().stream().mapToLong(ImportReport.SourceSummary::inserted).sum()).isEqualTo(r.totalRows());
         }
@@ -72,7 +73,7 @@ class SynthImportTest {
         }
         List<Path> data = r.files().stream().filter(p -> !p.getFileName().toString().equals(Synthesizer.DIRTY_FILE)).toList();
         try (Store store = Store.open(dir.resolveSibling(dir.getFileName() + ".duckdb"))) {
-            ImportReport rep = new Importer(store, ImportOptions.defaults(), Progress.NONE).run(data);
+            ImportReport rep = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(data);
             Set<String> got = new TreeSet<>();
             try (Statement s = store.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT table_name, row_number FROM quarantine")) {

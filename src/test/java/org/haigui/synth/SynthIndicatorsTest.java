@@ -14,6 +14,7 @@ import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorValue;
 import org.haigui.ingest.ImportOptions;
+import org.haigui.schema.City;
 import org.haigui.ingest.Importer;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class SynthIndicatorsTest {
         }
         List<IndicatorValue> v;
         try (Store store = Store.open(tmp.resolve("store.duckdb"))) {
-            assertThat(new Importer(store, ImportOptions.defaults(), Progress.NONE).run(r.files()).rejectedRows()).isZero();
-            v = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(Pipeline.AS_OF).withOnly(Set.of("stock",
+            assertThat(new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(r.files()).rejectedRows()).isZero();
+            v = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(Calibration.REPORT_DATE).withOnly(Set.of("stock",
                 "inflow.window5", "inflow.year", "inflow.ytd", "ent.profitable_within_1y", "ent.profitable_within_3y"))).values();
         }
         assertThat(total(v, "stock", "")).isEqualTo(sql.get("stock"));

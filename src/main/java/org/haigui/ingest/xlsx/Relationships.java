@@ -23,12 +23,12 @@ final class Relationships {
     private Relationships() {}
 
     /** The relationships of the given source part ("" for the package), empty when it has none. */
-    static Relationships of(ZipArchive zip, String sourcePart) {
+    static Relationships of(WorkbookZip zip, String sourcePart) {
         Relationships rels = new Relationships();
         String dir = directoryOf(sourcePart);
         String file = sourcePart.substring(dir.length());
         String relsPart = dir + "_rels/" + file + ".rels";
-        ZipArchive.Entry e = zip.find(relsPart);
+        WorkbookZip.Entry e = zip.find(relsPart);
         if (e == null) {
             return rels;
         }

@@ -41,8 +41,8 @@ final class SharedStrings {
         return Xml.decodeEscapes(new String(chars, from, to - from));
     }
 
-    static SharedStrings read(ZipArchive zip, String part) {
-        ZipArchive.Entry e = zip.find(part);
+    static SharedStrings read(WorkbookZip zip, String part) {
+        WorkbookZip.Entry e = zip.find(part);
         if (e == null) {
             return NONE;
         }

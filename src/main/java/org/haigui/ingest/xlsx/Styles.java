@@ -33,8 +33,8 @@ final class Styles {
         return styleIndex >= 0 && styleIndex < xfKinds.length ? xfKinds[styleIndex] : NOT_DATE;
     }
 
-    static Styles read(ZipArchive zip, String part) {
-        ZipArchive.Entry e = zip.find(part);
+    static Styles read(WorkbookZip zip, String part) {
+        WorkbookZip.Entry e = zip.find(part);
         if (e == null) {
             return NONE;
         }

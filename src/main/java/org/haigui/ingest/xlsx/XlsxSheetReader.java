@@ -89,7 +89,7 @@ public final class XlsxSheetReader implements AutoCloseable {
     /** A merged range with the value of its top-left cell. */
     private record Fill(MergeScanner.Range range, String text, Kind kind) {}
 
-    XlsxSheetReader(XlsxWorkbook workbook, ZipArchive zip, String sheetName, ZipArchive.Entry entry, Styles styles,
+    XlsxSheetReader(XlsxWorkbook workbook, WorkbookZip zip, String sheetName, WorkbookZip.Entry entry, Styles styles,
             SharedStrings sharedStrings, boolean date1904) {
         this.workbook = workbook;
         this.fileLabel = zip.fileLabel();
@@ -129,7 +129,7 @@ public final class XlsxSheetReader implements AutoCloseable {
     }
 
     /** The first pass: the merged ranges of the sheet, sorted by top row then left column. */
-    private MergeScanner.Range[] scanMerges(ZipArchive zip, ZipArchive.Entry entry) {
+    private MergeScanner.Range[] scanMerges(WorkbookZip zip, WorkbookZip.Entry entry) {
         MergeScanner.Result result;
         try (InputStream raw = zip.open(entry); BufferedInputStream in = new BufferedInputStream(raw, 4)) {
             in.mark(4);

@@ -29,7 +29,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     private static final String REL_STYLES = "/styles";
     private static final String REL_SHARED_STRINGS = "/sharedStrings";
 
-    private final ZipArchive zip;
+    private final WorkbookZip zip;
     private final String workbookPart;
     private final Relationships workbookRels;
     private final boolean date1904;
@@ -40,7 +40,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     private SharedStrings sharedStrings;
     private boolean closed;
 
-    private XlsxWorkbook(ZipArchive zip, String workbookPart, Relationships workbookRels, boolean date1904,
+    private XlsxWorkbook(WorkbookZip zip, String workbookPart, Relationships workbookRels, boolean date1904,
             Map<String, String> sheets) {
         this.zip = zip;
         this.workbookPart = workbookPart;
@@ -61,12 +61,12 @@ public final class XlsxWorkbook implements AutoCloseable {
     public static XlsxWorkbook open(Path file, XlsxLimits limits) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
-        ZipArchive zip = ZipArchive.open(file, limits);
+        WorkbookZip zip = WorkbookZip.open(file, limits);
         try {
             Relationships packageRels = Relationships.of(zip, "");
             Relationships.Rel office = packageRels.firstOfType(REL_OFFICE_DOCUMENT);
             String workbookPart = office != null && zip.contains(office.target()) ? office.target() : "xl/workbook.xml";
-            ZipArchive.Entry wb = zip.find(workbookPart);
+            WorkbookZip.Entry wb = zip.find(workbookPart);
             if (wb == null || wb.name().toLowerCase(Locale.ROOT).endsWith(".bin")) {
                 throw HaiguiException.input(zip.fileLabel() + ": not an .xlsx workbook: " + whatElse(zip));
             }
@@ -81,7 +81,7 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    private static String whatElse(ZipArchive zip) {
+    private static String whatElse(WorkbookZip zip) {
         if (zip.contains("xl/workbook.bin")) {
             return "it is a binary .xlsb workbook; save it as .xlsx (Excel Workbook) and import it again";
         }
@@ -94,7 +94,7 @@ public final class XlsxWorkbook implements AutoCloseable {
         return "it is a zip archive without xl/workbook.xml";
     }
 
-    private static Map<String, String> readWorkbook(ZipArchive zip, ZipArchive.Entry wb, Relationships rels, boolean[] date1904) {
+    private static Map<String, String> readWorkbook(WorkbookZip zip, WorkbookZip.Entry wb, Relationships rels, boolean[] date1904) {
         Map<String, String> sheets = new LinkedHashMap<>();
         try (InputStream in = zip.open(wb)) {
             XMLStreamReader r = Xml.reader(in, zip.fileLabel(), wb.name());
@@ -174,7 +174,7 @@ public final class XlsxWorkbook implements AutoCloseable {
             throw new HaiguiException(HaiguiException.Kind.NOT_FOUND, zip.fileLabel() + ": no sheet named '" + name
                     + "'; the sheets are " + sheets.keySet());
         }
-        ZipArchive.Entry entry = zip.find(part);
+        WorkbookZip.Entry entry = zip.find(part);
         if (entry == null) {
             throw HaiguiException.input(zip.fileLabel() + ": sheet '" + name + "' points to part " + part + ", which is missing");
         }

@@ -1,7 +1,8 @@
 /**
  * A streaming, hardened reader of .xlsx workbooks for the import: one sheet at a time, row by
- * row, with bounded memory. It reads the zip container itself (central directory, inflating
- * through a counting stream that refuses zip bombs), parses every XML part with StAX with DTDs
+ * row, with bounded memory. It reads the zip container with the JDK's {@code java.util.zip.ZipFile}
+ * behind its own bounds (entry count, declared sizes, duplicate names, and a counting stream over
+ * each entry that refuses zip bombs), parses every XML part with StAX with DTDs
  * and external entities disabled, takes cached formula values (never evaluates), turns
  * date-formatted numbers into ISO dates (1900 and 1904 systems), fills merged ranges with their
  * top-left value, and keeps Excel's row numbers.

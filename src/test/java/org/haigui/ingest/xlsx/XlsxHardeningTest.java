@@ -219,6 +219,32 @@ class XlsxHardeningTest {
     }
 
     @Test
+    void encryptedEntriesUnknownMethodsAndDuplicateNamesAreClearInputErrors() throws IOException {
+        Path base = dir.resolve("base.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(base))) {
+            z.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("xl/workbooX.xml"));
+            z.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(base);
+        byte[] encrypted = bytes.clone();
+        byte[] method = bytes.clone();
+        for (int i = 0; i + 12 < bytes.length; i++) {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 1 && bytes[i + 3] == 2) { // central directory record
+                encrypted[i + 8] |= 1;
+                method[i + 10] = 12; // bzip2
+            }
+        }
+        assertInputError(Files.write(dir.resolve("encrypted.xlsx"), encrypted), "encrypted", "without a password");
+        assertInputError(Files.write(dir.resolve("bzip2.xlsx"), method), "compression method", "only stored and deflated");
+        // two entries of the same name (in the local headers and the central directory alike)
+        String twin = new String(bytes, StandardCharsets.ISO_8859_1).replace("xl/workbooX.xml", "xl/workbook.xml");
+        assertInputError(Files.write(dir.resolve("twice.xlsx"), twin.getBytes(StandardCharsets.ISO_8859_1)),
+            "entry xl/workbook.xml twice");
+    }
+
+    @Test
     void anAbsurdCentralDirectoryIsRefused() throws IOException {
         Path good = new XlsxFixture().sheet("s", row(1, inline("A1", "x"))).write(dir.resolve("cd.xlsx"));
         byte[] bytes = Files.readAllBytes(good);

@@ -1,4 +1,4 @@
-package org.haigui.synth;
+package org.haigui.cli;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,17 +17,22 @@ import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorResult;
 import org.haigui.indicators.IndicatorWriter;
-import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
 import org.haigui.ingest.Importer;
 import org.haigui.schema.Schema;
 import org.haigui.store.Store;
+import org.haigui.synth.Calibration;
+import org.haigui.synth.SynthOptions;
+import org.haigui.synth.SynthResult;
+import org.haigui.synth.Synthesizer;
 
 /**
  * The whole pipeline on synthetic data, stage by stage, measured: used by {@code haigui demo}
- * and {@code haigui bench}. Stages that are not built yet are reported as such.
+ * and {@code haigui bench}. Stages that are not built yet are reported as such. It lives in
+ * {@code cli} because it joins the features (synth, ingest, store, indicators), which the
+ * generator itself does not use.
  */
-public final class Pipeline {
+final class Pipeline {
 
     /**
      * One measured stage.
@@ -41,7 +46,7 @@ public final class Pipeline {
      *                 true simultaneous peak)
      * @param detail   what the stage did, in one line
      */
-    public record Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail) {
+    record Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail) {
         public double rowsPerSecond() {
             return millis == 0 ? 0 : rows * 1000.0 / millis;
         }
@@ -51,12 +56,12 @@ public final class Pipeline {
     }
 
     /** True when the folder already holds synthetic data (CSV files or the workbook). */
-    public static boolean hasData(Path dir) {
+    static boolean hasData(Path dir) {
         return Files.isRegularFile(dir.resolve("persons.csv")) || Files.isRegularFile(dir.resolve(Synthesizer.WORKBOOK));
     }
 
     /** The data files of a folder, in table order (the CSV files, or the workbook). */
-    public static List<Path> dataFiles(Path dir) {
+    static List<Path> dataFiles(Path dir) {
         List<Path> out = new ArrayList<>();
         if (Files.isRegularFile(dir.resolve(Synthesizer.WORKBOOK))) {
             out.add(dir.resolve(Synthesizer.WORKBOOK));
@@ -70,7 +75,7 @@ public final class Pipeline {
         return out;
     }
 
-    public static Stage generate(SynthOptions o, Progress progress) {
+    static Stage generate(SynthOptions o, Progress progress) {
         resetPeaks();
         SynthResult r = Synthesizer.generate(o, progress);
         return new Stage("generate", true, r.millis(), r.totalRows(), peakHeap(),
@@ -78,12 +83,12 @@ public final class Pipeline {
     }
 
     /** Imports the data files into the database (created if missing). */
-    public static Stage importFiles(Path db, List<Path> files, Progress progress) {
+    static Stage importFiles(Path db, List<Path> files, Progress progress) {
         resetPeaks();
         long t0 = System.nanoTime();
         ImportReport rep;
         try (Store store = Store.open(db)) {
-            rep = new Importer(store, ImportOptions.defaults(), progress).run(files);
+            rep = new Importer(store, Imports.options(), progress).run(files);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long inserted = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::inserted).sum();
@@ -99,14 +104,14 @@ public final class Pipeline {
      * calibrated to (facts.md: the 2021 report counts to 30 September 2021); the records run to the
      * end of 2021, so "as of D" matters.
      */
-    public static final LocalDate AS_OF = LocalDate.of(2021, 9, 30);
+    static final LocalDate AS_OF = Calibration.REPORT_DATE;
 
     /**
      * Computes every indicator of the standard catalogue as of {@code asOf} on the database and,
      * when {@code out} is given, writes them (tidy CSV) with the metadata beside
      * ({@code out.meta.json}). The stage's rows are the rows of the store it read.
      */
-    public static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress) {
+    static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress) {
         resetPeaks();
         long t0 = System.nanoTime();
         IndicatorResult result;
@@ -132,7 +137,7 @@ public final class Pipeline {
     }
 
     /** A stage whose feature has not landed yet. */
-    public static Stage notBuilt(String name) {
+    static Stage notBuilt(String name) {
         return new Stage(name, false, 0, 0, 0, "not built yet");
     }
 

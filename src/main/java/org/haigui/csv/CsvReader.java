@@ -1,4 +1,4 @@
-package org.haigui.ingest;
+package org.haigui.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,14 @@ import java.util.List;
  * row number as a spreadsheet shows it (header = row 1, one row per record even when a quoted
  * field spans lines), a file that ends inside a quoted field, and undecodable bytes - decoding
  * replaces them with U+FFFD, which marks the record as undecodable instead of storing mojibake.
+ *
+ * <p>The one CSV reader of the project: the import reads user files with it, and the schema reads
+ * its own resources (the city's districts) with it.
  */
-final class CsvReader implements AutoCloseable {
+public final class CsvReader implements AutoCloseable {
 
     /** One record: its fields, its row number, and an error that makes the whole record unusable. */
-    record Record(long rowNumber, List<String> fields, String error) {
+    public record Record(long rowNumber, List<String> fields, String error) {
     }
 
     private static final char REPLACEMENT = '\uFFFD';
@@ -35,7 +38,8 @@ final class CsvReader implements AutoCloseable {
     private boolean first = true;
     private final StringBuilder field = new StringBuilder(64);
 
-    CsvReader(InputStream raw, Charset charset) {
+    /** Reads {@code raw} decoded with {@code charset}; undecodable bytes mark their record (see {@link Record#error()}). */
+    public CsvReader(InputStream raw, Charset charset) {
         CharsetDecoder dec = charset.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -64,7 +68,7 @@ final class CsvReader implements AutoCloseable {
     }
 
     /** The next record, or null at the end of the input. */
-    Record next() throws IOException {
+    public Record next() throws IOException {
         int c = read();
         if (first) {
             first = false;

@@ -1,0 +1,92 @@
+package org.haigui.ingest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.haigui.schema.Column;
+import org.haigui.schema.Rule;
+import org.haigui.schema.Schema;
+import org.haigui.schema.Table;
+
+/**
+ * The checks across rows, in SQL, for one table (tables in reference order): references to the
+ * store or this import, unique values, values that must agree across rows, and keys seen twice
+ * (the last one wins; earlier ones are rejected, naming the row that replaces them). Errors go to
+ * {@code stg_errors}.
+ */
+final class CrossRowChecks {
+
+    private CrossRowChecks() {
+    }
+
+    /** Rows of table r as they will be after this import: accepted staged rows, and stored rows not replaced. */
+    private static String effective(Table r, Set<Table> staged, String cols) {
+        if (!staged.contains(r)) {
+            return "SELECT " + cols + " FROM " + r.name();
+        }
+        return "SELECT " + cols + " FROM " + ImportSql.stg(r) + " a WHERE " + ImportSql.ok(r, "a")
+            + " UNION ALL SELECT " + cols + " FROM " + r.name() + " t WHERE NOT EXISTS (SELECT 1 FROM " + ImportSql.stg(r)
+            + " a WHERE " + ImportSql.keyEq(r, "a", "t") + " AND " + ImportSql.ok(r, "a") + ")";
+    }
+
+    static void check(Connection c, Table t, Set<Table> staged) throws SQLException {
+        String s = ImportSql.stg(t);
+        try (Statement st = c.createStatement()) {
+            for (Column col : t.columns()) {
+                if (col.references() == null) {
+                    continue;
+                }
+                Table r = Schema.table(col.references()).orElseThrow();
+                String rk = r.keyNames().get(0);
+                String sql = "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + col.name() + "', s." + col.name()
+                    + ", 'no " + r.name() + " row with " + rk + " = ' || s." + col.name() + " || ' in the store or in this import'"
+                    + " FROM " + s + " s WHERE s." + col.name() + " IS NOT NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM " + r.name() + " x WHERE x." + rk + " = s." + col.name() + ")";
+                if (staged.contains(r)) {
+                    sql += " AND NOT EXISTS (SELECT 1 FROM " + ImportSql.stg(r) + " a WHERE a." + rk + " = s." + col.name() + " AND " + ImportSql.ok(r, "a") + ")";
+                }
+                st.execute(sql);
+            }
+            for (Rule rule : t.rules()) {
+                if (rule instanceof Rule.Unique u) {
+                    String k = t.keyNames().get(0);
+                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + u.column() + "', s." + u.column()
+                        + ", 'already used by " + t.name() + " ' || min(x.other) || ' (must be unique)'"
+                        + " FROM " + s + " s JOIN (SELECT " + u.column() + " AS v, " + k + " AS other FROM ("
+                        + effective(t, staged, u.column() + ", " + k) + ")) x ON x.v = s." + u.column() + " AND x.other <> s." + k
+                        + " WHERE s." + u.column() + " IS NOT NULL GROUP BY s._src, s._row, s." + u.column());
+                } else if (rule instanceof Rule.SameWithin sw) {
+                    String def = "CAST('" + sw.defaultValue() + "' AS " + t.storeType(sw.column()) + ")";
+                    String g = sw.groupColumn();
+                    String v = sw.column();
+                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + v + "',"
+                        + " CAST(coalesce(s." + v + ", " + def + ") AS VARCHAR),"
+                        + " 'rows of " + g + " ' || s." + g + " || ' have different " + v + " values (' || b.vals || '); they must be the same'"
+                        + " FROM " + s + " s JOIN (SELECT g, string_agg(DISTINCT CAST(v AS VARCHAR), ', ') AS vals"
+                        + " FROM (SELECT x." + g + " AS g, coalesce(x." + v + ", " + def + ") AS v FROM (" + effective(t, staged, g + ", " + v)
+                        + ") x) GROUP BY g HAVING count(DISTINCT v) > 1) b ON b.g = s." + g
+                        + " WHERE " + ImportSql.ok(t, "s"));
+                } else if (rule instanceof Rule.YearNotBeforeReferenced y) {
+                    Table r = Schema.table(y.referencedTable()).orElseThrow();
+                    String rk = r.keyNames().get(0);
+                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + y.yearColumn() + "', CAST(s."
+                        + y.yearColumn() + " AS VARCHAR), 'is before the founding year of " + r.name() + " ' || s." + y.referenceColumn()
+                        + " || ' (' || CAST(f.fy AS VARCHAR) || ')'"
+                        + " FROM " + s + " s JOIN (SELECT " + rk + " AS id, year(" + y.referencedDateColumn() + ") AS fy FROM ("
+                        + effective(r, staged, rk + ", " + y.referencedDateColumn()) + ")) f ON f.id = s." + y.referenceColumn()
+                        + " WHERE s." + y.yearColumn() + " IS NOT NULL AND s." + y.yearColumn() + " < f.fy");
+                }
+            }
+            // a key seen twice in this import: the last occurrence wins, earlier ones are rejected
+            String keys = String.join(", ", t.keyNames().stream().map(k -> "s." + k).toList());
+            st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', d._src, d._row, '" + t.keyNames().get(0) + "', d.k,"
+                + " 'the same key appears again in ' || src.name || ' row ' || CAST(d.last_row AS VARCHAR) || ', which replaces this row'"
+                + " FROM (SELECT s._src, s._row, " + ImportSql.keyString(t, "s") + " AS k,"
+                + " row_number() OVER w AS rn, first_value(s._src) OVER w AS last_src, first_value(s._row) OVER w AS last_row"
+                + " FROM " + s + " s WHERE " + ImportSql.keysNotNull(t, "s") + " AND " + ImportSql.ok(t, "s")
+                + " WINDOW w AS (PARTITION BY " + keys + " ORDER BY s._src DESC, s._row DESC)) d"
+                + " JOIN stg_sources src ON src._src = d.last_src WHERE d.rn > 1");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.haigui.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.haigui.schema.Table;
+
+/** SQL fragments over the staging tables, shared by the sections of the import. */
+final class ImportSql {
+
+    private ImportSql() {
+    }
+
+    /** The staging table of a table. */
+    static String stg(Table t) {
+        return "stg_" + t.name();
+    }
+
+    /** True for a staged row (alias) that has no error. */
+    static String ok(Table t, String alias) {
+        return "NOT EXISTS (SELECT 1 FROM stg_errors e WHERE e._tbl = '" + t.name() + "' AND e._src = " + alias
+            + "._src AND e._row = " + alias + "._row)";
+    }
+
+    static String keyEq(Table t, String a, String b) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : t.keyNames()) {
+            if (sb.length() > 0) {
+                sb.append(" AND ");
+            }
+            sb.append(a).append('.').append(k).append(" = ").append(b).append('.').append(k);
+        }
+        return sb.toString();
+    }
+
+    static String keyString(Table t, String alias) {
+        List<String> parts = new ArrayList<>();
+        for (String k : t.keyNames()) {
+            parts.add("CAST(" + alias + "." + k + " AS VARCHAR)");
+        }
+        return parts.size() == 1 ? parts.get(0) : "concat_ws('|', " + String.join(", ", parts) + ")";
+    }
+
+    static String keysNotNull(Table t, String alias) {
+        List<String> parts = new ArrayList<>();
+        for (String k : t.keyNames()) {
+            parts.add(alias + "." + k + " IS NOT NULL");
+        }
+        return String.join(" AND ", parts);
+    }
+}
