@@ -38,7 +38,7 @@ class ReadOnlyRunTest {
         Path db = tmp.resolve("store.duckdb");
         List<IndicatorValue> readWrite;
         try (Store store = Store.open(db)) {
-            assertThat(new Importer(store, ImportOptions.defaults(), Progress.NONE).run(data.files()).rejectedRows()).isZero();
+            assertThat(new Importer(store, ImportOptions.forCity(org.haigui.schema.City.load("shanghai")), Progress.NONE).run(data.files()).rejectedRows()).isZero();
             InstitutionRegistry.refreshNameKeys(store.connection()); // the after-import hook
             readWrite = run(store.connection());
         }
