@@ -99,6 +99,21 @@ final class RejectedRows {
                 }
             }
         }
+        // a row rejected because a later row of this import has the same key: that row was accepted,
+        // so the entry is resolved by this import at once (keys masked in the quarantine cannot match and stay)
+        try (Statement st = c.createStatement()) {
+            Set<Table> tables = new java.util.LinkedHashSet<>();
+            for (ImportSource s : sources) {
+                if (s.rejected > 0) {
+                    tables.add(s.spec.table());
+                }
+            }
+            for (Table t : tables) {
+                st.execute("UPDATE quarantine SET resolved_batch_id = batch_id WHERE batch_id > " + base
+                    + " AND resolved_batch_id IS NULL AND table_name = '" + t.name() + "' AND row_key IN (SELECT "
+                    + ImportSql.keyString(t, "k") + " FROM " + ImportSql.stg(t) + " k WHERE " + ImportSql.ok(t, "k") + ")");
+            }
+        }
         // earlier unresolved quarantine entries for keys quarantined again are superseded by the new ones
         try (Statement st = c.createStatement()) {
             st.execute("UPDATE quarantine SET resolved_batch_id = (SELECT min(n.batch_id) FROM quarantine n WHERE n.batch_id > " + base

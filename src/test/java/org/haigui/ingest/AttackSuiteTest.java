@@ -379,6 +379,15 @@ class AttackSuiteTest {
     }
 
     @Test
+    void aDuplicateWithinOneImportLeavesNoUnresolvedEntry() throws Exception {
+        Path f = h.write("persons.csv", "person_id,name_en\nP1,First\nP1,Second\n");
+        assertThat(h.importPaths(f).code()).isEqualTo(1);
+        assertThat(h.rows("SELECT name_en FROM persons")).containsExactly(List.of("Second"));
+        assertThat(h.count("SELECT count(*) FROM quarantine")).isEqualTo(1);
+        assertThat(h.count("SELECT count(*) FROM quarantine WHERE resolved_batch_id IS NULL")).isZero();
+    }
+
+    @Test
     void theGb18030HintIsNotGivenWhenTheFileWasReadAsGb18030() throws Exception {
         // bytes that are valid neither as UTF-8 nor as GB18030 (0xFF)
         Path f = tmp.resolve("persons.csv");

@@ -155,11 +155,11 @@ final class SharedStrings {
         }
 
         void endString() {
+            if (count >= maxStrings) {
+                throw HaiguiException.input(fileLabel + ": part " + part + " holds more than " + maxStrings
+                    + " shared strings; refused (too large to read safely: save the sheets as CSV files and import those)");
+            }
             if (count + 2 > offsets.length) {
-                if (count + 2 > maxStrings) {
-                    throw HaiguiException.input(fileLabel + ": part " + part + " holds more than " + maxStrings
-                        + " shared strings; refused (too large to read safely: save the sheets as CSV files and import those)");
-                }
                 offsets = Arrays.copyOf(offsets, (int) Math.min((long) offsets.length * 2, maxStrings + 2L));
             }
             count++;
