@@ -53,6 +53,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
     Integer resamples;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws Exception {
         LocalDate d;
@@ -74,7 +77,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (only != null) {
             only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
         }
-        IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
+        IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
+                .withSurvey(city.survey())).withOnly(ids)
             .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
