@@ -48,7 +48,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create(), blueprint, survey));
-        print(out, Pipeline.indicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create(), blueprint, survey));
+        Pipeline.Computed computed = Pipeline.computeIndicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create(),
+            blueprint, survey);
+        print(out, computed.stage());
+        BlueprintFigures.print(out, computed.result().values(), blueprint, survey, Pipeline.AS_OF);
         // the report and dashboard issues have not landed: say so rather than pretend
         print(out, Pipeline.notBuilt("report"));
         if (noServe) {

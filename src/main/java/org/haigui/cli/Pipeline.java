@@ -116,6 +116,14 @@ final class Pipeline {
      * The stage's rows are the rows of the store it read.
      */
     static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
+        return computeIndicators(db, asOf, out, progress, blueprint, survey).stage();
+    }
+
+    /** A measured indicator stage and what it computed (raw figures: the analyst's view). */
+    record Computed(Stage stage, IndicatorResult result) {
+    }
+
+    static Computed computeIndicators(Path db, LocalDate asOf, Path out, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
         resetPeaks();
         long t0 = System.nanoTime();
         IndicatorResult result;
@@ -140,9 +148,9 @@ final class Pipeline {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String omitted = result.notAvailable().isEmpty() ? "" : " (" + result.notAvailable().size() + " not available yet: "
             + String.join(", ", new java.util.TreeSet<>(result.notAvailable().keySet())) + ")";
-        return new Stage("indicators", true, ms, storeRows, peakHeap(),
+        return new Computed(new Stage("indicators", true, ms, storeRows, peakHeap(),
             String.format(java.util.Locale.ROOT, "%,d values as of %s%s%s", result.values().size(), asOf, omitted,
-                out == null ? "" : " -> " + out.toAbsolutePath()));
+                out == null ? "" : " -> " + out.toAbsolutePath())), result);
     }
 
     /** A stage whose feature has not landed yet. */
