@@ -545,11 +545,11 @@ final class Intruder {
             for (int[] le : p.les) {
                 int a = p.pos.get(le[0]);
                 int b = p.pos.get(le[1]);
-                if (p.ohi[b] < p.ohi[a] - 1e-9 * Math.max(1, Math.abs(p.ohi[b]))) {
+                if (p.ohi[b] < p.ohi[a] - 1e-9 * Math.max(1, finite(p.ohi[b]))) {
                     p.ohi[a] = p.ohi[b];
                     changed = true;
                 }
-                if (p.olo[a] > p.olo[b] + 1e-9 * Math.max(1, Math.abs(p.olo[a]))) {
+                if (p.olo[a] > p.olo[b] + 1e-9 * Math.max(1, finite(p.olo[a]))) {
                     p.olo[b] = p.olo[a];
                     changed = true;
                 }
@@ -597,7 +597,7 @@ final class Intruder {
             double newLo = Double.isNaN(x) || Double.isNaN(y) ? -INF : Math.min(x, y);
             double newHi = Double.isNaN(x) || Double.isNaN(y) ? INF : Math.max(x, y);
             int i = p.pos.get(e.vars[t]);
-            double tol = 1e-9 * Math.max(1, Math.max(Math.abs(p.olo[i]), Math.abs(p.ohi[i])));
+            double tol = 1e-9 * Math.max(1, Math.max(finite(p.olo[i]), finite(p.ohi[i])));
             if (newLo > p.olo[i] + tol) {
                 p.olo[i] = Math.min(newLo, p.ohi[i]);
                 changed = true;
@@ -696,6 +696,10 @@ final class Intruder {
             chi[v] = r[1];
         }
         cexact[v] = true;
+    }
+
+    private static double finite(double d) {
+        return Double.isInfinite(d) ? 0 : Math.abs(d);
     }
 
     /** The range of (rhs - s) / a for s in [sMin, sMax]. */
