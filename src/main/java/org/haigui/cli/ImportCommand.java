@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
 import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
-import org.haigui.ingest.Importer;
 import org.haigui.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +45,7 @@ final class ImportCommand implements Callable<Integer> {
             default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
         };
         ImportOptions options = Imports.options().withEncoding(cs).withDryRun(dryRun);
-        ImportReport report;
-        try (Store store = Store.open(Store.resolve(db))) {
-            report = new Importer(store, options, ConsoleProgress.create()).run(paths);
-        }
+        ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
         print(spec.commandLine().getOut(), report);
         return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;
     }

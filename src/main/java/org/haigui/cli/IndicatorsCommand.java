@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: the newest date in the store).")
     String asOf;
+
+    @Option(names = "--allow-future", description = "Allow an --as-of after the newest date in the store.")
+    boolean allowFuture;
 
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Only these indicator ids (comma-separated).")
     List<String> only;
@@ -47,6 +49,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
+    @Option(names = "--force", description = "Overwrite the --out file (and its .meta.json) if it exists.")
+    boolean force;
+
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: " + IndicatorRequest.DEFAULT_SEED + ").")
     Long seed;
 
@@ -55,11 +60,11 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate d;
-        try {
-            d = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw HaiguiException.usage("--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
+        if (out != null) {
+            Outputs.check(List.of(out, IndicatorWriter.metaFile(out)), force, "--out");
+        }
+        if (asOf != null) {
+            AsOf.parse(asOf, "--as-of");
         }
         IndicatorWriter.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> IndicatorWriter.Format.CSV;
@@ -74,13 +79,14 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (only != null) {
             only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
         }
-        IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
-            .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
+        PrintWriter err = spec.commandLine().getErr();
         IndicatorResult result;
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
+            IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
+                .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             result = new IndicatorEngine().run(reader, req).asIndicatorResult();
         }
-        PrintWriter err = spec.commandLine().getErr();
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {
             err.println("haigui: warning: " + e.getKey() + " omitted: " + e.getValue());
         }

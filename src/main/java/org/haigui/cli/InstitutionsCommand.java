@@ -89,8 +89,14 @@ final class InstitutionsCommand implements Runnable {
             + "'institutions import' reads: keep the rows you confirm, delete the others.")
         Path csv;
 
+        @Option(names = "--force", description = "Overwrite the --csv file if it exists.")
+        boolean force;
+
         @Override
         public Integer call() throws Exception {
+            if (csv != null) {
+                Outputs.check(csv, force, "--csv");
+            }
             if (limit < 0 || candidates < 0) {
                 throw HaiguiException.usage("--limit and --candidates must not be negative");
             }
