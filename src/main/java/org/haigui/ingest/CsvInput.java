@@ -20,6 +20,8 @@ final class CsvInput implements TableInput {
     private final Path file;
     private final CsvReader reader;
     private final List<String> header;
+    private final long headerRowNumber;
+    private final List<String> warnings = new ArrayList<>();
     private final InputStream stream;
     private long blank;
 
@@ -28,22 +30,44 @@ final class CsvInput implements TableInput {
         this.file = file;
         this.stream = wrapped;
         this.reader = new CsvReader(wrapped, charset);
-        List<String> h = null;
+        // the header is the first non-blank row naming a key column (title rows above it are skipped,
+        // as in a sheet); when none of the first rows does, the first one, so the header check says what is missing
+        List<CsvReader.Record> before = new ArrayList<>();
+        CsvReader.Record headerRec = null;
         CsvReader.Record r;
-        while ((r = reader.next()) != null) {
+        while (before.size() < HEADER_SEARCH_ROWS && (r = reader.next()) != null) {
             if (isBlank(r.fields())) {
                 continue;
             }
-            if (r.error() != null) {
-                throw HaiguiException.input(file.getFileName() + ", row " + r.rowNumber() + " (header): " + r.error());
+            if (r.error() == null && HeaderMap.namesAKeyColumn(table, r.fields())) {
+                headerRec = r;
+                break;
             }
-            h = r.fields();
-            break;
+            before.add(r);
         }
-        if (h == null) {
-            throw HaiguiException.input(file.getFileName() + ": the file is empty (no header row)");
+        if (headerRec == null) {
+            if (before.isEmpty()) {
+                throw HaiguiException.input(file.getFileName() + ": the file is empty (no header row)");
+            }
+            // no row names a key column (key columns are required): the first row is the header, and the header
+            // check says what is missing, showing it
+            headerRec = before.remove(0);
+            if (headerRec.error() != null) {
+                throw HaiguiException.input(file.getFileName() + ", row " + headerRec.rowNumber() + " (header): " + headerRec.error());
+            }
+            before.clear();
         }
-        this.header = h;
+        if (!before.isEmpty()) {
+            warnings.add(file.getFileName() + ": " + before.size() + " row(s) above the header (row " + headerRec.rowNumber()
+                + ") skipped as titles");
+        }
+        this.header = headerRec.fields();
+        this.headerRowNumber = headerRec.rowNumber();
+    }
+
+    @Override
+    public long headerRow() {
+        return headerRowNumber;
     }
 
     static CsvInput open(Table table, Path file, Charset charset, java.security.MessageDigest digest) {
@@ -123,7 +147,7 @@ final class CsvInput implements TableInput {
 
     @Override
     public List<String> warnings() {
-        return new ArrayList<>();
+        return new ArrayList<>(warnings);
     }
 
     @Override

@@ -197,6 +197,28 @@ class AnalystTrapsTest {
         assertThat(tmp.resolve("new/city.duckdb.key")).exists();
     }
 
+    // ------------------------------------------------------------------ 6: title rows, the header found, all bad files
+
+    @Test
+    void defect6_aTitleRowAboveTheHeaderIsSkippedInCsvAsInXlsx() throws Exception {
+        Path f = write("t/persons.csv", "2021年海归人员名单,,,\n\n" + PERSONS_HEADER + "P1," + ID1 + ",张三,,,,,\n");
+        Path db = tmp.resolve("t.duckdb");
+        Run r = run("import", f.toString(), "--db", db.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("row(s) above the header (row 3) skipped as titles");
+        assertThat(count(db, "SELECT count(*) FROM persons")).isEqualTo(1);
+    }
+
+    @Test
+    void defect6_everyBadFileIsReportedAtOnceWithTheHeaderFound() throws Exception {
+        write("b/persons.csv", "who,what\n1,2\n");
+        write("b/city_moves.csv", "move,person\nM1,P1\n");
+        Run r = run("import", tmp.resolve("b").toString(), "--db", tmp.resolve("b.duckdb").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("persons.csv").contains("city_moves.csv")
+            .contains("header found (row 1): who, what").contains("header found (row 1): move, person");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
