@@ -219,6 +219,22 @@ class AnalystTrapsTest {
             .contains("header found (row 1): who, what").contains("header found (row 1): move, person");
     }
 
+    // ------------------------------------------------------------------ 7: a reference to a row rejected in the same import
+
+    @Test
+    void defect7_aReferenceToARowRejectedInTheSameImportSaysSoAndWhere() throws Exception {
+        write("r/persons.csv", PERSONS_HEADER + "P1," + ID1 + ",张三,,,,,\n1001,11010119900307867X,王五,,,,,\n");
+        write("r/overseas_episodes.csv", "episode_id,person_id,kind,institution,country,start_date,end_date,degree\n"
+            + "E1,1001,study,MIT,US,2012-09,2014-06,master\nE2,P9,study,MIT,US,2012-09,2014-06,master\n");
+        Run r = run("import", tmp.resolve("r").toString(), "--db", tmp.resolve("r.duckdb").toString());
+        assertThat(r.code()).isEqualTo(1);
+        String rejected = Files.readString(tmp.resolve("r/overseas_episodes.rejected.csv"), StandardCharsets.UTF_8);
+        assertThat(rejected).contains("the persons row with person_id = 1001 was rejected in this import (persons.csv row 3)")
+            .doesNotContain("no persons row with person_id = 1001")
+            // a key that is nowhere keeps the old message
+            .contains("no persons row with person_id = P9 in the store or in this import");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
