@@ -235,6 +235,33 @@ class AnalystTrapsTest {
             .contains("no persons row with person_id = P9 in the store or in this import");
     }
 
+    // ------------------------------------------------------------------ 8: identity numbers stored as Excel numbers
+
+    @Test
+    void defect8_anIdentityNumberStoredAsAnExcelNumberSaysToFormatTheColumnAsText() throws Exception {
+        Path book = tmp.resolve("x/book.xlsx");
+        Files.createDirectories(book.getParent());
+        try (var os = Files.newOutputStream(book)) {
+            var wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
+            var ws = wb.newWorksheet("persons");
+            String[] h = PERSONS_HEADER.trim().split(",");
+            for (int i = 0; i < h.length; i++) {
+                ws.value(0, i, h[i]);
+            }
+            ws.value(1, 0, "P1");
+            ws.value(1, 1, Double.parseDouble(ID1)); // what Excel does to an 18-digit number typed into a General cell
+            ws.value(1, 2, "张三");
+            ws.value(2, 0, "P2");
+            ws.value(2, 1, ID2);
+            ws.value(2, 2, "李四");
+            wb.finish();
+        }
+        Run r = run("import", book.toString(), "--db", tmp.resolve("x.duckdb").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        String rejected = Files.readString(tmp.resolve("x/persons.rejected.csv"), StandardCharsets.UTF_8);
+        assertThat(rejected).contains("Excel number").contains("format the column as text").doesNotContain("check character");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
