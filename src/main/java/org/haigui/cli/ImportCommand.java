@@ -31,7 +31,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8", description = "Encoding of CSV input (default UTF-8).")
+    @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8", description = "Encoding of CSV input (default UTF-8; GBK and GB2312 are read as GB18030).")
     String encoding;
 
     @Option(names = "--dry-run", description = "Check everything and write the rejected-rows files, but change nothing in the store.")
@@ -39,11 +39,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Charset cs = switch (encoding.toUpperCase(Locale.ROOT).replace("_", "-")) {
-            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-            case "GB18030" -> Charset.forName("GB18030");
-            default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
-        };
+        Charset cs = Encodings.parse(encoding);
         ImportOptions options = Imports.options().withEncoding(cs).withDryRun(dryRun);
         ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
         print(spec.commandLine().getOut(), report);

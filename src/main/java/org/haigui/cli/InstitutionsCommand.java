@@ -39,18 +39,23 @@ final class InstitutionsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1", paramLabel = "FILE", description = "UTF-8 CSV file.")
+        @Parameters(arity = "1", paramLabel = "FILE", description = "CSV file (UTF-8 unless --encoding).")
         Path file;
+
+        @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8",
+            description = "Encoding of the CSV file (default UTF-8; GBK and GB2312 are read as GB18030).")
+        String encoding;
 
         @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
         Path db;
 
         @Override
         public Integer call() {
+            java.nio.charset.Charset cs = Encodings.parse(encoding);
             InstitutionRegistry.ImportResult r;
             long[] size;
             try (Store store = Store.open(Store.resolve(db))) {
-                r = InstitutionRegistry.importCsv(store.connection(), file);
+                r = InstitutionRegistry.importCsv(store.connection(), file, cs);
                 size = InstitutionRegistry.size(store.connection());
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -262,6 +262,24 @@ class AnalystTrapsTest {
         assertThat(rejected).contains("Excel number").contains("format the column as text").doesNotContain("check character");
     }
 
+    // ------------------------------------------------------------------ 9: institutions import --encoding
+
+    @Test
+    void defect9_institutionsImportReadsGb18030() throws Exception {
+        Path db = importedCity();
+        Path f = tmp.resolve("inst.csv");
+        Files.write(f, "institution_id,name,country,aliases,kind\nX1,上海测试研究院,CN,测试院;沪测院,employer\n"
+            .getBytes(java.nio.charset.Charset.forName("GB18030")));
+        Run r = run("institutions", "import", f.toString(), "--db", db.toString(), "--encoding", "GB18030");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("1 institutions added");
+        assertThat(count(db, "SELECT count(*) FROM institutions WHERE name = '上海测试研究院'")).isEqualTo(1);
+        // without it, a clear hint
+        Run u = run("institutions", "import", f.toString(), "--db", db.toString());
+        assertThat(u.code()).isEqualTo(2);
+        assertThat(u.err()).contains("--encoding GB18030");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
