@@ -43,7 +43,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Only these indicator ids (comma-separated).")
     List<String> only;
 
-    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "csv (default) or json (JSON lines).")
+    @Option(names = "--format", paramLabel = "csv|json|xlsx", defaultValue = "csv",
+        description = "csv (default; a file gets a UTF-8 byte-order mark for Excel), json (JSON lines), or xlsx (with --out; codes as text cells).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
@@ -66,8 +67,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (asOf != null) {
             AsOf.parse(asOf, "--as-of");
         }
+        boolean xlsx = format.equalsIgnoreCase("xlsx");
+        if (xlsx && out == null) {
+            throw HaiguiException.usage("--format xlsx needs --out FILE.xlsx");
+        }
         IndicatorWriter.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> IndicatorWriter.Format.CSV;
+            case "csv", "xlsx" -> IndicatorWriter.Format.CSV;
             case "json", "jsonl" -> IndicatorWriter.Format.JSON;
             default -> throw HaiguiException.usage("--format must be csv or json, not '" + format + "'");
         };
@@ -96,8 +101,14 @@ final class IndicatorsCommand implements Callable<Integer> {
             w.flush();
             err.println("haigui: " + IndicatorWriter.metadata(result));
         } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                IndicatorWriter.write(result.values(), f, w);
+            if (xlsx) {
+                IndicatorWriter.writeXlsx(result, out);
+            } else if (f == IndicatorWriter.Format.CSV) {
+                IndicatorWriter.writeCsvFile(result.values(), out);
+            } else {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    IndicatorWriter.write(result.values(), f, w);
+                }
             }
             IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
             err.println("haigui: " + result.values().size() + " values written to " + out + " (metadata: "

@@ -121,8 +121,8 @@ final class Pipeline {
             result = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(asOf).withProgress(progress)).asIndicatorResult();
         }
         if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                IndicatorWriter.write(result.values(), IndicatorWriter.Format.CSV, w);
+            try {
+                IndicatorWriter.writeCsvFile(result.values(), out);
                 IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
             } catch (IOException e) {
                 throw HaiguiException.input("cannot write the indicators to " + out + ": " + e.getMessage(), e);

@@ -115,7 +115,7 @@ class AnalystTrapsTest {
         assertThat(u.code()).isEqualTo(2);
         assertThat(Files.readString(mine)).isEqualTo("my own work\n");
         assertThat(run("indicators", "--db", db.toString(), "--out", mine.toString(), "--only", "stock", "--force").code()).isZero();
-        assertThat(Files.readString(mine)).startsWith("indicator,");
+        assertThat(Files.readString(mine)).startsWith("\uFEFFindicator,");
     }
 
     // ------------------------------------------------------------------ 2: outputs checked before the work
@@ -278,6 +278,28 @@ class AnalystTrapsTest {
         Run u = run("institutions", "import", f.toString(), "--db", db.toString());
         assertThat(u.code()).isEqualTo(2);
         assertThat(u.err()).contains("--encoding GB18030");
+    }
+
+    // ------------------------------------------------------------------ 12: indicators for Excel
+
+    @Test
+    void defect12_indicatorFilesOpenInExcelWithTheirChineseAndTheirZeros() throws Exception {
+        Path db = importedCity();
+        Path csv = tmp.resolve("ind.csv");
+        assertThat(run("indicators", "--db", db.toString(), "--only", "stock", "--out", csv.toString()).code()).isZero();
+        byte[] b = Files.readAllBytes(csv);
+        assertThat(new byte[] {b[0], b[1], b[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        // standard output has no mark
+        assertThat(run("indicators", "--db", db.toString(), "--only", "stock").out()).startsWith("indicator,");
+        Path xlsx = tmp.resolve("ind.xlsx");
+        Run r = run("indicators", "--db", db.toString(), "--only", "stock", "--format", "xlsx", "--out", xlsx.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            String strings = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(), StandardCharsets.UTF_8);
+            // field codes kept as text, with their zero; the as-of in the about sheet
+            assertThat(strings).contains(">06<").contains(">05<").contains(">2014-07-01<");
+        }
+        assertThat(run("indicators", "--db", db.toString(), "--format", "xlsx").code()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------ 10: a store in use
