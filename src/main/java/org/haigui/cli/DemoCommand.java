@@ -34,7 +34,9 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path db = dir.resolve("haigui.duckdb");
         if (Pipeline.hasData(dir)) {
-            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data");
+            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data"
+                + (spec.commandLine().getParseResult().hasMatchedOption("--persons")
+                    ? "; --persons " + persons + " is ignored (give another --dir, or empty this one, to generate anew)" : ""));
         } else {
             SynthOptions o = SynthOptions.defaults(dir).withPersons(persons);
             print(out, Pipeline.generate(o, ConsoleProgress.create()));

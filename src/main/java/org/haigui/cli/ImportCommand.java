@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Import CSV files, directories of CSV files, or .xlsx workbooks into the store.",
-        "Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage or file errors (nothing changed)."})
+        "Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage or file errors (nothing changed), "
+            + "3 the store is missing, in use, or cannot be opened (nothing changed)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec

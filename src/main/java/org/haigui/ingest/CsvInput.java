@@ -72,7 +72,9 @@ final class CsvInput implements TableInput {
 
     static CsvInput open(Table table, Path file, Charset charset, java.security.MessageDigest digest) {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            refuseUtf16(file, buffered);
+            InputStream in = buffered;
             if (digest != null) {
                 in = new java.security.DigestInputStream(in, digest);
             }
@@ -81,6 +83,28 @@ final class CsvInput implements TableInput {
             throw HaiguiException.input(file + ": no such file");
         } catch (IOException e) {
             throw HaiguiException.input(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A UTF-16 file (Excel's "Unicode text") is neither UTF-8 nor GB18030: said as such, with what
+     * to do, rather than as undecodable bytes with a GB18030 hint. Known by its byte-order mark, or
+     * by the zero bytes of ASCII characters in UTF-16.
+     */
+    private static void refuseUtf16(Path file, BufferedInputStream in) throws IOException {
+        in.mark(256);
+        byte[] b = in.readNBytes(256);
+        in.reset();
+        boolean bom = b.length >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF));
+        int zeros = 0;
+        for (byte x : b) {
+            if (x == 0) {
+                zeros++;
+            }
+        }
+        if (bom || (b.length >= 8 && zeros * 4 >= b.length)) {
+            throw HaiguiException.input(file.getFileName() + ": the file is UTF-16 text (Excel's \"Unicode text\"), which import "
+                + "does not read: save it as \"CSV UTF-8\" (or as .xlsx) and import that (文件为 UTF-16 编码：请另存为“CSV UTF-8”或 .xlsx)");
         }
     }
 

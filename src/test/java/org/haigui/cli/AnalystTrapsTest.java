@@ -302,6 +302,47 @@ class AnalystTrapsTest {
         assertThat(run("indicators", "--db", db.toString(), "--format", "xlsx").code()).isEqualTo(2);
     }
 
+    // ------------------------------------------------------------------ 13: the smaller ones
+
+    @Test
+    void defect13_aDayThatDoesNotExistIsNamedAsSuch() throws Exception {
+        Path db = importedCity();
+        Run r = run("indicators", "--db", db.toString(), "--as-of", "2021-02-30");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("2021-02-30: that day does not exist").contains("2021-02 has 28 days");
+        assertThat(run("indicators", "--db", db.toString(), "--as-of", "30/02/2021").err()).contains("must be a date YYYY-MM-DD");
+    }
+
+    @Test
+    void defect13_gbkAndGb2312AreReadAsGb18030AndUtf16IsNamed() throws Exception {
+        Path f = tmp.resolve("g/persons.csv");
+        Files.createDirectories(f.getParent());
+        Files.write(f, (PERSONS_HEADER + "P1," + ID1 + ",张三,,,,,\n").getBytes(java.nio.charset.Charset.forName("GB18030")));
+        for (String enc : List.of("GBK", "gb2312")) {
+            Run r = run("import", f.toString(), "--db", tmp.resolve(enc + ".duckdb").toString(), "--encoding", enc);
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+        }
+        Path u = tmp.resolve("u/persons.csv");
+        Files.createDirectories(u.getParent());
+        Files.write(u, (PERSONS_HEADER + "P1," + ID1 + ",张三,,,,,\n").getBytes(StandardCharsets.UTF_16LE));
+        Run r = run("import", u.toString(), "--db", tmp.resolve("u.duckdb").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("UTF-16").contains("CSV UTF-8").doesNotContain("GB18030");
+    }
+
+    @Test
+    void defect13_importHelpListsEveryExitCode() {
+        Run r = run("import", "--help");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("3 the store is missing, in use");
+    }
+
+    @Test
+    void defect13_demoSaysWhenPersonsIsIgnored() throws Exception {
+        Path dir = smallCity();
+        Run r = run("demo", "--dir", dir.toString(), "--persons", "1000", "--no-serve");
+        assertThat(r.out()).contains("--persons 1000 is ignored");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
