@@ -343,6 +343,20 @@ class AnalystTrapsTest {
         assertThat(r.out()).contains("--persons 1000 is ignored");
     }
 
+    @Test
+    void defect13_benchReportsTheResidentMemoryBesideTheHeap() throws Exception {
+        Run r = run("bench", "--persons", "300", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        long rss = root.get("total").get("peak_resident_bytes").asLong();
+        assertThat(rss).isGreaterThan(root.get("total").get("peak_heap_bytes").asLong() / 4).isGreaterThan(10L << 20);
+        for (var stage : root.get("stages")) {
+            if (stage.get("built").asBoolean()) {
+                assertThat(stage.get("peak_resident_bytes").asLong()).isPositive();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
