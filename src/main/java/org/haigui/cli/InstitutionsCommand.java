@@ -112,6 +112,9 @@ final class InstitutionsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println("every institution name in the episodes matches the registry");
+            } else {
+                out.println("episodes  institution name as written (未匹配的机构名称)");
+                out.println("          similarity  registry candidate  [id, country]  (候选：相似度、名称、编号)");
             }
             for (InstitutionRegistry.Unmatched u : rows) {
                 out.printf(Locale.ROOT, "%8d  %s%n", u.episodes(), u.name());

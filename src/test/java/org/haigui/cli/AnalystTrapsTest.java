@@ -357,6 +357,24 @@ class AnalystTrapsTest {
         }
     }
 
+    @Test
+    void defect13_unmatchedHasHeadingsAndSuggestsNoUniversityForAnEmployer() throws Exception {
+        write("e/persons.csv", PERSONS_HEADER + "P1," + ID1 + ",张三,,,,,\n");
+        write("e/overseas_episodes.csv", "episode_id,person_id,kind,institution,country,start_date,end_date,degree\n"
+            + "E1,P1,work,KPMG Australia,AU,2015,2016,\nE2,P1,study,Australian Lutheran Colege,AU,2010,2012,master\n");
+        Path db = tmp.resolve("e.duckdb");
+        assertThat(run("import", tmp.resolve("e").toString(), "--db", db.toString()).code()).isZero();
+        Run r = run("institutions", "unmatched", "--db", db.toString(), "--candidates", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("episodes  institution name");
+        String employer = r.out().substring(r.out().indexOf("KPMG Australia"));
+        employer = employer.contains("Australian Lutheran Colege") ? employer.substring(0, employer.indexOf("Australian Lutheran Colege"))
+            : employer;
+        assertThat(employer).doesNotContain("College").doesNotContain("University");
+        // a name met in study episodes still gets university candidates
+        assertThat(r.out()).contains("Australian Lutheran College");
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
