@@ -375,6 +375,14 @@ class AnalystTrapsTest {
         assertThat(r.out()).contains("Australian Lutheran College");
     }
 
+    @Test
+    void defect13_schemaDefinesEveryValueType() {
+        String doc = run("schema").out();
+        for (String t : List.of("district", "industry", "field", "money", "partial date", "country list", "id number")) {
+            assertThat(doc).as(t).containsPattern("\\n\\| " + t + " \\| [^|]{20,}\\|");
+        }
+    }
+
     // ------------------------------------------------------------------ 10: a store in use
 
     /** Holds a store open for writing until its standard input closes (a second process for the lock test). */
