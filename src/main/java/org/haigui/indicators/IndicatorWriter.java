@@ -100,7 +100,7 @@ public final class IndicatorWriter {
      * field {@code 04} and district {@code 310104} as written, the figures as number cells; and
      * sheet {@code about} with the metadata (as-of date first).
      */
-    public static void writeXlsx(IndicatorResult r, Path file) throws IOException {
+    public static void writeXlsx(IndicatorResult r, java.util.Map<String, Object> extra, Path file) throws IOException {
         try (java.io.OutputStream os = Files.newOutputStream(file)) {
             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "HaiguiObservatory", "1.0");
             org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("indicators");
@@ -128,7 +128,7 @@ public final class IndicatorWriter {
             about.value(0, 0, "as_of 截至日期");
             about.value(0, 1, r.info().asOf().toString());
             about.value(1, 0, "metadata");
-            about.value(1, 1, metadata(r));
+            about.value(1, 1, metadata(r, extra));
             wb.finish();
         }
     }
@@ -140,6 +140,14 @@ public final class IndicatorWriter {
 
     /** The metadata recorded with an output, as one JSON object. */
     public static String metadata(IndicatorResult r) throws IOException {
+        return metadata(r, java.util.Map.of());
+    }
+
+    /**
+     * The metadata recorded with an output, as one JSON object, with more entries (the output's form,
+     * raw or protected, and the disclosure rules applied) after the run's own.
+     */
+    public static String metadata(IndicatorResult r, java.util.Map<String, Object> extra) throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("as_of", r.info().asOf().toString());
         o.put("catalogue_version", r.info().catalogueVersion());
@@ -152,10 +160,15 @@ public final class IndicatorWriter {
         ObjectNode na = o.putObject("not_available");
         r.notAvailable().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
             .forEach(e -> na.put(e.getKey(), e.getValue()));
+        extra.forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
         return JSON.writeValueAsString(o);
     }
 
     public static void writeMetadata(IndicatorResult r, Path file) throws IOException {
-        Files.writeString(file, metadata(r) + "\n", StandardCharsets.UTF_8);
+        writeMetadata(r, java.util.Map.of(), file);
+    }
+
+    public static void writeMetadata(IndicatorResult r, java.util.Map<String, Object> extra, Path file) throws IOException {
+        Files.writeString(file, metadata(r, extra) + "\n", StandardCharsets.UTF_8);
     }
 }
