@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object instead of text.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws IOException {
         boolean temporary = dir == null;
@@ -53,14 +56,17 @@ final class BenchCommand implements Callable<Integer> {
         List<Pipeline.Stage> stages = new ArrayList<>();
         // the peak resident memory of the process per stage (the database's native memory, beyond the heap)
         List<Long> resident = new ArrayList<>();
+        org.haigui.blueprint.Blueprint blueprint = city.blueprint();
+        org.haigui.blueprint.SurveyDefinition survey = city.survey != null ? city.survey()
+            : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         try {
             Path data = work.resolve("data");
             SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
             stages.add(Pipeline.generate(o, Progress.NONE));
             resident.add(Pipeline.peakResident());
-            stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE));
+            stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE, blueprint, survey));
             resident.add(Pipeline.peakResident());
-            stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE));
+            stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE, blueprint, survey));
             resident.add(Pipeline.peakResident());
         } finally {
             if (temporary) {

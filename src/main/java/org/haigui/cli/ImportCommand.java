@@ -38,10 +38,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check everything and write the rejected-rows files, but change nothing in the store.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() {
         Charset cs = Encodings.parse(encoding);
-        ImportOptions options = Imports.options().withEncoding(cs).withDryRun(dryRun);
+        ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun);
         ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
         print(spec.commandLine().getOut(), report);
         return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.haigui.core.Progress;
+import org.haigui.blueprint.Blueprint;
+import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
 import org.haigui.ingest.Importer;
@@ -14,10 +16,11 @@ import org.haigui.ties.InstitutionRegistry;
 
 /**
  * How the command line imports, in one place for every command that imports ({@code import},
- * {@code demo}, {@code bench}): for the city of {@link Cities#defaultCity()}, and with the
- * institution name keys ({@code institution_name_keys}) refreshed inside the import's transaction
- * after the merge ({@link InstitutionRegistry#refreshNameKeys}), so that import, not the indicator
- * run, keeps them up to date.
+ * {@code demo}, {@code bench}): for the city of the blueprint ({@link Blueprints#city}: its
+ * districts), with survey answers checked against the survey definition when one is given, and with
+ * the institution name keys ({@code institution_name_keys}) refreshed inside the import's
+ * transaction after the merge ({@link InstitutionRegistry#refreshNameKeys}), so that import, not
+ * the indicator run, keeps them up to date.
  *
  * <p>An import that fails, or a dry run, leaves no trace: when the store did not exist before,
  * the database file, its key file and the folders made for them are removed again
@@ -28,8 +31,9 @@ final class Imports {
     private Imports() {}
 
     /** The options of a command-line import; callers add the encoding, dry run, ... */
-    static ImportOptions options() {
-        return ImportOptions.forCity(Cities.defaultCity()).withAfterMerge(InstitutionRegistry::refreshNameKeys);
+    static ImportOptions options(Blueprint blueprint, SurveyDefinition survey) {
+        return ImportOptions.forCity(Blueprints.city(blueprint)).withAfterMerge(InstitutionRegistry::refreshNameKeys)
+            .withSurvey(Blueprints.check(survey));
     }
 
     /**

@@ -72,6 +72,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
     Integer resamples;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws Exception {
         if (out != null) {
@@ -106,7 +109,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
-            IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
+            IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
+                    .withSurvey(city.survey())).withOnly(ids)
                 .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             IndicatorEngine engine = new IndicatorEngine();
             RawResult raw = engine.run(reader, req);
