@@ -41,7 +41,9 @@ final class DemoCommand implements Callable<Integer> {
             : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         Path db = dir.resolve("haigui.duckdb");
         if (Pipeline.hasData(dir)) {
-            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data");
+            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data"
+                + (spec.commandLine().getParseResult().hasMatchedOption("--persons")
+                    ? "; --persons " + persons + " is ignored (give another --dir, or empty this one, to generate anew)" : ""));
         } else {
             SynthOptions o = SynthOptions.defaults(dir).withPersons(persons);
             print(out, Pipeline.generate(o, ConsoleProgress.create()));
