@@ -23,7 +23,7 @@ import java.util.Objects;
  * <li>{@link Kind#ENT_SHARE}: {@code eidx, period, hit} with hit 1 or 0;</li>
  * <li>{@link Kind#ENT_RATIO}: {@code eidx, period, num, den} - value = scale x sum(num) / sum(den);</li>
  * <li>{@link Kind#ENT_MEDIAN}: {@code eidx, period, v};</li>
- * <li>{@link Kind#TIDY}: {@code period, breakdown, category, value, numerator, denominator} - the
+ * <li>{@link Kind#TIDY}: {@code period, breakdown, category, value, numerator, denominator} (optionally {@code ci_low, ci_high}, {@code units}) - the
  *     finished rows of an indicator without groups.</li>
  * </ul>
  * The engine adds the breakdowns (joining the person or enterprise breakdown table), the groups

@@ -258,7 +258,7 @@ public final class IndicatorEngine {
         }
 
         /**
-         * TIDY rows. Contributors: a column {@code units} (and {@code numerator_units}) when the query
+         * TIDY rows (with {@code ci_low}, {@code ci_high} when the query gives them). Contributors: a column {@code units} (and {@code numerator_units}) when the query
          * gives one; else, for figures about persons with a numerator and denominator, the denominator
          * and numerator counts; data-quality rows ({@code data.*}, about rows and records, not persons)
          * have none.
@@ -270,7 +270,8 @@ public final class IndicatorEngine {
                 while (rs.next()) {
                     IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), "", rs.getString("breakdown"),
                         rs.getString("category"), Numbers.of(rs.getObject("value")), Numbers.of(rs.getObject("numerator")),
-                        Numbers.of(rs.getObject("denominator")), null, null, false);
+                        Numbers.of(rs.getObject("denominator")), cols.contains("ci_low") ? Numbers.of(rs.getObject("ci_low")) : null,
+                        cols.contains("ci_high") ? Numbers.of(rs.getObject("ci_high")) : null, false);
                     Contributors k;
                     if (cols.contains("units")) {
                         k = new Contributors(rs.getLong("units"), cols.contains("numerator_units") ? rs.getLong("numerator_units") : -1,
