@@ -1,0 +1,66 @@
+package org.haigui.report;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The PDF: openhtmltopdf renders the report's XHTML (A4, page numbers, table of contents with page references,
+ * bookmarks) with Noto Sans SC embedded as a subset, so that the Chinese text renders anywhere and text extraction
+ * returns it. The font files are put into the classes by the build (fetched from the npm registry, see pom.xml).
+ */
+final class Pdf {
+
+    static final String FONT_DIR = "/org/haigui/report/fonts/";
+    static final String REGULAR = "NotoSansSC_400Regular.ttf";
+    static final String BOLD = "NotoSansSC_700Bold.ttf";
+
+    private static volatile byte[] regular;
+    private static volatile byte[] bold;
+
+    private Pdf() {
+    }
+
+    static byte[] font(String name) {
+        try (InputStream in = Pdf.class.getResourceAsStream(FONT_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the report font " + name + " is missing from the build (it is fetched by the Maven build)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] regular() {
+        if (regular == null) {
+            regular = font(REGULAR);
+        }
+        return regular;
+    }
+
+    static byte[] bold() {
+        if (bold == null) {
+            bold = font(BOLD);
+        }
+        return bold;
+    }
+
+    static void write(String xhtml, OutputStream out) throws IOException {
+        byte[] r = regular();
+        byte[] b = bold();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
+    }
+}
