@@ -165,7 +165,7 @@ final class Pipeline {
         Catalogue catalogue = engine.catalogue(ctx);
         RawResult raw;
         try (Store store = Store.openReadOnly(db); java.sql.Connection reader = store.reader()) {
-            raw = engine.run(reader, IndicatorRequest.of(ctx));
+            raw = engine.run(reader, IndicatorRequest.of(ctx).withOnly(REPORT_IDS.apply(catalogue)));
         } catch (java.sql.SQLException e) {
             throw HaiguiException.store("cannot read " + db + ": " + e.getMessage(), e);
         }
@@ -180,6 +180,16 @@ final class Pipeline {
                 asOf, (computed - t0) / 1e9, (protectedAt - computed) / 1e9, w.millis() / 1000.0, published.stats().suppressed(),
                 published.stats().cells(), files));
     }
+
+    /**
+     * The indicators the report computes: the whole catalogue except {@code ent.gazelle_share}. Its identity with
+     * {@code ent.high_growth_rate} (the high-growth count) makes disclosure control fail on the synthetic city
+     * ("cannot protect ... ent.high_growth_rate ... district"), so the report leaves it out (and says so) until that is
+     * fixed in {@code disclosure}.
+     */
+    static final java.util.function.Function<Catalogue, java.util.Set<String>> REPORT_IDS = c -> c.entries().stream()
+        .filter(d -> d.available() && !d.id().equals("ent.gazelle_share")).map(d -> d.id())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
 
     /** A stage whose feature has not landed yet. */
     static Stage notBuilt(String name) {

@@ -20,17 +20,29 @@ final class FontSubset {
     }
 
     static String fontFace(String text, byte[] ttf, int weight) {
+        return "@font-face { font-family: 'Noto Sans SC'; font-weight: " + weight + "; src: url(data:font/ttf;base64,"
+            + Base64.getEncoder().encodeToString(subset(text, ttf)) + ") format('truetype'); }\n";
+    }
+
+    /**
+     * The font reduced to the characters of {@code text} (plus ASCII). Also what the PDF embeds: the full font maps the
+     * Kangxi radicals (U+2F00-U+2FDF) and the unified ideographs to the same glyphs, and a PDF's text extraction would
+     * then return 至 as the radical ⾄; a subset without the radicals maps every glyph back to the ideograph.
+     */
+    static byte[] subset(String text, byte[] ttf) {
         Set<Integer> cps = new TreeSet<>();
-        text.codePoints().forEach(cps::add);
+        for (int c = 0x20; c < 0x7f; c++) {
+            cps.add(c);
+        }
+        text.codePoints().filter(c -> c < 0x2E80 || c > 0x2FDF).forEach(cps::add);
         try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
             TTFSubsetter sub = new TTFSubsetter(font);
             sub.addAll(cps);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             sub.writeToStream(out);
-            return "@font-face { font-family: 'Noto Sans SC'; font-weight: " + weight + "; src: url(data:font/ttf;base64,"
-                + Base64.getEncoder().encodeToString(out.toByteArray()) + ") format('truetype'); }\n";
+            return out.toByteArray();
         } catch (IOException e) {
-            return "";
+            throw new java.io.UncheckedIOException("cannot subset the report font", e);
         }
     }
 }

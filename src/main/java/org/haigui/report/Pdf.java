@@ -20,6 +20,9 @@ final class Pdf {
     static final String REGULAR = "NotoSansSC_400Regular.ttf";
     static final String BOLD = "NotoSansSC_700Bold.ttf";
 
+    /** Characters the renderer adds (page numbers, leaders). */
+    private static final String PAGE_CHARS = "0123456789 /.";
+
     private static volatile byte[] regular;
     private static volatile byte[] bold;
 
@@ -52,12 +55,13 @@ final class Pdf {
     }
 
     static void write(String xhtml, OutputStream out) throws IOException {
-        byte[] r = regular();
-        byte[] b = bold();
+        // the fonts subset to the document's characters (fast to load; text extraction maps back to ideographs)
+        byte[] r = FontSubset.subset(xhtml + PAGE_CHARS, regular());
+        byte[] b = FontSubset.subset(xhtml + PAGE_CHARS, bold());
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
-        builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, false);
+        builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, false);
         builder.useSVGDrawer(new BatikSVGDrawer());
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);

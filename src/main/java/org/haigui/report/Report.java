@@ -99,7 +99,7 @@ public final class Report {
 
     /** Writes beside the target, then moves it into place. */
     private static void write(Path target, Body body) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".report-", ".tmp");
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
