@@ -19,9 +19,18 @@ final class FontSubset {
     private FontSubset() {
     }
 
-    static String fontFace(String text, byte[] ttf, int weight) {
+    static String fontFace(byte[] subset, int weight) {
         return "@font-face { font-family: 'Noto Sans SC'; font-weight: " + weight + "; src: url(data:font/ttf;base64,"
-            + Base64.getEncoder().encodeToString(subset(text, ttf)) + ") format('truetype'); }\n";
+            + Base64.getEncoder().encodeToString(subset) + ") format('truetype'); }\n";
+    }
+
+    /** A parsed font, to subset several times: parsing the full CJK font (about 10 MB) costs more than a subset. */
+    static TrueTypeFont parse(byte[] ttf) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the report font", e);
+        }
     }
 
     /**
@@ -29,13 +38,13 @@ final class FontSubset {
      * Kangxi radicals (U+2F00-U+2FDF) and the unified ideographs to the same glyphs, and a PDF's text extraction would
      * then return 至 as the radical ⾄; a subset without the radicals maps every glyph back to the ideograph.
      */
-    static byte[] subset(String text, byte[] ttf) {
+    static byte[] subset(String text, TrueTypeFont font) {
         Set<Integer> cps = new TreeSet<>();
         for (int c = 0x20; c < 0x7f; c++) {
             cps.add(c);
         }
         text.codePoints().filter(c -> c < 0x2E80 || c > 0x2FDF).forEach(cps::add);
-        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
+        try {
             TTFSubsetter sub = new TTFSubsetter(font);
             sub.addAll(cps);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The PDF: openhtmltopdf renders the report's XHTML (A4, page numbers, table of contents with page references,
@@ -54,17 +56,36 @@ final class Pdf {
         return bold;
     }
 
-    static void write(String xhtml, OutputStream out) throws IOException {
+    /** Characters the renderer may add to a document's own. */
+    static String pageChars() {
+        return PAGE_CHARS;
+    }
+
+    /** Writes the PDF of {@code xhtml} with the fonts {@code r} and {@code b} subset to (at least) its characters. */
+    static void write(String xhtml, byte[] r, byte[] b, OutputStream out) throws IOException {
         // the fonts subset to the document's characters (fast to load; text extraction maps back to ideographs)
-        byte[] r = FontSubset.subset(xhtml + PAGE_CHARS, regular());
-        byte[] b = FontSubset.subset(xhtml + PAGE_CHARS, bold());
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, false);
         builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, false);
-        builder.useSVGDrawer(new BatikSVGDrawer());
-        builder.withHtmlContent(xhtml, null);
-        builder.toStream(out);
-        builder.run();
+        // the SVG renderer (Batik) has fonts of its own: without the CJK font the charts' Chinese text would be empty boxes
+        BatikSVGDrawer svg = new BatikSVGDrawer();
+        Path rf = Files.createTempFile("haigui-font", ".ttf");
+        Path bf = Files.createTempFile("haigui-font", ".ttf");
+        try {
+            Files.write(rf, r);
+            Files.write(bf, b);
+            svg.addFontFile(rf.toFile(), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL);
+            svg.addFontFile(bf.toFile(), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL);
+            builder.useSVGDrawer(svg);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (java.awt.FontFormatException e) {
+            throw new IOException("the report font cannot be used for the charts: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(rf);
+            Files.deleteIfExists(bf);
+        }
     }
 }

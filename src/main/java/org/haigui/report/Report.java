@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.ProtectedResult;
 import org.haigui.indicators.Catalogue;
@@ -73,18 +74,20 @@ public final class Report {
         try {
             Files.createDirectories(o.out());
             int i = 0;
-            boolean both = o.languages().size() > 1;
-            for (Lang l : o.languages()) {
-                String plain = Html.render(l, title, subtitle, sections, "", false);
-                String font = FontSubset.fontFace(plain, Pdf.regular(), 400) + FontSubset.fontFace(plain, Pdf.bold(), 700);
-                String html = Html.render(l, title, subtitle, sections, font, false);
-                Path hf = files.get(i++);
-                write(hf, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
-                if (o.pdf()) {
-                    String xhtml = Html.render(l, title, subtitle, sections, "", true);
-                    write(files.get(i++), out -> Pdf.write(xhtml, out));
+            // each full font is parsed once; per language one subset serves the HTML and the PDF
+            try (TrueTypeFont regular = FontSubset.parse(Pdf.regular()); TrueTypeFont bold = FontSubset.parse(Pdf.bold())) {
+                for (Lang l : o.languages()) {
+                    String plain = Html.render(l, title, subtitle, sections, "", false);
+                    String xhtml = o.pdf() ? Html.render(l, title, subtitle, sections, "", true) : "";
+                    String chars = plain + xhtml + Pdf.pageChars();
+                    byte[] r = FontSubset.subset(chars, regular);
+                    byte[] b = FontSubset.subset(chars, bold);
+                    String html = Html.render(l, title, subtitle, sections, FontSubset.fontFace(r, 400) + FontSubset.fontFace(b, 700), false);
+                    write(files.get(i++), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+                    if (o.pdf()) {
+                        write(files.get(i++), out -> Pdf.write(xhtml, r, b, out));
+                    }
                 }
-                assert both || i <= 2;
             }
             write(files.get(i), out -> Xlsx.write(tables, result, title, out));
         } catch (IOException e) {
