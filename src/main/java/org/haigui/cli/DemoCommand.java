@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.List;
-import org.haigui.blueprint.BlueprintReader;
-import org.haigui.blueprint.SurveyReader;
 import org.haigui.disclosure.DisclosureRules;
 import org.haigui.report.Lang;
 import org.haigui.report.ReportOptions;
@@ -34,10 +32,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Do not start the dashboard.")
     boolean noServe;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
+        org.haigui.blueprint.Blueprint blueprint = city.blueprint();
+        // the synthetic city's questionnaire: its answers are checked on import and its texts title survey.share
+        org.haigui.blueprint.SurveyDefinition survey = city.survey != null ? city.survey()
+            : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         Path db = dir.resolve("haigui.duckdb");
         if (Pipeline.hasData(dir)) {
             out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data");
@@ -46,12 +51,14 @@ final class DemoCommand implements Callable<Integer> {
             print(out, Pipeline.generate(o, ConsoleProgress.create()));
         }
         out.flush();
-        print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create()));
-        print(out, Pipeline.indicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create()));
+        print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create(), blueprint, survey));
+        Pipeline.Computed computed = Pipeline.computeIndicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create(),
+            blueprint, survey);
+        print(out, computed.stage());
+        BlueprintFigures.print(out, computed.result().values(), blueprint, survey, Pipeline.AS_OF);
         // the report of the synthetic city, both languages, rewritten at every run (it is the demo's own output)
         print(out, Pipeline.report(db, Pipeline.AS_OF, DisclosureRules.DEFAULTS,
-            ReportOptions.of(dir.resolve("report"), List.of(Lang.ZH, Lang.EN)).withBlueprint(BlueprintReader.shanghai())
-                .withSurvey(SurveyReader.entrepreneurs2021()).withForce(true)));
+            ReportOptions.of(dir.resolve("report"), List.of(Lang.ZH, Lang.EN)).withBlueprint(blueprint).withSurvey(survey).withForce(true)));
         // the dashboard issue has not landed: say so rather than pretend
         if (noServe) {
             out.println("dashboard:  skipped (--no-serve)");
