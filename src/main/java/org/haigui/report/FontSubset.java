@@ -24,27 +24,20 @@ final class FontSubset {
             + Base64.getEncoder().encodeToString(subset) + ") format('truetype'); }\n";
     }
 
-    /** A parsed font, to subset several times: parsing the full CJK font (about 10 MB) costs more than a subset. */
-    static TrueTypeFont parse(byte[] ttf) {
-        try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the report font", e);
-        }
-    }
 
     /**
      * The font reduced to the characters of {@code text} (plus ASCII). Also what the PDF embeds: the full font maps the
      * Kangxi radicals (U+2F00-U+2FDF) and the unified ideographs to the same glyphs, and a PDF's text extraction would
      * then return 至 as the radical ⾄; a subset without the radicals maps every glyph back to the ideograph.
      */
-    static byte[] subset(String text, TrueTypeFont font) {
+    static byte[] subset(String text, byte[] ttf) {
         Set<Integer> cps = new TreeSet<>();
         for (int c = 0x20; c < 0x7f; c++) {
             cps.add(c);
         }
         text.codePoints().filter(c -> c < 0x2E80 || c > 0x2FDF).forEach(cps::add);
-        try {
+        // a parsed font serves one subset only (a second subset of the same parsed font writes wrong compound glyphs)
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
             TTFSubsetter sub = new TTFSubsetter(font);
             sub.addAll(cps);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The PDF: openhtmltopdf renders the report's XHTML (A4, page numbers, table of contents with page references,
@@ -68,24 +66,10 @@ final class Pdf {
         builder.useFastMode();
         builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, false);
         builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, false);
-        // the SVG renderer (Batik) has fonts of its own: without the CJK font the charts' Chinese text would be empty boxes
-        BatikSVGDrawer svg = new BatikSVGDrawer();
-        Path rf = Files.createTempFile("haigui-font", ".ttf");
-        Path bf = Files.createTempFile("haigui-font", ".ttf");
-        try {
-            Files.write(rf, r);
-            Files.write(bf, b);
-            svg.addFontFile(rf.toFile(), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL);
-            svg.addFontFile(bf.toFile(), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL);
-            builder.useSVGDrawer(svg);
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (java.awt.FontFormatException e) {
-            throw new IOException("the report font cannot be used for the charts: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(rf);
-            Files.deleteIfExists(bf);
-        }
+        // the charts go through Batik, whose fonts are its own: the CJK font is not registered with it (see package-info)
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
     }
 }

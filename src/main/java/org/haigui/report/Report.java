@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.ProtectedResult;
 import org.haigui.indicators.Catalogue;
@@ -74,14 +73,14 @@ public final class Report {
         try {
             Files.createDirectories(o.out());
             int i = 0;
-            // each full font is parsed once; per language one subset serves the HTML and the PDF
-            try (TrueTypeFont regular = FontSubset.parse(Pdf.regular()); TrueTypeFont bold = FontSubset.parse(Pdf.bold())) {
+            // per language one subset of each font serves the HTML and the PDF
+            {
                 for (Lang l : o.languages()) {
                     String plain = Html.render(l, title, subtitle, sections, "", false);
                     String xhtml = o.pdf() ? Html.render(l, title, subtitle, sections, "", true) : "";
                     String chars = plain + xhtml + Pdf.pageChars();
-                    byte[] r = FontSubset.subset(chars, regular);
-                    byte[] b = FontSubset.subset(chars, bold);
+                    byte[] r = FontSubset.subset(chars, Pdf.regular());
+                    byte[] b = FontSubset.subset(chars, Pdf.bold());
                     String html = Html.render(l, title, subtitle, sections, FontSubset.fontFace(r, 400) + FontSubset.fontFace(b, 700), false);
                     write(files.get(i++), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
                     if (o.pdf()) {
