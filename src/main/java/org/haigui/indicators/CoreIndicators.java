@@ -91,6 +91,7 @@ final class CoreIndicators {
                        CAST(a.n AS DOUBLE) / nullif(b.n, 0) AS value, a.n AS numerator, b.n AS denominator
                 FROM (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE d >= ${yearStart}) a
                 CROSS JOIN (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE extract(year FROM d) = ${asOfYear} - 1) b""").build());
+        l.add(yearProjection());
         l.add(IndicatorDefinition.builder("stock", Kind.PERSON_COUNT)
             .title("在" + cityZh + "海归存量", "Returnees in the city").unit("persons")
             .method("截至 D 为海归且 D 日在" + cityZh + "的人数：D 日及以前最近一条迁移记录为来" + cityZh + "（同日先计来" + cityZh + "、后计离" + cityZh + "）。",
@@ -111,6 +112,57 @@ final class CoreIndicators {
                 SELECT '' AS period, '' AS breakdown, '' AS category,
                        CAST(count(f.person_id) AS DOUBLE) / nullif(count(*), 0) AS value, count(f.person_id) AS numerator, count(*) AS denominator
                 FROM hg_stock s LEFT JOIN f ON f.person_id = s.person_id""").build());
+    }
+
+    /** Complete years before D's year whose seasonal share the projection averages. */
+    static final int PROJECTION_YEARS = 5;
+
+    /**
+     * {@code inflow.year_projection}: D's year projected from its arrivals to date and the share of a
+     * year's arrivals that fell by the same calendar day in the last {@value #PROJECTION_YEARS}
+     * complete years (a ratio estimator with a t prediction interval for the share of the year to
+     * come). Student's t quantiles t(0.975, n - 1) for n = 2..5 years are constants.
+     */
+    static IndicatorDefinition yearProjection() {
+        return IndicatorDefinition.builder("inflow.year_projection", Kind.TIDY)
+            .title("本年度回流人数预测", "Projected returnee arrivals this year").unit("persons")
+            .method("按当前进度预测 D 所在年度全年回流人数。取 D 所在年之前最近 " + PROJECTION_YEARS + " 个完整日历年中全年回流人数大于零的年份 y"
+                    + "（至少 2 个，否则不给值），p_y = y 年 1 月 1 日至与 D 同月同日（2 月 29 日在平年即 2 月 28 日）的回流人数 ÷ y 年全年回流人数"
+                    + "（均为不同人数，口径同年度回流人数）；p̄ 为 p_y 的平均值，s 为其样本标准差，n 为年数。预测值 = 年初至今回流人数 ÷ p̄"
+                    + "（分子为年初至今回流人数，分母为 p̄）。95% 预测区间：把本年度的 p 视为同分布的新一年，"
+                    + "p 的区间为 p̄ ± t(0.975, n-1) × s × √(1 + 1/n)，再换算为全年人数：下限 = 年初至今人数 ÷ min(1, p 上限)，"
+                    + "上限 = 年初至今人数 ÷ p 下限（p 下限不大于 0 时不给上限）。区间只反映各年季节分布的差异，不含本年度人数本身的随机波动。",
+                "Projected full-year return arrivals of D's year at the pace so far. Over the years y among the last "
+                    + PROJECTION_YEARS + " complete calendar years before D's year that had any return arrival (at least 2, else no "
+                    + "value): p_y = distinct persons with a return arrival from 1 January of y through the same month and day as D "
+                    + "(29 February is 28 February in a common year) divided by inflow.year of y; p-bar is the mean of the p_y, s "
+                    + "their sample standard deviation, n the number of years. Projection = inflow.ytd / p-bar (numerator inflow.ytd, "
+                    + "denominator p-bar). 95% prediction interval: this year's p taken as a new draw, p-bar +/- t(0.975, n-1) x s x "
+                    + "sqrt(1 + 1/n), turned into full-year arrivals: low = inflow.ytd / min(1, upper p), high = inflow.ytd / lower p "
+                    + "(no upper end when lower p <= 0). The interval reflects the year-to-year variation of the seasonal share only, "
+                    + "not the chance variation of this year's count.")
+            .sql("""
+                WITH y AS (SELECT t FROM hg_pyears WHERE t BETWEEN ${asOfYear} - %d AND ${asOfYear} - 1),
+                     a AS (SELECT y.t,
+                                  count(DISTINCT r.person_id) AS total,
+                                  count(DISTINCT CASE WHEN extract(month FROM r.d) * 100 + extract(day FROM r.d)
+                                                      <= extract(month FROM ${asOf}) * 100 + extract(day FROM ${asOf})
+                                                 THEN r.person_id END) AS part
+                           FROM y JOIN hg_ra r ON extract(year FROM r.d) = y.t GROUP BY y.t),
+                     p AS (SELECT count(*) AS n, avg(CAST(part AS DOUBLE) / total) AS pbar,
+                                  stddev_samp(CAST(part AS DOUBLE) / total) AS s
+                           FROM a WHERE total > 0),
+                     q AS (SELECT n, pbar,
+                                  pbar - tq * s * sqrt(1.0 + 1.0 / n) AS plo, pbar + tq * s * sqrt(1.0 + 1.0 / n) AS phi
+                           FROM (SELECT n, pbar, s, CASE n WHEN 2 THEN 12.706204736 WHEN 3 THEN 4.302652730 WHEN 4 THEN 3.182446305
+                                                        ELSE 2.776445105 END AS tq FROM p WHERE n >= 2 AND pbar > 0) z),
+                     ytd AS (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE d >= ${yearStart})
+                SELECT @str(${asOfYear}) AS period, '' AS breakdown, '' AS category,
+                       ytd.n / q.pbar AS value, ytd.n AS numerator, q.pbar AS denominator,
+                       ytd.n / least(1.0, q.phi) AS ci_low,
+                       CASE WHEN q.plo > 0 THEN ytd.n / q.plo END AS ci_high,
+                       ytd.n AS units
+                FROM q CROSS JOIN ytd""".formatted(PROJECTION_YEARS)).build();
     }
 
     // ---------------------------------------------------------------- enterprise demography

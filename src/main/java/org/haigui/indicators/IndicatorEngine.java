@@ -276,7 +276,7 @@ public final class IndicatorEngine {
         }
 
         /**
-         * TIDY rows. Contributors: a column {@code units} (and {@code numerator_units}) when the query
+         * TIDY rows (with {@code ci_low}, {@code ci_high} when the query gives them). Contributors: a column {@code units} (and {@code numerator_units}) when the query
          * gives one; else, for figures about persons with a numerator and denominator, the denominator
          * and numerator counts; data-quality rows ({@code data.*}, about rows and records, not persons)
          * have none.
@@ -295,10 +295,12 @@ public final class IndicatorEngine {
                         double n = rs.getDouble("wilson_n");
                         ci = rs.wasNull() ? null : Intervals.wilson(value.doubleValue(), n);
                     }
+                    // a row may carry its own interval (ci_low, ci_high), e.g. a prediction interval
+                    BigDecimal low = ci != null ? Numbers.of(ci.low()) : cols.contains("ci_low") ? Numbers.of(rs.getObject("ci_low")) : null;
+                    BigDecimal high = ci != null ? Numbers.of(ci.high()) : cols.contains("ci_high") ? Numbers.of(rs.getObject("ci_high")) : null;
                     IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), cols.contains("grp") ? rs.getString("grp") : "",
                         rs.getString("breakdown"), rs.getString("category"), value, Numbers.of(rs.getObject("numerator")),
-                        Numbers.of(rs.getObject("denominator")), ci == null ? null : Numbers.of(ci.low()),
-                        ci == null ? null : Numbers.of(ci.high()), false);
+                        Numbers.of(rs.getObject("denominator")), low, high, false);
                     Contributors k;
                     if (cols.contains("units")) {
                         k = new Contributors(rs.getLong("units"), cols.contains("numerator_units") ? rs.getLong("numerator_units") : -1,
