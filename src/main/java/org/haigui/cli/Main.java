@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         TiesCommand.class,
         BlueprintCommand.class,
         DisclosureCommand.class,
+        ServeCommand.class,
+        UserCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

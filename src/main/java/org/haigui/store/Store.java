@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
             Properties p = new Properties();
             c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
         } catch (ClassNotFoundException | SQLException e) {
-            throw HaiguiException.store("cannot open the database " + abs + ": " + e.getMessage(), e);
+            throw openFailure(abs, "", e);
         }
         try {
             Migrations.migrate(c);
@@ -109,7 +109,7 @@ public final class Store implements AutoCloseable {
             p.setProperty("duckdb.read_only", "true");
             c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
         } catch (ClassNotFoundException | SQLException e) {
-            throw HaiguiException.store("cannot open the database " + abs + " for reading: " + e.getMessage(), e);
+            throw openFailure(abs, " for reading", e);
         }
         try {
             int v = Migrations.currentVersion(c);
@@ -124,6 +124,23 @@ public final class Store implements AutoCloseable {
             throw HaiguiException.store("the file " + abs + " is not a haigui store: " + e.getMessage(), e);
         }
         return new Store(abs, c, true);
+    }
+
+    /**
+     * The error for a database that cannot be opened. DuckDB lets one process hold a file for
+     * writing; when another process holds it (typically {@code haigui serve}, which owns its store
+     * while it runs), the message says so instead of repeating DuckDB's lock error.
+     */
+    static HaiguiException openFailure(Path abs, String purpose, Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("PID (\\d+)").matcher(m);
+            return HaiguiException.store("the database " + abs + " is in use by another process"
+                + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
+                + ": 'haigui serve' may hold it - a running server owns its store; stop it, or import through the server "
+                + "(POST /api/v1/imports or the dashboard's data page)", e);
+        }
+        return HaiguiException.store("cannot open the database " + abs + purpose + ": " + m, e);
     }
 
     /** Opens an existing store; a clear error when the file does not exist. */
