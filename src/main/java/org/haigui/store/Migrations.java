@@ -103,7 +103,7 @@ final class Migrations {
         )""",
         """
         CREATE TABLE IF NOT EXISTS audit_log (
-          at TIMESTAMP NOT NULL,
+          happened_at TIMESTAMP NOT NULL,
           username VARCHAR,
           role VARCHAR NOT NULL,
           action VARCHAR NOT NULL,

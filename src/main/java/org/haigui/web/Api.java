@@ -180,8 +180,18 @@ final class Api {
 
     // ---- figures ----
 
+    private final Map<LocalDate, Map<String, Object>> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void catalogue(Context ctx, Route.Caller who) {
         LocalDate d = asOf(ctx);
+        if (catalogues.size() > 32) {
+            catalogues.clear();
+        }
+        ctx.json(catalogues.computeIfAbsent(d, this::catalogueOf));
+    }
+
+    /** The catalogue as of a date (titles name the blueprint's city; cached, it changes only with the program). */
+    private Map<String, Object> catalogueOf(LocalDate d) {
         Catalogue cat = figures.catalogue(d);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("as_of", d.toString());
@@ -215,7 +225,7 @@ final class Api {
             entries.add(e);
         }
         out.put("indicators", entries);
-        ctx.json(out);
+        return out;
     }
 
     private void indicators(Context ctx, Route.Caller who) {

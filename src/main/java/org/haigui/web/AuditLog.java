@@ -15,7 +15,7 @@ import java.util.List;
 final class AuditLog {
 
     /** One entry. */
-    record Entry(LocalDateTime at, String username, String role, String action, String target, String remote, String detail) {
+    record Entry(LocalDateTime happenedAt, String username, String role, String action, String target, String remote, String detail) {
     }
 
     private final Bookkeeping db;
@@ -43,8 +43,8 @@ final class AuditLog {
     List<Entry> read(int limit, String action) {
         return db.with(c -> {
             List<Entry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT at, username, role, action, target, remote, detail FROM audit_log "
-                + (action == null ? "" : "WHERE action = ? ") + "ORDER BY at DESC LIMIT " + limit)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT happened_at, username, role, action, target, remote, detail FROM audit_log "
+                + (action == null ? "" : "WHERE action = ? ") + "ORDER BY happened_at DESC LIMIT " + limit)) {
                 if (action != null) {
                     ps.setString(1, action);
                 }

@@ -8,20 +8,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rate-limits logins: after {@link #MAX_FAILURES} failed attempts within {@link #WINDOW}, from one
- * address or for one account name, further attempts are refused (even with the right password)
- * until the oldest failure leaves the window. A success clears the account name's failures.
+ * Rate-limits logins: after {@link #MAX_FAILURES} failed attempts within {@link #WINDOW} for one
+ * account name, or {@link #MAX_FAILURES_PER_ADDRESS} from one address (whatever the names tried),
+ * further attempts are refused (even with the right password) until the oldest failure leaves the
+ * window. A success clears the account name's failures.
  */
 final class LoginLimiter {
 
     static final int MAX_FAILURES = 5;
+    static final int MAX_FAILURES_PER_ADDRESS = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     /** Seconds until a new attempt is allowed for this address and name, 0 when it is allowed now. */
     long retryAfter(String remote, String username) {
-        return Math.max(wait("ip:" + remote), wait("user:" + username));
+        return Math.max(wait("ip:" + remote, MAX_FAILURES_PER_ADDRESS), wait("user:" + username, MAX_FAILURES));
     }
 
     void failed(String remote, String username) {
@@ -33,7 +35,7 @@ final class LoginLimiter {
         failures.remove("user:" + username);
     }
 
-    private long wait(String key) {
+    private long wait(String key, int max) {
         Deque<Instant> d = failures.get(key);
         if (d == null) {
             return 0;
@@ -43,10 +45,10 @@ final class LoginLimiter {
             while (!d.isEmpty() && d.peekFirst().plus(WINDOW).isBefore(now)) {
                 d.pollFirst();
             }
-            if (d.size() < MAX_FAILURES) {
+            if (d.size() < max) {
                 return 0;
             }
-            return Math.max(1, Duration.between(now, d.peekFirst().plus(WINDOW)).toSeconds());
+            return Math.max(1, Duration.between(now, d.toArray(new Instant[0])[d.size() - max].plus(WINDOW)).toSeconds());
         }
     }
 
@@ -54,7 +56,7 @@ final class LoginLimiter {
         Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (d) {
             d.addLast(Instant.now());
-            while (d.size() > MAX_FAILURES * 4) {
+            while (d.size() > MAX_FAILURES_PER_ADDRESS) {
                 d.pollFirst();
             }
         }

@@ -1,0 +1,45 @@
+// The dashboard's texts in Chinese and English; indicator titles and methods come from the catalogue.
+window.HG_TEXT = {
+  zh: {
+    title: '海归观察', switch: 'English', login: '登录', logout: '退出', cancel: '取消', username: '账号', password: '密码',
+    asof: '截至日期', breakdown: '分组', 'bd.none': '合计', loading: '加载中…',
+    footer: '数据受统计披露控制保护;只有分析员可见未抑制的数值。',
+    'nav.overview': '概览', 'nav.arrivals': '回流', 'nav.firms': '企业', 'nav.teams': '创业团队', 'nav.blueprint': '规划契合',
+    'nav.survey': '调查', 'nav.quality': '数据质量', 'nav.admin': '账号',
+    how: '如何计算', suppressed: '已抑制', protected: '已保护的公开数值', raw: '原始数值(仅分析员)', public: '公众',
+    role_admin: '管理员', role_analyst: '分析员', role_researcher: '研究人员', role_public: '公众',
+    returnee: '海归创办', other: '其他企业', difference: '差值', total: '合计', period: '期间', category: '类别',
+    value: '数值', interval: '95% 区间', group: '组别', none: '暂无数据', notAvailable: '暂不可用',
+    headline: '主要数字', sentence_stock: '截至 {date},本市海归存量为 {stock} 人。',
+    sentence_window: '{window} 年间回流 {inflow} 人,为前一个五年的 {multiple} 倍。',
+    sentence_ytd: '今年以来回流 {ytd} 人,与去年同期之比为 {ratio}。',
+    noFit: '规划契合指标(fit.*)尚未加入指标目录;加入后将显示在此处。',
+    batches: '导入批次', rejectedRows: '被拒绝的行', upload: '上传文件(CSV 或 xlsx)', uploadBtn: '导入',
+    uploaded: '已导入:读取 {read} 行,拒绝 {rejected} 行。', row: '行', errors: '错误', file: '文件', table: '表',
+    read: '读取', inserted: '新增', updated: '更新', unchanged: '未变', rejected: '拒绝', show: '查看',
+    users: '账号', audit: '审计日志', add: '添加', remove: '删除', role: '角色', when: '时间', action: '操作', target: '对象',
+    from: '来源', unmatched: '未匹配的机构名称', episodes: '经历数',
+    loginFailed: '登录失败', needLogin: '此页面需要登录'
+  },
+  en: {
+    title: 'Haigui Observatory', switch: '中文', login: 'Log in', logout: 'Log out', cancel: 'Cancel', username: 'Account',
+    password: 'Password', asof: 'As of', breakdown: 'Breakdown', 'bd.none': 'Total', loading: 'Loading…',
+    footer: 'Figures are protected by statistical disclosure control; only analysts see unsuppressed values.',
+    'nav.overview': 'Overview', 'nav.arrivals': 'Arrivals', 'nav.firms': 'Firms', 'nav.teams': 'Founding teams',
+    'nav.blueprint': 'Blueprint fit', 'nav.survey': 'Survey', 'nav.quality': 'Data quality', 'nav.admin': 'Accounts',
+    how: 'How is this computed', suppressed: 'suppressed', protected: 'Protected published figures', raw: 'Raw figures (analyst only)',
+    public: 'public', role_admin: 'admin', role_analyst: 'analyst', role_researcher: 'researcher', role_public: 'public',
+    returnee: 'Returnee-founded', other: 'Other firms', difference: 'Difference', total: 'Total', period: 'Period',
+    category: 'Category', value: 'Value', interval: '95% interval', group: 'Group', none: 'No data', notAvailable: 'Not available',
+    headline: 'Headline figures', sentence_stock: 'On {date} the city counts {stock} returnees.',
+    sentence_window: 'In {window}, {inflow} returnees arrived: {multiple} times the previous five years.',
+    sentence_ytd: 'Since 1 January, {ytd} arrived; against the same period last year: {ratio}.',
+    noFit: 'The blueprint-fit indicators (fit.*) are not in the catalogue yet; they appear here once they are.',
+    batches: 'Import batches', rejectedRows: 'Rejected rows', upload: 'Upload a file (CSV or xlsx)', uploadBtn: 'Import',
+    uploaded: 'Imported: {read} rows read, {rejected} rejected.', row: 'Row', errors: 'Errors', file: 'File', table: 'Table',
+    read: 'Read', inserted: 'Inserted', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected', show: 'Show',
+    users: 'Accounts', audit: 'Audit log', add: 'Add', remove: 'Remove', role: 'Role', when: 'When', action: 'Action',
+    target: 'Target', from: 'From', unmatched: 'Unmatched institution names', episodes: 'Episodes',
+    loginFailed: 'Login failed', needLogin: 'This page needs a login'
+  }
+};
