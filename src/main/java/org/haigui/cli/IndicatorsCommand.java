@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
+import org.haigui.disclosure.Disclosure;
+import org.haigui.disclosure.DisclosureRules;
+import org.haigui.disclosure.ProtectedResult;
+import org.haigui.indicators.RawResult;
 import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorResult;
@@ -50,6 +54,15 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: " + IndicatorRequest.DEFAULT_SEED + ").")
     Long seed;
 
+    @Option(names = "--publish", description = "Write the protected form for publication: disclosure control (minimum "
+        + "frequency, dominance, secondary suppression over linked tables, LP-audited) withholds cells (suppressed = true, "
+        + "value, numerator, denominator and interval empty). Without it: the raw figures, for the analyst role only.")
+    boolean publish;
+
+    @Option(names = "--disclosure", paramLabel = "FILE", description = "Disclosure rules (YAML; default: minimum frequency 5, "
+        + "(2,85) dominance, 10% exposure margin). Only with --publish.")
+    Path disclosure;
+
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
     Integer resamples;
 
@@ -74,13 +87,32 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (only != null) {
             only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
         }
+        if (disclosure != null && !publish) {
+            throw HaiguiException.usage("--disclosure FILE sets the rules of --publish; give --publish too");
+        }
+        DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
         IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
             .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
-        try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
-            result = new IndicatorEngine().run(reader, req).asIndicatorResult();
-        }
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
         PrintWriter err = spec.commandLine().getErr();
+        try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            IndicatorEngine engine = new IndicatorEngine();
+            RawResult raw = engine.run(reader, req);
+            if (publish) {
+                ProtectedResult p = Disclosure.protect(raw, rules, engine.catalogue(req.context())::find);
+                result = p.asIndicatorResult();
+                extra.put("form", "protected (disclosure control applied; publishable)");
+                extra.put("disclosure", rules.asMap());
+                ProtectedResult.Stats st = p.stats();
+                extra.put("suppressed", Map.of("primary", st.primary(), "secondary", st.secondary(), "cells", st.cells()));
+                err.printf(java.util.Locale.ROOT, "haigui: disclosure control: %d of %d cells suppressed (%d primary, %d secondary)%n",
+                    st.suppressed(), st.cells(), st.primary(), st.secondary());
+            } else {
+                result = raw.asIndicatorResult();
+                extra.put("form", "raw (unsuppressed: for the analyst role only, not for publication)");
+            }
+        }
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {
             err.println("haigui: warning: " + e.getKey() + " omitted: " + e.getValue());
         }
@@ -88,12 +120,12 @@ final class IndicatorsCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             IndicatorWriter.write(result.values(), f, w);
             w.flush();
-            err.println("haigui: " + IndicatorWriter.metadata(result));
+            err.println("haigui: " + IndicatorWriter.metadata(result, extra));
         } else {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 IndicatorWriter.write(result.values(), f, w);
             }
-            IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
+            IndicatorWriter.writeMetadata(result, extra, IndicatorWriter.metaFile(out));
             err.println("haigui: " + result.values().size() + " values written to " + out + " (metadata: "
                 + IndicatorWriter.metaFile(out) + ")");
         }

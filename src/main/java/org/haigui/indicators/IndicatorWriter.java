@@ -89,6 +89,14 @@ public final class IndicatorWriter {
 
     /** The metadata recorded with an output, as one JSON object. */
     public static String metadata(IndicatorResult r) throws IOException {
+        return metadata(r, java.util.Map.of());
+    }
+
+    /**
+     * The metadata recorded with an output, as one JSON object, with more entries (the output's form,
+     * raw or protected, and the disclosure rules applied) after the run's own.
+     */
+    public static String metadata(IndicatorResult r, java.util.Map<String, Object> extra) throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("as_of", r.info().asOf().toString());
         o.put("catalogue_version", r.info().catalogueVersion());
@@ -101,10 +109,15 @@ public final class IndicatorWriter {
         ObjectNode na = o.putObject("not_available");
         r.notAvailable().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
             .forEach(e -> na.put(e.getKey(), e.getValue()));
+        extra.forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
         return JSON.writeValueAsString(o);
     }
 
     public static void writeMetadata(IndicatorResult r, Path file) throws IOException {
-        Files.writeString(file, metadata(r) + "\n", StandardCharsets.UTF_8);
+        writeMetadata(r, java.util.Map.of(), file);
+    }
+
+    public static void writeMetadata(IndicatorResult r, java.util.Map<String, Object> extra, Path file) throws IOException {
+        Files.writeString(file, metadata(r, extra) + "\n", StandardCharsets.UTF_8);
     }
 }
