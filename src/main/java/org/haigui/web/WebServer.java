@@ -94,7 +94,9 @@ public final class WebServer implements AutoCloseable {
                 }
                 cfg.routes.exception(Exception.class, HttpErrors::handle);
                 cfg.routes.error(404, ctx -> {
-                    if (ctx.path().startsWith(Api.PREFIX) && (ctx.result() == null || ctx.result().isEmpty())) {
+                    // Javalin's own "Endpoint ... not found" is plain text; a 404 of a route (HttpErrors) is JSON already
+                    String type = ctx.res().getContentType();
+                    if (ctx.path().startsWith(Api.PREFIX) && (type == null || !type.contains("json"))) {
                         HttpErrors.write(ctx, 404, "not_found", "no such route: " + ctx.method() + " " + ctx.path()
                             + " (GET " + Api.PREFIX + "/openapi.json lists them)", "没有这个接口");
                     }
