@@ -11,7 +11,8 @@
  * {@link org.haigui.blueprint.Zone}, {@link org.haigui.blueprint.SurveyDefinition}) carry the
  * matching the indicators need: which industries an industry code falls under, which key zone a
  * zone name (normalised as institution names are, {@link org.haigui.core.NameNormalizer}) names,
- * which industries a field supplies. Shipped: Shanghai's 2021-2025 blueprint (the default),
+ * which industries a field supplies, and which zone names of the store name no key zone
+ * ({@link org.haigui.blueprint.UnmatchedZone}, with the closest zone as a suggestion). Shipped: Shanghai's 2021-2025 blueprint (the default),
  * Shenzhen's, and the synthetic survey's definition, as resources.
  *
  * <p>May use: {@code core}, {@code schema}, the JDK, snakeyaml-engine. Used by: {@code indicators}

@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object instead of text.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws IOException {
         boolean temporary = dir == null;
@@ -51,12 +54,15 @@ final class BenchCommand implements Callable<Integer> {
             throw HaiguiException.usage("bench: " + work + " already holds a benchmark run; give an empty or new folder");
         }
         List<Pipeline.Stage> stages = new ArrayList<>();
+        org.haigui.blueprint.Blueprint blueprint = city.blueprint();
+        org.haigui.blueprint.SurveyDefinition survey = city.survey != null ? city.survey()
+            : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         try {
             Path data = work.resolve("data");
             SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
             stages.add(Pipeline.generate(o, Progress.NONE));
-            stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE));
-            stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE));
+            stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE, blueprint, survey));
+            stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE, blueprint, survey));
         } finally {
             if (temporary) {
                 deleteTree(work);

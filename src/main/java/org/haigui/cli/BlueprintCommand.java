@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {"The city's blueprint (priority industries, key zones, districts) and survey definitions: "
         + "YAML 1.2 or JSON files whose format the README describes (haigui blueprint).",
         "Built in: the blueprints shanghai (the default) and shenzhen, the survey definition entrepreneurs2021."},
-    subcommands = {BlueprintCommand.Check.class, BlueprintCommand.Show.class})
+    subcommands = {BlueprintCommand.Check.class, BlueprintCommand.Show.class, BlueprintCommand.Unmatched.class})
 final class BlueprintCommand implements Runnable {
 
     @Spec
@@ -59,6 +59,54 @@ final class BlueprintCommand implements Runnable {
             return Files.readAllBytes(p);
         } catch (java.io.IOException e) {
             throw HaiguiException.input(p + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "unmatched", mixinStandardHelpOptions = true,
+        description = {"Zone names in the store's enterprises that match no key zone of the blueprint (after the same "
+            + "normalisation as institution names), with how many enterprises write each, most frequent first, and the "
+            + "closest key zone by similarity (bigram Dice, 0..1): a suggestion to add as an alias, never applied.",
+            "Columns: enterprises, zone name, closest zone id, its closest name or alias, similarity."})
+    static final class Unmatched implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+        Path db;
+
+        @picocli.CommandLine.Mixin
+        Blueprints.Flags city = new Blueprints.Flags();
+
+        @Override
+        public Integer call() {
+            Blueprint b = city.blueprint();
+            if (b == null) {
+                throw HaiguiException.usage("blueprint unmatched needs a blueprint, not --blueprint none");
+            }
+            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            try (org.haigui.store.Store store = org.haigui.store.Store.openReadOnly(org.haigui.store.Store.resolve(db));
+                 java.sql.Connection c = store.reader(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT trim(zone) AS z, count(*) FROM enterprises"
+                     + " WHERE zone IS NOT NULL AND trim(zone) <> '' GROUP BY trim(zone)")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            } catch (java.sql.SQLException e) {
+                throw HaiguiException.store("cannot read the enterprises' zones: " + e.getMessage(), e);
+            }
+            List<org.haigui.blueprint.UnmatchedZone> l = org.haigui.blueprint.UnmatchedZone.of(b, counts);
+            PrintWriter out = spec.commandLine().getOut();
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long unmatched = l.stream().mapToLong(org.haigui.blueprint.UnmatchedZone::enterprises).sum();
+            out.printf(Locale.ROOT, "%d zone names (%,d enterprises) match no key zone of %s's blueprint, of %d names (%,d enterprises)"
+                + " 未匹配重点园区的园区名称%n", l.size(), unmatched, b.city().nameEn(), counts.size(), total);
+            for (org.haigui.blueprint.UnmatchedZone u : l) {
+                out.printf(Locale.ROOT, "%8d  %s  ->  %s (%s) %.2f%n", u.enterprises(), u.name(),
+                    u.closestZone() == null ? "-" : u.closestZone(), u.closestName() == null ? "-" : u.closestName(), u.similarity());
+            }
+            out.flush();
+            return ErrorMapper.OK;
         }
     }
 

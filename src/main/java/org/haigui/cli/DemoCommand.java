@@ -28,10 +28,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Do not start the dashboard.")
     boolean noServe;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
+        org.haigui.blueprint.Blueprint blueprint = city.blueprint();
+        // the synthetic city's questionnaire: its answers are checked on import and its texts title survey.share
+        org.haigui.blueprint.SurveyDefinition survey = city.survey != null ? city.survey()
+            : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         Path db = dir.resolve("haigui.duckdb");
         if (Pipeline.hasData(dir)) {
             out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data");
@@ -40,8 +47,11 @@ final class DemoCommand implements Callable<Integer> {
             print(out, Pipeline.generate(o, ConsoleProgress.create()));
         }
         out.flush();
-        print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create()));
-        print(out, Pipeline.indicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create()));
+        print(out, Pipeline.importFiles(db, Pipeline.dataFiles(dir), ConsoleProgress.create(), blueprint, survey));
+        Pipeline.Computed computed = Pipeline.computeIndicators(db, Pipeline.AS_OF, dir.resolve("indicators.csv"), ConsoleProgress.create(),
+            blueprint, survey);
+        print(out, computed.stage());
+        BlueprintFigures.print(out, computed.result().values(), blueprint, survey, Pipeline.AS_OF);
         // the report and dashboard issues have not landed: say so rather than pretend
         print(out, Pipeline.notBuilt("report"));
         if (noServe) {

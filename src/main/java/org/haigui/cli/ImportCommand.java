@@ -38,6 +38,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check everything and write the rejected-rows files, but change nothing in the store.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() {
         Charset cs = switch (encoding.toUpperCase(Locale.ROOT).replace("_", "-")) {
@@ -45,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
             case "GB18030" -> Charset.forName("GB18030");
             default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
         };
-        ImportOptions options = Imports.options().withEncoding(cs).withDryRun(dryRun);
+        ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun);
         ImportReport report;
         try (Store store = Store.open(Store.resolve(db))) {
             report = new Importer(store, options, ConsoleProgress.create()).run(paths);

@@ -66,6 +66,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
     Integer resamples;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws Exception {
         LocalDate d;
@@ -91,7 +94,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             throw HaiguiException.usage("--disclosure FILE sets the rules of --publish; give --publish too");
         }
         DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
-        IndicatorRequest req = IndicatorRequest.of(d).withOnly(ids)
+        IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
+                .withSurvey(city.survey())).withOnly(ids)
             .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
         Map<String, Object> extra = new java.util.LinkedHashMap<>();

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.haigui.blueprint.Blueprint;
+import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
 import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorResult;
 import org.haigui.indicators.IndicatorWriter;
+import org.haigui.indicators.RunContext;
 import org.haigui.ingest.ImportReport;
 import org.haigui.ingest.Importer;
 import org.haigui.schema.Schema;
@@ -83,12 +86,12 @@ final class Pipeline {
     }
 
     /** Imports the data files into the database (created if missing). */
-    static Stage importFiles(Path db, List<Path> files, Progress progress) {
+    static Stage importFiles(Path db, List<Path> files, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
         resetPeaks();
         long t0 = System.nanoTime();
         ImportReport rep;
         try (Store store = Store.open(db)) {
-            rep = new Importer(store, Imports.options(), progress).run(files);
+            rep = new Importer(store, Imports.options(blueprint, survey), progress).run(files);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long inserted = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::inserted).sum();
@@ -109,16 +112,30 @@ final class Pipeline {
     /**
      * Computes every indicator of the standard catalogue as of {@code asOf} on the database and,
      * when {@code out} is given, writes them (tidy CSV) with the metadata beside
-     * ({@code out.meta.json}). The stage's rows are the rows of the store it read.
+     * ({@code out.meta.json}), for the city of the blueprint and with the survey definition (or none).
+     * The stage's rows are the rows of the store it read.
      */
-    static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress) {
+    static Stage indicators(Path db, LocalDate asOf, Path out, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
+        return computeIndicators(db, asOf, out, progress, blueprint, survey).stage();
+    }
+
+    /** A measured indicator stage and what it computed (raw figures: the analyst's view). */
+    record Computed(Stage stage, IndicatorResult result) {
+    }
+
+    static Computed computeIndicators(Path db, LocalDate asOf, Path out, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
         resetPeaks();
         long t0 = System.nanoTime();
         IndicatorResult result;
         long storeRows;
         try (Store store = Store.openExisting(db)) {
             storeRows = store.status().tables().values().stream().mapToLong(Long::longValue).sum();
-            result = new IndicatorEngine().run(store.connection(), IndicatorRequest.of(asOf).withProgress(progress)).asIndicatorResult();
+            RunContext ctx = RunContext.of(asOf).withBlueprint(blueprint).withSurvey(survey);
+            try (java.sql.Connection reader = store.reader()) {
+                result = new IndicatorEngine().run(reader, IndicatorRequest.of(ctx).withProgress(progress)).asIndicatorResult();
+            } catch (java.sql.SQLException e) {
+                throw new HaiguiException(HaiguiException.Kind.STORE, "cannot read the store " + db + ": " + e.getMessage(), e);
+            }
         }
         if (out != null) {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -131,9 +148,9 @@ final class Pipeline {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String omitted = result.notAvailable().isEmpty() ? "" : " (" + result.notAvailable().size() + " not available yet: "
             + String.join(", ", new java.util.TreeSet<>(result.notAvailable().keySet())) + ")";
-        return new Stage("indicators", true, ms, storeRows, peakHeap(),
+        return new Computed(new Stage("indicators", true, ms, storeRows, peakHeap(),
             String.format(java.util.Locale.ROOT, "%,d values as of %s%s%s", result.values().size(), asOf, omitted,
-                out == null ? "" : " -> " + out.toAbsolutePath()));
+                out == null ? "" : " -> " + out.toAbsolutePath())), result);
     }
 
     /** A stage whose feature has not landed yet. */

@@ -53,6 +53,9 @@ final class TiesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text (with --enterprise).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
+
     @Override
     public Integer call() throws Exception {
         if ((enterprise == null) == !indicators) {
@@ -63,7 +66,8 @@ final class TiesCommand implements Callable<Integer> {
         try (Store store = Store.openExisting(Store.resolve(db))) {
             if (indicators) {
                 RawResult r = new IndicatorEngine().run(store.connection(),
-                    IndicatorRequest.of(d).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
+                    IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
+                        .withSurvey(city.survey())).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
                 IndicatorWriter.writeCsv(r.values(), out);
                 spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
                     r.info().resamples(), r.info().seed());

@@ -1,8 +1,9 @@
 /**
  * What every feature shares: the one exception type with its kind (mapped to exit codes and HTTP
  * statuses in one place each, see {@code cli.ErrorMapper}), the progress interface that long
- * work reports through, and the name normalisation that institution and zone names are matched
- * by ({@link org.haigui.core.NameNormalizer}).
+ * work reports through, the name normalisation that institution and zone names are matched
+ * by ({@link org.haigui.core.NameNormalizer}), and the bigram similarity that suggests the closest
+ * institution or zone for an unmatched name ({@link org.haigui.core.NameSimilarity}).
  *
  * <p>May use: the JDK only.
  */

@@ -387,7 +387,7 @@ final class Protector {
         boolean frequency = switch (k) {
             case PERSON_COUNT, ENT_COUNT, ENT_SUM, TIDY -> measure == Model.VALUE || measure == Model.DENOMINATOR;
             case ENT_SHARE, ENT_RATIO -> measure == Model.DENOMINATOR;
-            case ENT_MEDIAN -> false;
+            case ENT_MEDIAN, ENT_MEDIAN_DIFFERENCE -> false;
         };
         if (frequency && units > 0 && units < rules.minFrequency()) {
             return true;

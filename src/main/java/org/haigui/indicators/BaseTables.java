@@ -26,9 +26,11 @@ import java.util.Locale;
  *     breakdown values of returnees (a column per breakdown, named as the breakdown).</li>
  * <li>{@code hg_pyears(t)}, {@code hg_pquarters(t, label)}: the years (quarters) from the first
  *     year with a move to D's year (quarter).</li>
- * <li>{@code hg_ent(eidx, enterprise_id, fy, dy, grp, district, section, zone)}: enterprises
+ * <li>{@code hg_ent(eidx, enterprise_id, fy, dy, grp, district, section, zone, key_zone, industry)}: enterprises
  *     founded by D: founding year, dissolution year as of D (NULL if not dissolved by D), group
- *     ({@code returnee}, {@code other}, NULL when there is no founder row), breakdown values.</li>
+ *     ({@code returnee}, {@code other}, NULL when there is no founder row), breakdown values; with a
+ *     blueprint the zone is a key zone id, {@code other} or {@code unknown} and {@code key_zone} the
+ *     key zone id (NULL when in none).</li>
  * <li>{@code hg_eb(eidx, grp, breakdown, category)}: the enterprise breakdowns of the grouped
  *     enterprises (breakdown '' = total, {@code district}, {@code industry_section}, {@code zone}).</li>
  * <li>{@code hg_eyears(t)}: years from the first founding year to D's year;
@@ -44,7 +46,8 @@ final class BaseTables {
 
     static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
         "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
-        "hg_ey_all", "hg_ey0", "hg_ey", "hg_active_all", "hg_bw", "hg_boot", "hg_units");
+        "hg_ey_all", "hg_ey0", "hg_ey", "hg_active_all", "hg_bw", "hg_boot", "hg_units", "hg_bp_ind", "hg_bp_industry",
+        "hg_bp_field", "hg_bp_zname", "hg_sv_opt", "hg_bp_ent_ind", "hg_bp_sup");
 
     private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
 
@@ -81,6 +84,17 @@ final class BaseTables {
      * depend on the data's first year, are built by {@link #create} after these).
      */
     static List<String[]> statements(LocalDate asOf) {
+        return statements(asOf, false);
+    }
+
+    /**
+     * As {@link #statements(LocalDate)}; with {@code blueprint} the enterprises' zone is the key zone
+     * of the blueprint it names ({@code hg_bp_zname}, built by {@link BlueprintIndicators#createTables}),
+     * {@code other} for a zone name that names no key zone, and {@code key_zone} is that zone id (NULL
+     * otherwise); without, the zone is the text as written (trimmed) and {@code key_zone} is NULL. No
+     * zone: {@code unknown} either way.
+     */
+    static List<String[]> statements(LocalDate asOf, boolean blueprint) {
         int mmdd = asOf.getMonthValue() * 100 + asOf.getDayOfMonth();
         List<String[]> sql = new ArrayList<>();
         sql.add(new String[] {"hg_ep", "SELECT person_id, episode_id, kind, degree, country, start_date,"
@@ -158,9 +172,12 @@ final class BaseTables {
                    CASE WHEN e.dissolved_date <= ${asOf} THEN CAST(extract(year FROM e.dissolved_date) AS INTEGER) END AS dy,
                    CASE f.ret WHEN 1 THEN 'returnee' WHEN 0 THEN 'other' END AS grp,
                    e.district, upper(substr(e.industry, 1, 1)) AS section,
-                   coalesce(nullif(trim(e.zone), ''), 'unknown') AS zone, e.industry
-            FROM enterprises e LEFT JOIN f ON f.enterprise_id = e.enterprise_id
-            WHERE e.founded_date <= ${asOf}"""});
+                   ZONE, e.industry
+            FROM enterprises e LEFT JOIN f ON f.enterprise_id = e.enterprise_id ZJOIN
+            WHERE e.founded_date <= ${asOf}""".replace("ZONE", blueprint
+                ? "CASE WHEN nullif(trim(e.zone), '') IS NULL THEN 'unknown' ELSE coalesce(z.zone_id, 'other') END AS zone, z.zone_id AS key_zone"
+                : "coalesce(nullif(trim(e.zone), ''), 'unknown') AS zone, @str(NULL) AS key_zone")
+                .replace("ZJOIN", blueprint ? "LEFT JOIN hg_bp_zname z ON z.zone = trim(e.zone)" : "")});
         sql.add(new String[] {"hg_eb", groupedBreakdowns(Comparison.RETURNEE_OTHER)});
         sql.add(new String[] {"hg_ey_all", "SELECT e.eidx, e.grp, CAST(y.@id(year) AS INTEGER) AS t, y.employees, y.local_employees,"
             + " y.revenue, y.overseas_revenue, y.overseas_markets, y.rd_expense, y.patents_granted, y.tax_paid, y.net_profit,"
@@ -190,9 +207,13 @@ final class BaseTables {
     }
 
     static void create(Connection c, LocalDate asOf, Dialect dialect) throws SQLException {
+        create(c, asOf, false, dialect);
+    }
+
+    static void create(Connection c, LocalDate asOf, boolean blueprint, Dialect dialect) throws SQLException {
         int dy = asOf.getYear();
         try (Statement st = c.createStatement()) {
-            for (String[] s : statements(asOf)) {
+            for (String[] s : statements(asOf, blueprint)) {
                 long t0 = System.nanoTime();
                 st.execute(dialect.createTemp(s[0], bind(s[1], asOf)));
                 if (TRACE) {

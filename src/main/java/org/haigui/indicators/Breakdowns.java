@@ -41,7 +41,14 @@ public final class Breakdowns {
         new Breakdown("industry_section", Scope.ENTERPRISE, true, "行业门类", "Industry section",
             "SELECT eidx, section AS category FROM hg_ent"),
         new Breakdown("zone", Scope.ENTERPRISE, true, "园区", "Zone", "SELECT eidx, zone AS category FROM hg_ent"),
-        new Breakdown("table", Scope.OTHER, true, "表", "Table", null));
+        new Breakdown("table", Scope.OTHER, true, "表", "Table", null),
+        // rows of the blueprint's indicators (blueprint.md): the category is a priority industry id, in tier
+        // order; a person or enterprise may be in several industries, so none of these is a partition
+        new Breakdown("priority_industry", Scope.OTHER, false, "重点产业", "Priority industry", null),
+        new Breakdown("talent", Scope.OTHER, false, "重点产业的海归人才（存量）", "Returnee talent in stock by priority industry", null),
+        new Breakdown("firms", Scope.OTHER, false, "重点产业的海归创办企业", "Returnee-founded enterprises by priority industry", null));
+    // survey.share's breakdown is the question id and its category the option id (blueprint.md): data, not
+    // registered here; not a partition either (a multiple-choice answer has several options).
 
     private Breakdowns() {
     }

@@ -31,7 +31,8 @@ final class CoreIndicators {
         List<IndicatorDefinition> l = new ArrayList<>();
         persons(l, context.cityOrHereZh());
         demography(l);
-        development(l);
+        development(l, context);
+        l.addAll(BlueprintIndicators.definitions(context));
         quality(l, context.cityOrHereZh());
         return List.copyOf(l);
     }
@@ -169,7 +170,7 @@ final class CoreIndicators {
 
     // ---------------------------------------------------------------- development, competitiveness, ...
 
-    private static void development(List<IndicatorDefinition> l) {
+    private static void development(List<IndicatorDefinition> l, RunContext context) {
         sum(l, "ent.employees", "employees", "从业人数合计", "Employees", "employees", "年末从业人数");
         sum(l, "ent.revenue", "revenue", "营业收入合计", "Revenue", "CNY", "营业收入");
         sum(l, "ent.tax_paid", "tax_paid", "纳税额合计", "Tax paid", "CNY", "纳税额");
@@ -196,10 +197,7 @@ final class CoreIndicators {
             "Share with funding_raised > 0 (among active enterprises with funding_raised given in t)."));
         l.add(ratio("ent.local_employee_share", "本地社保从业人员占比", "Local employee share", "local_employees", "employees", BigDecimal.ONE,
             "本地社保人数合计 / 从业人数合计（两项均有数据的存续企业）。", "Sum of local_employees / sum of employees."));
-        l.add(blueprint("ent.key_zone_share", "位于重点园区的企业比例", "Share located in a key zone",
-            "位于城市规划重点园区的存续企业比例（需要规划文件）。", "Share located in a key zone of the blueprint."));
-        l.add(blueprint("ent.priority_industry_share", "属于重点产业的企业比例", "Share in a priority industry",
-            "行业属于城市规划重点产业的存续企业比例（需要规划文件）。", "Share whose industry is a priority industry of the blueprint."));
+        l.addAll(BlueprintIndicators.enterpriseShares(context));
         l.add(share("ent.international_share", "国际化企业比例", "International share", "overseas_revenue IS NOT NULL",
             "CASE WHEN y.overseas_revenue > 0 THEN 1 ELSE 0 END", "有海外收入数据的存续企业中，海外收入大于 0 的比例。",
             "Share with overseas_revenue > 0 (among active enterprises with overseas_revenue given in t)."));
@@ -276,12 +274,6 @@ final class CoreIndicators {
     private static IndicatorDefinition share(String id, String zh, String en, String need, String hit, String methodZh, String methodEn) {
         return ent(id, Kind.ENT_SHARE, zh, en, "share", methodZh, methodEn,
             "SELECT a.eidx, @str(a.t) AS period, " + hit + " AS hit" + ACTIVE_WITH_YEAR + "y." + need);
-    }
-
-    private static IndicatorDefinition blueprint(String id, String zh, String en, String methodZh, String methodEn) {
-        return IndicatorDefinition.builder(id, Kind.ENT_SHARE).title(zh, en).unit("share")
-            .method(methodZh + "（尚未提供：需要城市规划文件。）", methodEn + " (Not available yet: needs a blueprint.)")
-            .breakdowns(ENTERPRISE_BREAKDOWNS).unavailable("not available: needs a blueprint").build();
     }
 
     private static IndicatorDefinition ent(String id, Kind kind, String zh, String en, String unit, String methodZh, String methodEn,

@@ -23,8 +23,16 @@ import java.util.Objects;
  * <li>{@link Kind#ENT_SHARE}: {@code eidx, period, hit} with hit 1 or 0;</li>
  * <li>{@link Kind#ENT_RATIO}: {@code eidx, period, num, den} - value = scale x sum(num) / sum(den);</li>
  * <li>{@link Kind#ENT_MEDIAN}: {@code eidx, period, v};</li>
+ * <li>{@link Kind#ENT_MEDIAN_DIFFERENCE}: {@code eidx, period, side, v} with side 0 or 1 (an enterprise's side may
+ *     depend on the period) - the value is the median of side 0 minus the median of side 1, one row per period in
+ *     the comparison's first group, no breakdowns, with the percentile bootstrap of the difference; no value when
+ *     either side is empty;</li>
  * <li>{@link Kind#TIDY}: {@code period, breakdown, category, value, numerator, denominator} - the
- *     finished rows of an indicator without groups.</li>
+ *     finished rows of an indicator without the engine's groups; optional columns: {@code grp} (the group
+ *     column, e.g. {@code returnee}), {@code units} and {@code numerator_units} (the contributors),
+ *     {@code wilson_n} (the interval is then the Wilson score interval of the value on that, possibly
+ *     effective, sample size) and {@code ord} (rows of a period and breakdown keep that order instead
+ *     of the category's).</li>
  * </ul>
  * The engine adds the breakdowns (joining the person or enterprise breakdown table), the groups
  * and the intervals. {@code period} is text ({@code 2021}, {@code 2021Q3}, {@code 2016-2020}, ...).
@@ -72,7 +80,7 @@ public record IndicatorDefinition(
 
     /** How the engine turns the query's rows into values. */
     public enum Kind {
-        PERSON_COUNT, ENT_COUNT, ENT_SUM, ENT_SHARE, ENT_RATIO, ENT_MEDIAN, TIDY;
+        PERSON_COUNT, ENT_COUNT, ENT_SUM, ENT_SHARE, ENT_RATIO, ENT_MEDIAN, ENT_MEDIAN_DIFFERENCE, TIDY;
 
         /** Whether the kind is over enterprises (and so has groups). */
         public boolean enterprise() {

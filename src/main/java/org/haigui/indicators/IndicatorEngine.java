@@ -76,7 +76,8 @@ public final class IndicatorEngine {
         boolean auto = autoCommit(c);
         try {
             c.setAutoCommit(false);
-            BaseTables.create(c, ctx.asOf(), dialect);
+            BlueprintIndicators.createTables(ctx, c, dialect);
+            BaseTables.create(c, ctx.asOf(), ctx.blueprint() != null, dialect);
             catalogue.prepare(ctx, c, dialect);
             Run run = new Run(c, ctx, dialect);
             int done = 0;
@@ -217,6 +218,8 @@ public final class IndicatorEngine {
         private final Dialect dialect;
         private final Map<String, Resampling> resampling = new HashMap<>();
         private final Set<String> groupTables = new java.util.HashSet<>();
+        /** TIDY definitions whose rows keep the query's order within a period and breakdown. */
+        private final Set<String> keepCategoryOrder = new java.util.HashSet<>();
         /** The definitions' temp tables created in this run (each once, by the first definition that needs it). */
         private final Set<String> temps = new java.util.HashSet<>();
 
@@ -242,6 +245,7 @@ public final class IndicatorEngine {
             List<RawCell> rows = switch (d.kind()) {
                 case TIDY -> tidy(d, sql);
                 case PERSON_COUNT -> persons(d, sql);
+                case ENT_MEDIAN_DIFFERENCE -> medianDifference(d, sql);
                 default -> enterprises(d, sql);
             };
             List<String> order = new ArrayList<>();
@@ -250,10 +254,24 @@ public final class IndicatorEngine {
             order.add("table");
             Comparison cmp = d.comparison();
             List<String> groups = List.of("", cmp.first(), cmp.second(), cmp.difference());
-            rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
-                .thenComparing(r -> order.indexOf(r.value().breakdown()))
-                .thenComparing(r -> r.value().category())
-                .thenComparing(r -> groups.indexOf(r.value().group())));
+            if (keepCategoryOrder.contains(d.id())) {
+                // stable: within a period and breakdown the query's order stays; breakdowns not declared
+                // (survey questions) keep their first appearance's order
+                List<String> seen = new ArrayList<>();
+                rows.forEach(r -> {
+                    if (!seen.contains(r.value().breakdown())) {
+                        seen.add(r.value().breakdown());
+                    }
+                });
+                rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
+                    .thenComparing(r -> order.indexOf(r.value().breakdown()))
+                    .thenComparing(r -> seen.indexOf(r.value().breakdown())));
+            } else {
+                rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
+                    .thenComparing(r -> order.indexOf(r.value().breakdown()))
+                    .thenComparing(r -> r.value().category())
+                    .thenComparing(r -> groups.indexOf(r.value().group())));
+            }
             return rows;
         }
 
@@ -265,12 +283,22 @@ public final class IndicatorEngine {
          */
         private List<RawCell> tidy(IndicatorDefinition d, String sql) throws SQLException {
             List<RawCell> out = new ArrayList<>();
+            List<Long> ords = new ArrayList<>();
+            boolean ordered;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 Set<String> cols = columns(rs.getMetaData());
+                ordered = cols.contains("ord");
                 while (rs.next()) {
-                    IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), "", rs.getString("breakdown"),
-                        rs.getString("category"), Numbers.of(rs.getObject("value")), Numbers.of(rs.getObject("numerator")),
-                        Numbers.of(rs.getObject("denominator")), null, null, false);
+                    BigDecimal value = Numbers.of(rs.getObject("value"));
+                    Interval ci = null;
+                    if (cols.contains("wilson_n") && value != null) {
+                        double n = rs.getDouble("wilson_n");
+                        ci = rs.wasNull() ? null : Intervals.wilson(value.doubleValue(), n);
+                    }
+                    IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), cols.contains("grp") ? rs.getString("grp") : "",
+                        rs.getString("breakdown"), rs.getString("category"), value, Numbers.of(rs.getObject("numerator")),
+                        Numbers.of(rs.getObject("denominator")), ci == null ? null : Numbers.of(ci.low()),
+                        ci == null ? null : Numbers.of(ci.high()), false);
                     Contributors k;
                     if (cols.contains("units")) {
                         k = new Contributors(rs.getLong("units"), cols.contains("numerator_units") ? rs.getLong("numerator_units") : -1,
@@ -284,7 +312,21 @@ public final class IndicatorEngine {
                         k = v.value() == null ? Contributors.UNKNOWN : Contributors.count(v.value().longValue());
                     }
                     out.add(new RawCell(v, k));
+                    ords.add(ordered ? rs.getLong("ord") : 0L);
                 }
+            }
+            if (ordered) {
+                // the query's order (e.g. priority industries in tier order, survey options in the definition's order)
+                // replaces the category's; the engine's sort of the rows is stable, so it is kept within a breakdown
+                List<Integer> idx = new ArrayList<>();
+                for (int i = 0; i < out.size(); i++) {
+                    idx.add(i);
+                }
+                idx.sort(Comparator.comparing((Integer i) -> ords.get(i)).thenComparing(i -> out.get(i).value().category()));
+                List<RawCell> sorted = new ArrayList<>();
+                idx.forEach(i -> sorted.add(out.get(i)));
+                keepCategoryOrder.add(d.id());
+                return sorted;
             }
             return out;
         }
@@ -397,6 +439,42 @@ public final class IndicatorEngine {
                     out.add(new RawCell(value(d, cell, cmp.second(), o, ci.get(cmp.second())), contributors(o)));
                     out.add(new RawCell(difference(d, cell, r, o, ci.get(cmp.difference())), differenceContributors(r, o)));
                 }
+            }
+            return out;
+        }
+
+        /**
+         * {@link Kind#ENT_MEDIAN_DIFFERENCE}: per period, median(side 0) - median(side 1) in the comparison's first
+         * group, the percentile bootstrap of the per-resample difference (the engine's weights of each enterprise),
+         * contributors as for a difference row (the smaller side's enterprises).
+         */
+        private List<RawCell> medianDifference(IndicatorDefinition d, String sql) throws SQLException {
+            if (d.groups() != Groups.RETURNEE_ONLY || !d.breakdowns().isEmpty()) {
+                throw new IllegalStateException(d.id() + ": a median difference is given in one group, without breakdowns");
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute(dialect.createTemp("hg_units", "SELECT * FROM (" + sql + ") q"));
+            }
+            Map<String, BigDecimal[]> med = new java.util.TreeMap<>();
+            Map<String, long[]> n = new java.util.TreeMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.render(
+                "SELECT period, side, @median(v), count(*) FROM hg_units WHERE v IS NOT NULL GROUP BY period, side"))) {
+                while (rs.next()) {
+                    int side = rs.getInt(2);
+                    med.computeIfAbsent(rs.getString(1), k -> new BigDecimal[2])[side] = Numbers.of(rs.getObject(3));
+                    n.computeIfAbsent(rs.getString(1), k -> new long[2])[side] = rs.getLong(4);
+                }
+            }
+            Map<String, double[]> reps = resampling(d.comparison()).medianDifference(c, "SELECT * FROM hg_units");
+            List<RawCell> out = new ArrayList<>();
+            for (Map.Entry<String, BigDecimal[]> e : med.entrySet()) {
+                BigDecimal[] m = e.getValue();
+                long[] k = n.get(e.getKey());
+                BigDecimal value = m[0] == null || m[1] == null ? null
+                    : Numbers.of(m[0].doubleValue() - m[1].doubleValue());
+                Interval ci = value == null || !reps.containsKey(e.getKey()) ? null : Intervals.percentile(reps.get(e.getKey()));
+                out.add(new RawCell(row(d, new Cell(e.getKey(), "", ""), d.comparison().first(), value, null, null, ci),
+                    new Contributors(Math.min(k[0], k[1]), -1, null, null, null, null)));
             }
             return out;
         }

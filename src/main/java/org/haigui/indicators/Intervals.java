@@ -43,6 +43,28 @@ public final class Intervals {
     }
 
     /**
+     * The Wilson score interval for a share p on a sample of size n, which may be an effective
+     * sample size that is not a whole number (Kish's n_eff of a weighted share): the same formula
+     * as {@link #wilson(long, long)} with x = p n. Null when n is not positive.
+     */
+    public static Interval wilson(double p, double n) {
+        if (!(n > 0) || Double.isNaN(p)) {
+            return null;
+        }
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("share " + p + " not in 0..1");
+        }
+        double z = Z95;
+        double z2 = z * z;
+        double den = 1 + z2 / n;
+        double centre = p + z2 / (2 * n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        double low = p == 0 ? 0.0 : (centre - half) / den;
+        double high = p == 1 ? 1.0 : (centre + half) / den;
+        return new Interval(Math.max(0.0, low), Math.min(1.0, high));
+    }
+
+    /**
      * Newcombe's hybrid score interval for p1 - p2 = x1/n1 - x2/n2 (method 10): with Wilson
      * limits (l1, u1) and (l2, u2), low = d - sqrt((p1 - l1)^2 + (u2 - p2)^2) and
      * high = d + sqrt((u1 - p1)^2 + (p2 - l2)^2). Null when either n is 0.

@@ -80,7 +80,7 @@ public final class Relations {
         return switch (kind) {
             case PERSON_COUNT, ENT_COUNT, ENT_SUM, TIDY -> List.of(Measure.VALUE);
             case ENT_SHARE, ENT_RATIO -> List.of(Measure.NUMERATOR, Measure.DENOMINATOR);
-            case ENT_MEDIAN -> List.of();
+            case ENT_MEDIAN, ENT_MEDIAN_DIFFERENCE -> List.of();
         };
     }
 
@@ -111,7 +111,9 @@ public final class Relations {
                         same(out, present, Measure.DENOMINATOR, k, new CellKey("inflow.year", Integer.toString(year - 1), "", "", ""));
                     }
                 }
-                case "stock.share_entrepreneur" -> same(out, present, Measure.DENOMINATOR, k, new CellKey("stock", "", "", "", ""));
+                case "stock.share_entrepreneur", "fit.talent_share" ->
+                    same(out, present, Measure.DENOMINATOR, k, new CellKey("stock", "", "", "", ""));
+                case "fit.gap" -> gap(k, keys, present, out);
                 case "ent.gazelle_share" -> {
                     if (!IndicatorEngine.DIFFERENCE.equals(k.group())) {
                         same(out, present, Measure.NUMERATOR, k, new CellKey("ent.gazelles", k.period(), k.group(), k.breakdown(), k.category()));
@@ -127,6 +129,32 @@ public final class Relations {
                             new CellKey("ent.births", Integer.toString(t - n), k.group(), k.breakdown(), k.category()));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * fit.gap repeats figures: a talent row's numerator is fit.talent_by_industry of its industry and its
+     * denominator the numerator of fit.talent_share; a firms row's numerator is fit.firms_by_industry
+     * (returnee) and its denominator the numerator of ent.priority_industry_share (returnee, total) of D's
+     * year - the latest year of that indicator present.
+     */
+    private static void gap(CellKey k, Collection<CellKey> keys, Set<CellKey> present, List<CellRelation> out) {
+        if ("talent".equals(k.breakdown())) {
+            same(out, present, Measure.NUMERATOR, k, new CellKey("fit.talent_by_industry", "", "", "priority_industry", k.category()));
+            sameMeasure(out, present, Measure.DENOMINATOR, k, Measure.NUMERATOR, new CellKey("fit.talent_share", "", "", "", ""));
+        } else if ("firms".equals(k.breakdown())) {
+            same(out, present, Measure.NUMERATOR, k,
+                new CellKey("fit.firms_by_industry", "", IndicatorEngine.RETURNEE, "priority_industry", k.category()));
+            int year = -1;
+            for (CellKey x : keys) {
+                if (x.indicator().equals("ent.priority_industry_share")) {
+                    year = Math.max(year, parse(x.period()));
+                }
+            }
+            if (year > 0) {
+                sameMeasure(out, present, Measure.DENOMINATOR, k, Measure.NUMERATOR,
+                    new CellKey("ent.priority_industry_share", Integer.toString(year), IndicatorEngine.RETURNEE, "", ""));
             }
         }
     }

@@ -331,6 +331,51 @@ final class Resampling {
         return out;
     }
 
+    /**
+     * Per period: the replicates of median(side 0) - median(side 1); unit SQL columns eidx, period,
+     * side (0 or 1, may differ between periods for one enterprise), v. An enterprise's weights are
+     * those of every other resampled figure (seed, resample, eidx). Periods where a side is empty
+     * have no replicates.
+     */
+    Map<String, double[]> medianDifference(Connection c, String unitSql) throws SQLException {
+        Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a, CAST(side AS DOUBLE) AS b FROM (" + unitSql + ") q"
+            + " WHERE v IS NOT NULL", "q.a, q.eidx");
+        Map<String, double[]> out = new HashMap<>();
+        int nPer = u.periods.size();
+        IntList[][] members = new IntList[nPer][2];
+        for (int i = 0; i < u.n; i++) {
+            int side = u.b[i] == 0 ? 0 : 1;
+            IntList l = members[u.period[i]][side];
+            if (l == null) {
+                l = new IntList();
+                members[u.period[i]][side] = l;
+            }
+            l.add(i);
+        }
+        for (int p = 0; p < nPer; p++) {
+            if (members[p][0] == null || members[p][1] == null) {
+                continue;
+            }
+            double[][] r = new double[2][];
+            for (int side = 0; side < 2; side++) {
+                IntList l = members[p][side];
+                double[] v = new double[l.n];
+                long[] ex = new long[l.n];
+                for (int i = 0; i < l.n; i++) {
+                    v[i] = u.a[l.a[i]];
+                    ex[i] = u.eidx[l.a[i]];
+                }
+                r[side] = Bootstrap.medianReplicates(v, ex, weights, resamples);
+            }
+            double[] d = new double[resamples];
+            for (int b = 0; b < resamples; b++) {
+                d[b] = r[0][b] - r[1][b];
+            }
+            out.put(u.periods.get(p), d);
+        }
+        return out;
+    }
+
     /** Percentile intervals per cell: each group, and the difference replicate by replicate. */
     Map<Key, Intervals.Interval> intervals(Map<Key, double[]> reps) {
         Map<Key, Intervals.Interval> out = new HashMap<>();

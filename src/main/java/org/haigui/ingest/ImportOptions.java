@@ -14,13 +14,24 @@ import org.haigui.schema.City;
  * @param city          the city whose district codes are valid (always given by the caller)
  * @param afterMerge    run inside the import's transaction after the merge, before the commit
  *                      (see {@link AfterMerge}); {@link AfterMerge#NONE} by default
+ * @param survey        how survey answers are checked ({@link SurveyCheck#NONE} by default: stored as given)
  */
-public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge) {
+public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge,
+                            SurveyCheck survey) {
 
     public ImportOptions {
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(city, "city");
         Objects.requireNonNull(afterMerge, "afterMerge");
+        survey = survey == null ? SurveyCheck.NONE : survey;
+    }
+
+    public ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge) {
+        this(encoding, dryRun, writeRejected, city, afterMerge, SurveyCheck.NONE);
+    }
+
+    public ImportOptions withSurvey(SurveyCheck check) {
+        return new ImportOptions(encoding, dryRun, writeRejected, city, afterMerge, check);
     }
 
     /** UTF-8, a real import, rejected-rows files written, no after-merge hook, for that city. */
@@ -29,18 +40,18 @@ public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejec
     }
 
     public ImportOptions withEncoding(Charset cs) {
-        return new ImportOptions(cs, dryRun, writeRejected, city, afterMerge);
+        return new ImportOptions(cs, dryRun, writeRejected, city, afterMerge, survey);
     }
 
     public ImportOptions withDryRun(boolean dry) {
-        return new ImportOptions(encoding, dry, writeRejected, city, afterMerge);
+        return new ImportOptions(encoding, dry, writeRejected, city, afterMerge, survey);
     }
 
     public ImportOptions withWriteRejected(boolean write) {
-        return new ImportOptions(encoding, dryRun, write, city, afterMerge);
+        return new ImportOptions(encoding, dryRun, write, city, afterMerge, survey);
     }
 
     public ImportOptions withAfterMerge(AfterMerge hook) {
-        return new ImportOptions(encoding, dryRun, writeRejected, city, hook);
+        return new ImportOptions(encoding, dryRun, writeRejected, city, hook, survey);
     }
 }

@@ -37,7 +37,14 @@ final class RowValidator {
     private final Supplier<IdHasher> hasher;
     private IdHasher idHasher;
 
+    private final SurveyCheck survey;
+
     RowValidator(Table table, String[] headerNames, City city, Supplier<IdHasher> hasher) {
+        this(table, headerNames, city, hasher, SurveyCheck.NONE);
+    }
+
+    RowValidator(Table table, String[] headerNames, City city, Supplier<IdHasher> hasher, SurveyCheck survey) {
+        this.survey = survey;
         this.table = table;
         this.columns = table.columns();
         this.headerNames = headerNames;
@@ -95,7 +102,28 @@ final class RowValidator {
         for (Rule r : table.rules()) {
             applyRowRule(r, out, normalised, idNumber, errors);
         }
+        if (survey != SurveyCheck.NONE && table.name().equals("survey")) {
+            checkAnswer(normalised, errors);
+        }
         return new Checked(out, errors);
+    }
+
+    /** The survey definition's checks (blueprint.md): the question must be defined, the answer one of its options. */
+    private void checkAnswer(String[] norm, List<FieldError> errors) {
+        int q = col("question");
+        int a = col("answer");
+        if (norm[q] == null) {
+            return; // already an error: required value is missing
+        }
+        String why = survey.unknownQuestion(norm[q]);
+        if (why != null) {
+            errors.add(new FieldError(header("question"), norm[q], why));
+        } else if (norm[a] != null) {
+            why = survey.badAnswer(norm[q], norm[a]);
+            if (why != null) {
+                errors.add(new FieldError(header("answer"), norm[a], why));
+            }
+        }
     }
 
     private Object parse(Column c, String v, boolean numeric) throws Values.Bad {

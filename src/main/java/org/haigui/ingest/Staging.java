@@ -80,7 +80,7 @@ final class Staging {
         Table t = s.spec.table();
         MessageDigest digest = sha256();
         s.started = now();
-        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), store::hasher);
+        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), store::hasher, options.survey());
         int columns = t.columns().size();
         DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
         progress.start("import " + s.name(), -1);

@@ -42,30 +42,11 @@ final class Similarity {
     }
 
     static Set<String> bigrams(String s) {
-        Set<String> out = new HashSet<>();
-        int[] cps = s.codePoints().toArray();
-        if (cps.length == 1) {
-            out.add(new String(cps, 0, 1));
-        }
-        for (int i = 0; i + 1 < cps.length; i++) {
-            out.add(new String(cps, i, 2));
-        }
-        return out;
+        return org.haigui.core.NameSimilarity.bigrams(s);
     }
 
     static double dice(String a, String b) {
-        Set<String> x = bigrams(a);
-        Set<String> y = bigrams(b);
-        if (x.isEmpty() || y.isEmpty()) {
-            return 0;
-        }
-        int common = 0;
-        for (String s : x) {
-            if (y.contains(s)) {
-                common++;
-            }
-        }
-        return 2.0 * common / (x.size() + y.size());
+        return org.haigui.core.NameSimilarity.dice(a, b);
     }
 
     /**

@@ -37,6 +37,14 @@ class DemoBenchCommandTest {
         List<String> ind = Files.readAllLines(dir.resolve("indicators.csv"), StandardCharsets.UTF_8);
         assertThat(ind.get(0)).startsWith("indicator,period,group,breakdown,category,value");
         assertThat(ind).anyMatch(l -> l.startsWith("stock,,,,,"));
+        // Shanghai's blueprint and the synthetic questionnaire: fit, gap, promotion and survey figures, in the file and printed
+        assertThat(ind).anyMatch(l -> l.startsWith("fit.talent_share,,,,,"));
+        assertThat(ind).anyMatch(l -> l.startsWith("fit.gap,,,talent,ic,"));
+        assertThat(ind).anyMatch(l -> l.startsWith("promo.jobs_share,2021,,,,"));
+        assertThat(ind).anyMatch(l -> l.startsWith("survey.share,,,overseas_resources,tech_advantage,"));
+        assertThat(ind).anyMatch(l -> l.startsWith("ent.active,2021,returnee,zone,zhangjiang,"));
+        assertThat(r[1]).contains("fit 契合:", "gap 缺口:", "集成电路 Integrated circuits", "promo 促进:", "survey 问卷:", "技术优势 Technological advantage")
+            .doesNotContain("not available");
         assertThat(Files.exists(dir.resolve("indicators.csv.meta.json"))).isTrue();
         r = run("demo", "--dir", dir.toString(), "--no-serve");
         assertThat(r[0]).as(r[2]).isEqualTo("0");

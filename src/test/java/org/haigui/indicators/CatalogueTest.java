@@ -27,14 +27,16 @@ class CatalogueTest {
             "ent.revenue", "ent.tax_paid", "ent.patents_granted", "ent.funding_raised", "ent.revenue_growth_median",
             "ent.rd_intensity", "ent.patents_per_100_employees", "ent.high_tech_share", "ent.funded_share",
             "ent.local_employee_share", "ent.key_zone_share", "ent.priority_industry_share", "ent.international_share",
-            "ent.overseas_revenue_share", "ent.markets_median", "data.rows_accepted", "data.rows_rejected",
+            "ent.overseas_revenue_share", "ent.markets_median", "fit.talent_share", "fit.talent_by_industry",
+            "fit.firms_by_industry", "fit.gap", "promo.jobs_share", "promo.supported_share", "promo.supported_growth_difference",
+            "survey.share", "data.rows_accepted", "data.rows_rejected",
             "data.unlinked_enterprises", "data.persons_without_moves");
         for (IndicatorDefinition d : Catalogue.core().entries()) {
             assertThat(d.titleZh()).as(d.id()).isNotBlank().isNotEqualTo(d.titleEn());
             assertThat(d.methodZh()).as(d.id()).isNotBlank();
             assertThat(d.methodEn()).as(d.id()).isNotBlank();
             assertThat(d.unit()).as(d.id()).isNotBlank();
-            if (d.kind().enterprise()) {
+            if (d.kind().enterprise() && !d.id().startsWith("promo.")) {
                 assertThat(d.breakdowns()).as(d.id()).containsExactly("district", "industry_section", "zone");
             }
         }

@@ -40,10 +40,14 @@ class DialectSparkTest {
 
     /** Every statement of a run of the standard catalogue as of D, rendered for the dialect. */
     static List<String> everyStatement(Dialect dialect) throws Exception {
-        RunContext ctx = RunContext.of(D);
+        // with a blueprint and a survey definition, so that every blueprint indicator and table is rendered
+        RunContext ctx = RunContext.of(D).withBlueprint(org.haigui.blueprint.BlueprintReader.shanghai())
+            .withSurvey(org.haigui.blueprint.SurveyReader.entrepreneurs2021());
         Catalogue catalogue = Catalogue.standard(ctx);
         List<String> out = new ArrayList<>();
-        for (String[] s : BaseTables.statements(D)) {
+        // the blueprint's tables (the store's zone names are read through the recorder: none)
+        BlueprintIndicators.createTables(ctx, recorder(out), dialect);
+        for (String[] s : BaseTables.statements(D, true)) {
             out.add(dialect.createTemp(s[0], BaseTables.bind(s[1], D)));
         }
         // what the providers run at the start of a run, recorded by a connection that only records
@@ -59,6 +63,7 @@ class DialectSparkTest {
             out.add(switch (d.kind()) {
                 case TIDY -> sql;
                 case PERSON_COUNT -> IndicatorEngine.personQuery(d.breakdowns(), sql);
+                case ENT_MEDIAN_DIFFERENCE -> sql;
                 default -> IndicatorEngine.enterpriseQuery(d, sql, "hg_eb", dialect);
             });
             if (d.periodsSql() != null) {
@@ -76,6 +81,7 @@ class DialectSparkTest {
                     yield false;
                 }
                 case "close" -> null;
+                case "executeQuery" -> emptyResult();
                 default -> throw new UnsupportedOperationException(m.getName());
             });
         return (Connection) Proxy.newProxyInstance(DialectSparkTest.class.getClassLoader(), new Class<?>[] {Connection.class},
@@ -84,6 +90,15 @@ class DialectSparkTest {
                     return st;
                 }
                 throw new UnsupportedOperationException(m.getName());
+            });
+    }
+
+    private static java.sql.ResultSet emptyResult() {
+        return (java.sql.ResultSet) Proxy.newProxyInstance(DialectSparkTest.class.getClassLoader(), new Class<?>[] {java.sql.ResultSet.class},
+            (proxy, m, args) -> switch (m.getName()) {
+                case "next" -> false;
+                case "close" -> null;
+                default -> throw new UnsupportedOperationException(m.getName());
             });
     }
 

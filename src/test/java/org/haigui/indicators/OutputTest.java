@@ -61,7 +61,7 @@ class OutputTest {
         Path csv = dir.resolve("out.csv");
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "indicators", "--db", db.toString(),
-            "--as-of", "2020-12-31", "--only", "stock,inflow.year,ent.key_zone_share", "--out", csv.toString(), "--seed", "5");
+            "--as-of", "2020-12-31", "--only", "stock,inflow.year,ent.key_zone_share", "--out", csv.toString(), "--seed", "5", "--blueprint", "none");
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("ent.key_zone_share omitted: not available: needs a blueprint");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
