@@ -32,11 +32,21 @@
     const digits = Math.abs(x) >= 100 || Number.isInteger(x) ? 0 : 2;
     return x.toLocaleString('en-US', { maximumFractionDigits: digits });
   }
+  function base(f) { return f == null ? '' : String(f).split(/[\\/]/).pop(); }
   function def(id) { return state.catalogue && state.catalogue.indicators.find((e) => e.id === id); }
   function title(d) { return state.lang === 'zh' ? d.title_zh : d.title_en; }
   function method(d) { return state.lang === 'zh' ? d.method_zh : d.method_en; }
   function cell(row, unit) { return row.suppressed ? '<span class="sup">' + t('suppressed') + '</span>' : esc(num(row.value, unit)); }
-  function bdTitle(id) { const b = state.catalogue.breakdowns.find((x) => x.id === id); return b ? (state.lang === 'zh' ? b.title_zh : b.title_en) : id; }
+  function label(bd, cat) {
+    const m = state.catalogue && state.catalogue.labels && state.catalogue.labels[bd];
+    const n = m && m[cat];
+    return n ? (state.lang === 'zh' ? n.zh : n.en) : (cat === 'unknown' ? t('unknown') : cat);
+  }
+  function bdTitle(id) {
+    const b = state.catalogue.breakdowns.find((x) => x.id === id) || (state.catalogue.labels && state.catalogue.labels._breakdowns
+      && state.catalogue.labels._breakdowns[id] && { title_zh: state.catalogue.labels._breakdowns[id].zh, title_en: state.catalogue.labels._breakdowns[id].en });
+    return b ? (state.lang === 'zh' ? b.title_zh : b.title_en) : id;
+  }
 
   function applyTexts() {
     document.documentElement.lang = state.lang === 'zh' ? 'zh' : 'en';
@@ -94,7 +104,7 @@
     c.appendChild(div);
     if (!window.echarts) return;
     const ch = echarts.init(div);
-    ch.setOption(Object.assign({ animation: false, grid: { left: 56, right: 16, top: 30, bottom: 40 }, tooltip: { trigger: 'axis' } }, option));
+    ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
     charts.push(ch);
   }
 
@@ -102,17 +112,22 @@
   function renderIndicator(main, d, rows, opts) {
     opts = opts || {};
     const c = card(d, opts.wide);
-    const bd = breakdown() && d.breakdowns.includes(breakdown()) ? breakdown() : '';
-    let rs = rows.filter((r) => r.indicator === d.id && r.breakdown === bd);
-    if (!rs.length) { c.appendChild(el('p', { className: 'loading' }, esc(t('none')))); how(c, d); main.appendChild(c); return; }
+    main.appendChild(c); // before the chart: ECharts measures the element it draws in
+    const mine = rows.filter((r) => r.indicator === d.id);
+    // the chosen breakdown if the indicator has it, else its totals, else its first breakdown (e.g. by industry only)
+    let bd = breakdown() && d.breakdowns.includes(breakdown()) ? breakdown() : '';
+    if (!mine.some((r) => r.breakdown === bd) && mine.length) bd = mine[0].breakdown;
+    let rs = mine.filter((r) => r.breakdown === bd);
+    if (!rs.length) { c.appendChild(el('p', { className: 'loading' }, esc(t('none')))); how(c, d); return; }
     const grouped = d.groups !== 'none';
     const periods = [...new Set(rs.map((r) => r.period))];
     if (bd) { const last = periods[periods.length - 1]; rs = rs.filter((r) => r.period === last); }
-    const xs = bd ? [...new Set(rs.map((r) => r.category))] : periods;
+    const cats = bd ? [...new Set(rs.map((r) => r.category))] : periods;
+    const xs = bd ? cats.map((x) => label(bd, x)) : periods;
     const groups = grouped ? [...new Set(rs.map((r) => r.group))].filter((g) => g !== 'difference') : [''];
     const series = groups.map((g) => ({
       name: g ? t(g) : title(d), type: bd || xs.length < 3 || grouped ? 'bar' : 'line',
-      data: xs.map((x) => { const r = rs.find((q) => q.group === g && (bd ? q.category === x : q.period === x)); return r && !r.suppressed && r.value != null ? Number(r.value) : null; })
+      data: xs.map((x) => { const r = rs.find((q) => (!grouped || q.group === g) && (bd ? label(bd, q.category) === x : q.period === x)); return r && !r.suppressed && r.value != null ? Number(r.value) : null; })
     }));
     const scale = d.unit === 'share' ? 100 : 1;
     series.forEach((s) => { s.data = s.data.map((v) => (v == null ? null : v * scale)); });
@@ -125,13 +140,12 @@
     const tb = el('tbody');
     rs.slice(-40).forEach((r) => {
       const ci = r.ci_low != null && !r.suppressed ? '[' + num(r.ci_low, d.unit) + ', ' + num(r.ci_high, d.unit) + ']' : '';
-      tb.appendChild(el('tr', {}, '<td>' + esc(bd ? r.category : r.period) + '</td>' + (grouped ? '<td>' + esc(t(r.group)) + '</td>' : '') +
+      tb.appendChild(el('tr', {}, '<td>' + esc(bd ? label(bd, r.category) : r.period) + '</td>' + (grouped ? '<td>' + esc(t(r.group)) + '</td>' : '') +
         '<td class="n">' + cell(r, d.unit) + '</td><td class="n">' + esc(ci) + '</td>'));
     });
     tbl.appendChild(tb);
     const sc = el('div', { className: 'scroll' }); sc.appendChild(tbl); c.appendChild(sc);
     how(c, d);
-    main.appendChild(c);
   }
 
   async function indicatorPage(main, ids) {
@@ -180,7 +194,7 @@
       if (!fit.length) main.appendChild(el('div', { className: 'card wide' }, '<p class="loading">' + esc(t('noFit')) + '</p>'));
       await indicatorPage(main, fit.concat(['ent.priority_industry_share', 'ent.key_zone_share']));
     },
-    async survey(main) { await indicatorPage(main, idsWith('survey.')); },
+    async survey(main) { const r = await figures(idsWith('survey.')); idsWith('survey.').forEach((id) => renderIndicator(main, def(id), r.rows, { wide: true })); },
     async quality(main) {
       if (!state.session || state.session.role !== 'analyst') { main.appendChild(el('div', { className: 'card wide' }, esc(t('needLogin')))); return; }
       const up = el('div', { className: 'card wide', id: 'uploadCard' });
@@ -241,7 +255,7 @@
   function rejectedTable(rows) {
     if (!rows || !rows.length) return '';
     return '<h4>' + esc(t('rejectedRows')) + '</h4><div class="scroll"><table class="rejected"><tr><th>' + esc(t('file')) + '</th><th>' + esc(t('row')) + '</th><th>' + esc(t('errors')) + '</th></tr>' +
-      rows.map((r) => '<tr><td>' + esc(r.file_name) + '</td><td class="n">' + esc(r.row_number) + '</td><td>' +
+      rows.map((r) => '<tr><td>' + esc(base(r.file_name)) + '</td><td class="n">' + esc(r.row_number) + '</td><td>' +
         (Array.isArray(r.errors) ? r.errors.map((e) => esc(e.column + ': ' + e.reason + (e.value ? ' (' + e.value + ')' : ''))).join('<br>') : esc(r.errors)) + '</td></tr>').join('') + '</table></div>';
   }
 
@@ -250,7 +264,7 @@
     const box = $('batches'); if (!box) return;
     box.innerHTML = '<table><tr><th>#</th><th>' + esc(t('table')) + '</th><th>' + esc(t('file')) + '</th><th class="n">' + esc(t('read')) + '</th><th class="n">' +
       esc(t('inserted')) + '</th><th class="n">' + esc(t('updated')) + '</th><th class="n">' + esc(t('rejected')) + '</th><th></th></tr>' +
-      b.batches.map((x) => '<tr><td>' + esc(x.batch_id) + '</td><td>' + esc(x.table_name) + '</td><td>' + esc(x.file_name) + '</td><td class="n">' + esc(x.rows_read) + '</td><td class="n">' +
+      b.batches.map((x) => '<tr><td>' + esc(x.batch_id) + '</td><td>' + esc(x.table_name) + '</td><td>' + esc(base(x.file_name)) + '</td><td class="n">' + esc(x.rows_read) + '</td><td class="n">' +
         esc(x.inserted) + '</td><td class="n">' + esc(x.updated) + '</td><td class="n">' + esc(x.rejected) + '</td><td>' +
         (x.rejected > 0 ? '<button data-batch="' + esc(x.batch_id) + '">' + esc(t('show')) + '</button>' : '') + '</td></tr>').join('') + '</table>';
     box.querySelectorAll('button[data-batch]').forEach((btn) => btn.addEventListener('click', async () => {

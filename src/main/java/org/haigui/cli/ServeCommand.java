@@ -6,8 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.haigui.blueprint.Blueprint;
-import org.haigui.blueprint.BlueprintReader;
-import org.haigui.blueprint.SurveyReader;
+import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.disclosure.DisclosureRules;
 import org.haigui.store.Store;
 import org.haigui.web.ServerConfig;
@@ -37,8 +36,8 @@ final class ServeCommand implements Callable<Integer> {
         description = "Address to listen on (default 127.0.0.1, this machine only).")
     String bind;
 
-    @Option(names = "--blueprint", paramLabel = "FILE", description = "The city's blueprint (default: the built-in Shanghai one).")
-    Path blueprint;
+    @picocli.CommandLine.Mixin
+    Blueprints.Flags city = new Blueprints.Flags();
 
     @Option(names = "--disclosure", paramLabel = "FILE", description = "Disclosure rules YAML (default: the built-in rules).")
     Path disclosure;
@@ -51,13 +50,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Blueprint bp = blueprint == null ? BlueprintReader.shanghai() : BlueprintReader.read(blueprint);
+        Blueprint bp = city.blueprint();
+        SurveyDefinition survey = city.survey();
         DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
-        ServerConfig cfg = new ServerConfig(Store.resolve(db), bind, port, bp, SurveyReader.entrepreneurs2021(), rules,
-            Imports.options(), asOf == null ? LocalDate.now() : asOf, maxUploadMb * 1024 * 1024);
+        ServerConfig cfg = new ServerConfig(Store.resolve(db), bind, port, bp, survey, rules,
+            Imports.options(bp, survey), asOf == null ? LocalDate.now() : asOf, maxUploadMb * 1024 * 1024);
+        serve(cfg, spec.commandLine().getOut());
+        return ErrorMapper.OK;
+    }
+
+    /** Serves until the process is stopped (Ctrl-C); the store is closed on the way out. */
+    static void serve(ServerConfig cfg, PrintWriter out) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         try (WebServer server = WebServer.start(cfg)) {
-            PrintWriter out = spec.commandLine().getOut();
             out.println("haigui: serving " + cfg.db().toAbsolutePath() + " at " + server.url() + " (Ctrl-C to stop)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,6 +71,5 @@ final class ServeCommand implements Callable<Integer> {
             }));
             stop.await();
         }
-        return ErrorMapper.OK;
     }
 }

@@ -208,6 +208,7 @@ final class Api {
             }
         }
         out.put("breakdowns", bds);
+        out.put("labels", labels());
         List<Map<String, Object>> entries = new ArrayList<>();
         for (IndicatorDefinition d2 : cat.entries()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -225,6 +226,40 @@ final class Api {
             entries.add(e);
         }
         out.put("indicators", entries);
+        return out;
+    }
+
+    /**
+     * The names of the categories that are codes or ids, per breakdown ({@code {district: {310101:
+     * {zh, en}}, priority_industry: {...}, ...}}), from the blueprint: the dashboard shows names.
+     */
+    private Map<String, Map<String, Map<String, String>>> labels() {
+        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+        if (config.blueprint() == null) {
+            return out;
+        }
+        Map<String, Map<String, String>> districts = new LinkedHashMap<>();
+        config.blueprint().districts().forEach(d -> districts.put(d.code(), Map.of("zh", d.nameZh(), "en", d.nameEn())));
+        Map<String, Map<String, String>> industries = new LinkedHashMap<>();
+        config.blueprint().industries().forEach(i -> industries.put(i.id(), Map.of("zh", i.nameZh(), "en", i.nameEn())));
+        Map<String, Map<String, String>> zones = new LinkedHashMap<>();
+        config.blueprint().zones().forEach(z -> zones.put(z.id(), Map.of("zh", z.nameZh(), "en", z.nameEn())));
+        out.put("district", districts);
+        out.put("zone", zones);
+        for (String b : List.of("priority_industry", "talent", "firms")) {
+            out.put(b, industries);
+        }
+        if (config.survey() != null) {
+            // the survey's rows: breakdown = question id, category = option id; "_breakdowns" names the questions
+            Map<String, Map<String, String>> questions = new LinkedHashMap<>();
+            for (var q : config.survey().questions()) {
+                questions.put(q.id(), Map.of("zh", q.textZh(), "en", q.textEn()));
+                Map<String, Map<String, String>> options = new LinkedHashMap<>();
+                q.options().forEach(o -> options.put(o.id(), Map.of("zh", o.textZh(), "en", o.textEn())));
+                out.putIfAbsent(q.id(), options);
+            }
+            out.put("_breakdowns", questions);
+        }
         return out;
     }
 

@@ -212,8 +212,14 @@ public final class WebServer implements AutoCloseable {
         return api.routes();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Stops serving and closes the store (once; a second call does nothing). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         app.stop();
         books.close();
         store.close();
