@@ -55,7 +55,7 @@ public final class Audit {
                 any |= suppressed[c];
             }
             if (any) {
-                new Intruder(m).solve(comp, suppressed, lo, hi);
+                new Intruder(m, rules.exposureMargin(), false, true).solve(comp, suppressed, lo, hi);
             }
         });
         List<AuditReport.SuppressedCell> out = new ArrayList<>();

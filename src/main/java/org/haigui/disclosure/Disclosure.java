@@ -1,13 +1,17 @@
 package org.haigui.disclosure;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.haigui.indicators.CellKey;
+import org.haigui.indicators.CellRelation;
 import org.haigui.indicators.IndicatorDefinition;
 import org.haigui.indicators.IndicatorValue;
 import org.haigui.indicators.RawCell;
 import org.haigui.indicators.RawResult;
+import org.haigui.indicators.Relations;
 
 /**
  * Disclosure control: turns a {@link RawResult} into a {@link ProtectedResult}.
@@ -35,30 +39,58 @@ public final class Disclosure {
     private Disclosure() {
     }
 
-    /** Protects every cell of {@code raw}; fails if a sensitive cell cannot be protected at all. */
+    /**
+     * Protects every cell of {@code raw}. Where repair finds nothing more to suppress around an exposed cell, the whole
+     * linked group is withheld; a number still exposed then is known from the output's structure alone (counted in
+     * {@link ProtectedResult.Stats#exposed()}, never the case for the engine's output).
+     */
     public static ProtectedResult protect(RawResult raw, DisclosureRules rules, Function<String, Optional<IndicatorDefinition>> catalogue) {
         long t0 = System.nanoTime();
         List<IndicatorValue> values = new ArrayList<>(raw.cells().size());
         List<org.haigui.indicators.Contributors> contributors = new ArrayList<>(raw.cells().size());
+        List<CellKey> keys = new ArrayList<>(raw.cells().size());
         for (RawCell c : raw.cells()) {
             values.add(c.value());
             contributors.add(c.contributors());
+            keys.add(c.key());
         }
-        Model m = new Model(values, contributors, raw.relations(), catalogue);
+        // zero cells the engine leaves out but whose absence an identity reveals: candidates for withheld rows
+        List<CellRelation> relations = raw.relations();
+        int rawCells = values.size();
+        List<CellKey> absent = new ArrayList<>();
+        java.util.Set<CellKey> known = new java.util.HashSet<>(keys);
+        for (List<CellKey> more = Relations.absentCounterparts(keys); !more.isEmpty(); ) {
+            more.removeIf(k -> !known.add(k));
+            absent.addAll(more);
+            List<CellKey> all = new ArrayList<>(keys);
+            all.addAll(absent);
+            more = more.isEmpty() ? more : Relations.absentCounterparts(all);
+        }
+        if (!absent.isEmpty() && new java.util.HashSet<>(Relations.derive(keys, catalogue)).equals(new java.util.HashSet<>(relations))) {
+            for (CellKey k : absent) {
+                boolean parts = catalogue.apply(k.indicator()).map(d -> d.kind() == IndicatorDefinition.Kind.ENT_SHARE
+                    || d.kind() == IndicatorDefinition.Kind.ENT_RATIO).orElse(false);
+                values.add(new IndicatorValue(k.indicator(), k.period(), k.group(), k.breakdown(), k.category(),
+                    parts ? null : BigDecimal.ZERO, parts ? BigDecimal.ZERO : null, parts ? BigDecimal.ZERO : null, null, null, false));
+                contributors.add(new org.haigui.indicators.Contributors(0, parts ? 0 : -1, null, null, null, null));
+                keys.add(k);
+            }
+            relations = Relations.derive(keys, catalogue);
+        }
+        Model m = new Model(values, contributors, relations, catalogue);
         Protector p = new Protector(m, rules);
         p.primary();
         p.components();
         long baseline = p.baseline();
         p.protectAll();
-        if (!p.unprotectable.isEmpty()) {
-            throw new IllegalStateException("disclosure control cannot protect " + p.unprotectable.size() + " cells, e.g. "
-                + p.unprotectable.peek());
-        }
         List<IndicatorValue> out = new ArrayList<>(m.n);
         int primary = 0;
         int secondary = 0;
         for (int i = 0; i < m.n; i++) {
             IndicatorValue v = m.rows[i];
+            if (i >= rawCells && !p.suppressed[i]) {
+                continue; // a zero left out by the engine stays out: its absence says the same as a published 0
+            }
             if (p.suppressed[i]) {
                 out.add(withheld(v));
                 if (p.primary[i]) {
@@ -73,7 +105,7 @@ public final class Disclosure {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new ProtectedResult(out, rules, raw.notAvailable(), raw.info(),
-            new ProtectedResult.Stats(m.n, primary, secondary, baseline, p.components.length, p.auditRounds, ms));
+            new ProtectedResult.Stats(out.size(), primary, secondary, baseline, p.components.length, p.auditRounds, ms, p.unprotectable.size()));
     }
 
     static IndicatorValue withheld(IndicatorValue v) {

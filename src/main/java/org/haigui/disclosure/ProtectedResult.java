@@ -19,8 +19,13 @@ public final class ProtectedResult {
     private final IndicatorResult.RunInfo info;
     private final Stats stats;
 
-    /** How much was withheld, and the simplest safe pattern for comparison. */
-    public record Stats(int cells, int primary, int secondary, long baseline, int linkedGroups, long auditRounds, long millis) {
+    /**
+     * How much was withheld, and the simplest safe pattern for comparison ({@code baseline}: every cell of a linked
+     * group with a primary cell); {@code exposed}: suppressed cells the intruder still recovers with their whole
+     * linked group withheld (known from which rows exist; 0 on the engine's output).
+     */
+    public record Stats(int cells, int primary, int secondary, long baseline, int linkedGroups, long auditRounds, long millis,
+                        int exposed) {
         /** Cells suppressed in all. */
         public int suppressed() {
             return primary + secondary;

@@ -30,6 +30,8 @@ final class Protector {
     final ConcurrentLinkedQueue<String> unprotectable = new ConcurrentLinkedQueue<>();
     int[][] components;
     long auditRounds;
+    /** Linear programmes the intruder solved (statistics). */
+    long programmes;
 
     Protector(Model m, DisclosureRules rules) {
         this.m = m;
@@ -167,7 +169,8 @@ final class Protector {
             return;
         }
         heuristic(work);
-        Intruder intruder = new Intruder(m);
+        Intruder intruder = new Intruder(m, rules.exposureMargin(), true, false);
+        boolean all = false;
         while (true) {
             intruder.solve(cells, suppressed, lo, hi);
             List<Integer> bad = new ArrayList<>();
@@ -178,6 +181,8 @@ final class Protector {
             }
             synchronized (this) {
                 auditRounds++;
+                programmes += intruder.programmes;
+                intruder.programmes = 0;
             }
             if (bad.isEmpty()) {
                 return;
@@ -191,6 +196,18 @@ final class Protector {
                         progress = true;
                     }
                 }
+            }
+            if (!progress && !all) {
+                // nothing left to suppress around the exposed cells: the whole linked group (always safe: nothing
+                // published is left in it to reason from)
+                for (int c : cells) {
+                    if (m.suppressible(c)) {
+                        suppress(c, work);
+                    }
+                }
+                all = true;
+                work.clear();
+                continue;
             }
             if (!progress) {
                 for (int c : bad) {

@@ -159,6 +159,55 @@ public final class Relations {
         }
     }
 
+    /**
+     * Cells of a breakdown table that the engine leaves out because they are zero (a category with no row is zero) but
+     * whose absence an intruder can read through an identity: for each cell of {@code keys} tied by an identity to a
+     * cell that is absent (in a table whose total is present), or that an absent cell would be tied to, that absent
+     * cell. Example: {@code ent.gazelle_share} has no row where a district has no high-growth enterprise, so its
+     * absence says that {@code ent.high_growth_rate}'s numerator there is 0 - even when that cell is suppressed.
+     * Disclosure control treats these as cells of value 0 that it may publish as withheld rows.
+     */
+    public static List<CellKey> absentCounterparts(Collection<CellKey> keys) {
+        Set<CellKey> present = new HashSet<>(keys);
+        Set<CellKey> out = new java.util.LinkedHashSet<>();
+        for (CellKey k : keys) {
+            if (k.breakdown().isEmpty() || IndicatorEngine.DIFFERENCE.equals(k.group())) {
+                continue;
+            }
+            List<CellKey> candidates = new ArrayList<>();
+            String id = k.indicator();
+            int t = parse(k.period());
+            if (id.equals("ent.gazelle_share")) {
+                candidates.add(new CellKey("ent.gazelles", k.period(), k.group(), k.breakdown(), k.category()));
+                candidates.add(new CellKey("ent.high_growth_rate", k.period(), k.group(), k.breakdown(), k.category()));
+            } else if (id.equals("ent.gazelles") || id.equals("ent.high_growth_rate")) {
+                candidates.add(new CellKey("ent.gazelle_share", k.period(), k.group(), k.breakdown(), k.category()));
+            } else if (id.equals("ent.births") && t > 0) {
+                for (String prefix : new String[] {"ent.survival_", "ent.profitable_within_"}) {
+                    for (int n = 1; n <= 10; n++) {
+                        candidates.add(new CellKey(prefix + n + "y", Integer.toString(t + n), k.group(), k.breakdown(), k.category()));
+                    }
+                }
+            } else if (bornBefore(id) > 0 && t > 0) {
+                candidates.add(new CellKey("ent.births", Integer.toString(t - bornBefore(id)), k.group(), k.breakdown(), k.category()));
+            }
+            for (CellKey c : candidates) {
+                if (!present.contains(c) && present.contains(c.total()) && tied(k, c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Whether an identity ties a and b (either way) when both are present. */
+    private static boolean tied(CellKey a, CellKey b) {
+        List<CellRelation> rel = new ArrayList<>();
+        Set<CellKey> both = Set.of(a, b);
+        identities(List.of(a, b), both, rel);
+        return !rel.isEmpty();
+    }
+
     /** n of ent.survival_ny and ent.profitable_within_ny, else 0. */
     private static int bornBefore(String id) {
         for (String prefix : new String[] {"ent.survival_", "ent.profitable_within_"}) {

@@ -1,0 +1,50 @@
+package org.haigui.disclosure;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.haigui.indicators.Catalogue;
+import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.IndicatorRequest;
+import org.haigui.indicators.RawResult;
+
+/**
+ * Benchmark (not a unit test): protects the real engine's output of a store (e.g. the default synthetic city, 300,000
+ * persons) and audits what would be published, ROUNDS times, printing the times and the suppression counts against the
+ * baseline (the whole linked group of every primary cell). The engine runs once (its time is not counted); its raw
+ * result is kept in CACHE (a binary dump, raw figures: keep it out of the repository) so the next invocation skips it.
+ *
+ * <pre>java -Xmx4g -cp target/haigui.jar:target/test-classes org.haigui.disclosure.RealOutputBenchmark STORE [CACHE] [ROUNDS] [AS_OF]</pre>
+ */
+public final class RealOutputBenchmark {
+
+    private RealOutputBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Path store = Path.of(args[0]);
+        Path cache = args.length > 1 && !args[1].equals("-") ? Path.of(args[1]) : null;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        LocalDate asOf = args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.of(2021, 9, 30);
+        long t0 = System.nanoTime();
+        RawResult raw = RealOutput.load(store, asOf, cache);
+        Catalogue cat = new IndicatorEngine().catalogue(IndicatorRequest.of(asOf).context());
+        System.out.printf(Locale.ROOT, "raw result: %,d cells, %,d relations (%.1f s to compute or load)%n", raw.cells().size(),
+            raw.relations().size(), (System.nanoTime() - t0) / 1e9);
+        for (int run = 0; run < rounds; run++) {
+            long t1 = System.nanoTime();
+            ProtectedResult p = Disclosure.protect(raw, DisclosureRules.DEFAULTS, cat::find);
+            long t2 = System.nanoTime();
+            AuditReport a = Audit.run(p.values(), cat::find, DisclosureRules.DEFAULTS);
+            long t3 = System.nanoTime();
+            ProtectedResult.Stats s = p.stats();
+            System.out.printf(Locale.ROOT,
+                "protect %.2f s: %,d cells, %,d primary, %,d secondary (baseline: %,d beyond primary), %,d linked groups, %,d audit rounds;"
+                    + " audit %.2f s: %,d suppressed, %,d exposed%n",
+                (t2 - t1) / 1e9, s.cells(), s.primary(), s.secondary(), s.baseline() - s.primary(), s.linkedGroups(), s.auditRounds(),
+                (t3 - t2) / 1e9, a.cells().size(), a.exposed().size());
+            System.out.println("  left exposed by protection: " + s.exposed());
+            a.exposed().stream().limit(10).forEach(c -> System.out.println("  exposed: " + c));
+        }
+    }
+}
