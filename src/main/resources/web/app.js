@@ -192,7 +192,9 @@
     async blueprint(main) {
       const fit = idsWith('fit.');
       if (!fit.length) main.appendChild(el('div', { className: 'card wide' }, '<p class="loading">' + esc(t('noFit')) + '</p>'));
-      await indicatorPage(main, fit.concat(['ent.priority_industry_share', 'ent.key_zone_share']));
+      const ids = fit.concat(['ent.priority_industry_share', 'ent.key_zone_share']).filter((id) => def(id));
+      const r = await figures(ids);
+      ids.forEach((id) => (id === 'fit.gap' ? gapTable(main, def(id), r.rows) : renderIndicator(main, def(id), r.rows)));
     },
     async survey(main) { const r = await figures(idsWith('survey.')); idsWith('survey.').forEach((id) => renderIndicator(main, def(id), r.rows, { wide: true })); },
     async quality(main) {
@@ -247,10 +249,32 @@
       const l = el('div', { className: 'card wide' });
       l.innerHTML = '<h3>' + esc(t('audit')) + '</h3><div class="scroll"><table><tr><th>' + esc(t('when')) + '</th><th>' + esc(t('username')) + '</th><th>' + esc(t('action')) +
         '</th><th>' + esc(t('target')) + '</th><th>' + esc(t('from')) + '</th></tr>' +
-        a.entries.map((x) => '<tr><td>' + esc(x.happened_at) + '</td><td>' + esc(x.username) + '</td><td>' + esc(x.action) + '</td><td>' + esc(x.target) + '</td><td>' + esc(x.remote) + '</td></tr>').join('') + '</table></div>';
+        a.entries.map((x) => '<tr><td>' + esc(String(x.happened_at || '').slice(0, 19).replace('T', ' ')) + '</td><td>' + esc(x.username) + '</td><td>' + esc(x.action) + '</td><td>' + esc(x.target) + '</td><td>' + esc(x.remote) + '</td></tr>').join('') + '</table></div>';
       main.appendChild(l);
     }
   };
+
+  // The gap table: per priority industry its share of the returnee talent and of the returnee-founded firms, side by side.
+  function gapTable(main, d, rows) {
+    const c = card(d, true);
+    main.appendChild(c);
+    const rs = rows.filter((r) => r.indicator === d.id);
+    const cats = [...new Set(rs.map((r) => r.category))];
+    const of = (bd, cat) => rs.find((r) => r.breakdown === bd && r.category === cat);
+    const tbl = el('table', { className: 'gap' });
+    tbl.innerHTML = '<thead><tr><th>' + esc(bdTitle('priority_industry')) + '</th><th class="n">' + esc(t('gapTalent')) + '</th><th class="n">' +
+      esc(t('gapFirms')) + '</th></tr></thead><tbody>' + cats.map((cat) => {
+      const a = of('talent', cat); const b = of('firms', cat);
+      return '<tr><td>' + esc(label('talent', cat)) + '</td><td class="n">' + (a ? cell(a, d.unit) : '') + '</td><td class="n">' + (b ? cell(b, d.unit) : '') + '</td></tr>';
+    }).join('') + '</tbody>';
+    if (cats.length) chart(c, { legend: { top: 0 }, xAxis: { type: 'category', data: cats.map((x) => label('talent', x)), axisLabel: { rotate: 40 } },
+      yAxis: { type: 'value', name: d.unit === 'share' ? '%' : '' },
+      series: [['talent', 'gapTalent'], ['firms', 'gapFirms']].map(([bd, key]) => ({ name: t(key), type: 'bar',
+        data: cats.map((x) => { const r = of(bd, x); return r && !r.suppressed && r.value != null ? Number(r.value) * (d.unit === 'share' ? 100 : 1) : null; }) })) });
+    const sc = el('div', { className: 'scroll' }); sc.appendChild(tbl); c.appendChild(sc);
+    if (!cats.length) c.appendChild(el('p', { className: 'loading' }, esc(t('none'))));
+    how(c, d);
+  }
 
   function rejectedTable(rows) {
     if (!rows || !rows.length) return '';
@@ -278,6 +302,7 @@
     const main = $('main');
     main.innerHTML = '';
     main.dataset.ready = 'false';
+    $('figures').textContent = ''; $('figures').className = 'badge'; // set again by the page's figures, in the current language
     document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === state.page));
     try {
       await (pages[state.page] || pages.overview)(main);
@@ -299,7 +324,7 @@
     });
     $('asOf').addEventListener('change', () => { loadCatalogue().then(render); });
     $('breakdown').addEventListener('change', render);
-    $('loginBtn').addEventListener('click', () => { $('loginError').textContent = ''; $('loginDialog').showModal(); });
+    $('loginBtn').addEventListener('click', () => { $('loginForm').reset(); $('loginError').textContent = ''; $('loginDialog').showModal(); });
     $('loginCancel').addEventListener('click', () => $('loginDialog').close());
     $('loginForm').addEventListener('submit', async (e) => {
       e.preventDefault();

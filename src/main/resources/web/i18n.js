@@ -19,8 +19,8 @@ window.HG_TEXT = {
     read: '读取', inserted: '新增', updated: '更新', unchanged: '未变', rejected: '拒绝', show: '查看',
     users: '账号', audit: '审计日志', add: '添加', remove: '删除', role: '角色', when: '时间', action: '操作', target: '对象',
     from: '来源', unmatched: '未匹配的机构名称', episodes: '经历数',
-    loginFailed: '登录失败', needLogin: '此页面需要登录', unknown: '未知',
-    act_import: '导入', act_rejected_rows: '查看被拒绝的行', act_team: '查看创业团队', act_export: '导出', act_login: '登录',
+    loginFailed: '登录失败', needLogin: '此页面需要登录', unknown: '未知', gapTalent: '海归人才占比', gapFirms: '海归创办企业占比',
+    act_import: '导入', act_import_start: '开始导入', act_rejected_rows: '查看被拒绝的行', act_team: '查看创业团队', act_export: '导出', act_login: '登录',
     act_login_failed: '登录失败', act_login_refused: '登录被拒(限流)', act_logout: '退出', act_user_add: '添加账号',
     act_user_passwd: '修改密码', act_user_remove: '删除账号'
   },
@@ -43,8 +43,8 @@ window.HG_TEXT = {
     read: 'Read', inserted: 'Inserted', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected', show: 'Show',
     users: 'Accounts', audit: 'Audit log', add: 'Add', remove: 'Remove', role: 'Role', when: 'When', action: 'Action',
     target: 'Target', from: 'From', unmatched: 'Unmatched institution names', episodes: 'Episodes',
-    loginFailed: 'Login failed', needLogin: 'This page needs a login', unknown: 'unknown',
-    act_import: 'import', act_rejected_rows: 'rejected rows viewed', act_team: 'team viewed', act_export: 'export', act_login: 'login',
+    loginFailed: 'Login failed', needLogin: 'This page needs a login', unknown: 'unknown', gapTalent: 'Share of returnee talent', gapFirms: 'Share of returnee-founded firms',
+    act_import: 'import', act_import_start: 'import started', act_rejected_rows: 'rejected rows viewed', act_team: 'team viewed', act_export: 'export', act_login: 'login',
     act_login_failed: 'login failed', act_login_refused: 'login refused (rate limit)', act_logout: 'logout', act_user_add: 'account added',
     act_user_passwd: 'password set', act_user_remove: 'account removed'
   }

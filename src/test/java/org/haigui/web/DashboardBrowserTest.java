@@ -85,6 +85,15 @@ class DashboardBrowserTest {
 
     @Test
     void walkThroughTheDashboard() throws Exception {
+        try {
+            walk();
+        } catch (AssertionError | RuntimeException e) {
+            shot("failure");
+            throw e;
+        }
+    }
+
+    private void walk() throws Exception {
         long t0 = System.nanoTime();
         open("overview");
         long overviewMs = (System.nanoTime() - t0) / 1_000_000;
