@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
+import org.haigui.core.SpreadsheetCells;
 import org.haigui.store.Store;
 import org.haigui.ties.InstitutionRegistry;
 import picocli.CommandLine.Command;
@@ -115,7 +116,9 @@ final class InstitutionsCommand implements Runnable {
                     cw.writeRecord("institution_id", "name", "country", "aliases", "similarity", "episodes");
                     for (InstitutionRegistry.Unmatched u : rows) {
                         for (InstitutionRegistry.Candidate c : u.candidates()) {
-                            cw.writeRecord(c.institutionId(), c.name(), c.country() == null ? "" : c.country(), u.name(),
+                            // cells a spreadsheet would run as formulas get a leading apostrophe (import removes it)
+                            cw.writeRecord(SpreadsheetCells.neutralise(c.institutionId()), SpreadsheetCells.neutralise(c.name()),
+                                c.country() == null ? "" : SpreadsheetCells.neutralise(c.country()), SpreadsheetCells.neutralise(u.name()),
                                 String.format(Locale.ROOT, "%.3f", c.similarity()), Long.toString(u.episodes()));
                         }
                     }

@@ -106,6 +106,7 @@ public final class Importer {
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
         try {
             c.setAutoCommit(false);
+            org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             Set<Table> tables = new LinkedHashSet<>();
             for (Table t : Schema.tables()) {
                 for (ImportSource s : sources) {
@@ -157,7 +158,7 @@ public final class Importer {
             if (e instanceof HaiguiException he) {
                 throw he;
             }
-            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "import failed, nothing was changed: " + e.getMessage(), e);
+            throw Environment.importFailed(e, String.valueOf(store.file()));
         } finally {
             try {
                 c.setAutoCommit(true);
@@ -165,18 +166,13 @@ public final class Importer {
                 // the connection is gone
             }
         }
-        for (Map.Entry<Path, Path> m : pendingMoves.entrySet()) {
-            try {
-                Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                warnings.add("could not write " + m.getValue() + ": " + e.getMessage());
-            }
-        }
+        rejected.publish(pendingMoves, warnings);
         List<ImportReport.SourceSummary> summaries = new ArrayList<>();
         for (ImportSource s : sources) {
             summaries.add(new ImportReport.SourceSummary(s.spec.table().name(), s.name(), s.read, s.blank, s.inserted,
                 s.updated, s.unchanged, s.rejected));
         }
+        warnings.replaceAll(Masking::text);
         return new ImportReport(summaries, warnings, rejectedFiles, options.dryRun(), (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -104,16 +104,34 @@ final class RegistryStore {
         int rows = RegistryCsv.applyCsv(model, fileName, reader, source, newInst, newAliases, warnings, rejected);
         try {
             Transactions.run(c, () -> {
+                phase("insert");
                 insert(c, newInst, newAliases);
                 if (!newInst.isEmpty() || !newAliases.isEmpty()) {
                     writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
+                    phase("norms");
                     writeNorms(c, model);
                 }
+                phase("commit");
             });
+            phase("committed");
         } catch (SQLException e) {
             throw HaiguiException.store("cannot write the institution registry: " + e.getMessage(), e);
         }
         return new InstitutionRegistry.ImportResult(rows, newInst.size(), newAliases.size(), warnings, rejected);
+    }
+
+    /**
+     * With the environment variable {@value #PHASES_ENV} set, {@code institutions import} prints
+     * {@code haigui-registry-phase: NAME} to standard error as it enters each phase (insert, norms,
+     * commit, committed), so that a test can kill it at a known moment.
+     */
+    static final String PHASES_ENV = "HAIGUI_IMPORT_PHASES";
+
+    private static void phase(String name) {
+        if (System.getenv(PHASES_ENV) != null) {
+            System.err.println("haigui-registry-phase: " + name);
+            System.err.flush();
+        }
     }
 
     /** Reads the registry (built-in and user rows) from the store. */
