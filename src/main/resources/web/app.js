@@ -77,10 +77,12 @@
     sel.value = cur;
   }
 
-  async function figures(ids) {
+  // only: 'total' for the rows without a breakdown plus nothing else (the overview's headline figures)
+  async function figures(ids, only) {
     const have = ids.filter((id) => def(id));
     if (!have.length) return { rows: [], figures: '' };
-    const r = await api('/indicators?indicator=' + encodeURIComponent(have.join(',')) + '&as_of=' + encodeURIComponent(asOf()));
+    const r = await api('/indicators?indicator=' + encodeURIComponent(have.join(',')) + '&as_of=' + encodeURIComponent(asOf()) +
+      (only ? '&breakdown=' + encodeURIComponent(only) : ''));
     const badge = $('figures');
     badge.textContent = t(r.figures === 'raw' ? 'raw' : 'protected');
     badge.className = 'badge' + (r.figures === 'raw' ? ' raw' : '');
@@ -160,7 +162,7 @@
   const pages = {
     async overview(main) {
       const ids = ['stock', 'inflow.window5', 'inflow.window5_multiple', 'inflow.ytd', 'inflow.ytd_vs_last_year', 'inflow.year'];
-      const r = await figures(ids);
+      const r = await figures(ids, breakdown() ? null : 'total');
       const total = (id) => r.rows.filter((x) => x.indicator === id && x.breakdown === '');
       const last = (id) => { const a = total(id); return a.length ? a[a.length - 1] : null; };
       const c = el('div', { className: 'card wide' });

@@ -180,14 +180,26 @@ final class Api {
 
     // ---- figures ----
 
-    private final Map<LocalDate, Map<String, Object>> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<LocalDate, byte[]> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void catalogue(Context ctx, Route.Caller who) {
         LocalDate d = asOf(ctx);
         if (catalogues.size() > 32) {
             catalogues.clear();
         }
-        ctx.json(catalogues.computeIfAbsent(d, this::catalogueOf));
+        jsonBytes(ctx, catalogues.computeIfAbsent(d, x -> serialize(catalogueOf(x))));
+    }
+
+    private byte[] serialize(Object o) {
+        try {
+            return json.writeValueAsBytes(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void jsonBytes(Context ctx, byte[] body) {
+        ctx.contentType("application/json").result(body);
     }
 
     /** The catalogue as of a date (titles name the blueprint's city; cached, it changes only with the program). */
@@ -273,6 +285,11 @@ final class Api {
         String breakdown = ctx.queryParam("breakdown");
         String group = ctx.queryParam("group");
         Figures.View v = figures.view(d, who.role().raw());
+        // the figures of a view never change: each distinct request is serialized once
+        jsonBytes(ctx, v.response(String.join(",", ids) + "|" + breakdown + "|" + group, () -> serialize(indicatorRows(v, d, ids, breakdown, group))));
+    }
+
+    private Map<String, Object> indicatorRows(Figures.View v, LocalDate d, List<String> ids, String breakdown, String group) {
         List<IndicatorValue> rows = new ArrayList<>();
         Map<String, String> na = new LinkedHashMap<>();
         for (String id : ids) {
@@ -301,7 +318,7 @@ final class Api {
         out.put("catalogue_version", v.info().catalogueVersion());
         out.put("not_available", na);
         out.put("rows", rows);
-        ctx.json(out);
+        return out;
     }
 
     private void export(Context ctx, Route.Caller who) throws java.io.IOException {

@@ -42,7 +42,20 @@ final class Figures {
 
     /** What a caller sees: the tidy rows by indicator, raw (analyst) or protected (everyone else). */
     record View(LocalDate asOf, boolean raw, Map<String, List<IndicatorValue>> byIndicator, Map<String, String> notAvailable,
-                IndicatorResult.RunInfo info, DisclosureRules rules, long computedMillis) {
+                IndicatorResult.RunInfo info, DisclosureRules rules, long computedMillis, Map<String, byte[]> responses) {
+
+        /** The serialized answer to a request on these figures, made once per request key (dropped with the view). */
+        byte[] response(String key, java.util.function.Supplier<byte[]> make) {
+            byte[] b = responses.get(key);
+            if (b == null) {
+                b = make.get();
+                if (responses.size() >= 512) {
+                    responses.clear();
+                }
+                responses.put(key, b);
+            }
+            return b;
+        }
     }
 
     private record Key(LocalDate asOf, String blueprint, boolean raw) {
@@ -167,7 +180,7 @@ final class Figures {
             by.computeIfAbsent(v.indicator(), k -> new ArrayList<>()).add(v);
         }
         by.replaceAll((k, v) -> List.copyOf(v));
-        return new View(asOf, raw, Map.copyOf(by), notAvailable, info, rules, millis);
+        return new View(asOf, raw, Map.copyOf(by), notAvailable, info, rules, millis, new ConcurrentHashMap<>());
     }
 
     private void trim(Key keep) {

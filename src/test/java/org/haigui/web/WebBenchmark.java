@@ -35,7 +35,7 @@ import org.haigui.synth.Synthesizer;
 public final class WebBenchmark {
 
     static final List<String> OVERVIEW = List.of("/api/v1/session", "/api/v1/catalogue",
-        "/api/v1/indicators?indicator=stock,inflow.window5,inflow.window5_multiple,inflow.ytd,inflow.ytd_vs_last_year,inflow.year&as_of=2021-09-30");
+        "/api/v1/indicators?indicator=stock,inflow.window5,inflow.window5_multiple,inflow.ytd,inflow.ytd_vs_last_year,inflow.year&as_of=2021-09-30&breakdown=total");
 
     static final List<String> FILES = List.of("/", "/app.css", "/i18n.js", "/app.js", "/webjars/echarts/5.3.1/dist/echarts.min.js");
 
