@@ -138,11 +138,11 @@ public final class Store implements AutoCloseable {
         }
         java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(m);
         String who = pid.find() ? "another process (PID " + pid.group(1) + ")" : "another process";
-        return java.util.Optional.of(HaiguiException.store("the database " + abs + " is in use by " + who + ". "
-            + "A command that writes holds a store alone while it runs: 'haigui serve' (a running server owns its store: "
-            + "import through it, POST /api/v1/imports or the dashboard's data page), 'haigui import', 'haigui institutions "
-            + "import', 'haigui demo' or 'haigui bench' (or a program that opened the store); while it does, no other command "
-            + "can open it, even to read. Wait for that command to finish, or stop it"
+        return java.util.Optional.of(HaiguiException.store("the database " + abs + " is in use by " + who + ": "
+            + "'haigui serve' may hold it (a running server owns its store: import through it, POST /api/v1/imports or the "
+            + "dashboard's data page), or a command that writes and holds a store alone while it runs: 'haigui import', "
+            + "'haigui institutions import', 'haigui demo' or 'haigui bench' (or a program that opened the store); while it "
+            + "does, no other command can open it, even to read. Wait for that command to finish, or stop it"
             + (pid.find(0) ? " (kill " + pid.group(1) + ")" : "") + ", then try again. "
             + "数据库正被另一进程使用（导入等写入命令运行期间独占数据库）：请等待其结束或停止它，然后重试。", e));
     }
