@@ -3,6 +3,8 @@ package org.haigui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.haigui.disclosure.DisclosureRules;
+import org.haigui.web.ServerConfig;
 import java.util.concurrent.Callable;
 import java.util.List;
 import org.haigui.disclosure.DisclosureRules;
@@ -32,11 +34,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Do not start the dashboard.")
     boolean noServe;
 
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "Port of the dashboard (default 7070).")
+    int port;
+
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         org.haigui.blueprint.Blueprint blueprint = city.blueprint();
@@ -45,7 +50,9 @@ final class DemoCommand implements Callable<Integer> {
             : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
         Path db = dir.resolve("haigui.duckdb");
         if (Pipeline.hasData(dir)) {
-            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data");
+            out.println("generate:   skipped, " + dir.toAbsolutePath() + " already has data"
+                + (spec.commandLine().getParseResult().hasMatchedOption("--persons")
+                    ? "; --persons " + persons + " is ignored (give another --dir, or empty this one, to generate anew)" : ""));
         } else {
             SynthOptions o = SynthOptions.defaults(dir).withPersons(persons);
             print(out, Pipeline.generate(o, ConsoleProgress.create()));
@@ -62,12 +69,16 @@ final class DemoCommand implements Callable<Integer> {
         // the dashboard issue has not landed: say so rather than pretend
         if (noServe) {
             out.println("dashboard:  skipped (--no-serve)");
-        } else {
-            print(out, Pipeline.notBuilt("dashboard"));
         }
         out.printf(Locale.ROOT, "done in %.1f s. Database: %s (try: haigui status --db %s)%n",
             (System.nanoTime() - t0) / 1e9, db.toAbsolutePath(), db);
         out.flush();
+        if (!noServe) {
+            // the published (protected) figures for everyone; 'haigui user add NAME --role analyst --db DB' for a login
+            ServerConfig cfg = new ServerConfig(db, "127.0.0.1", port, blueprint, survey, DisclosureRules.DEFAULTS,
+                Imports.options(blueprint, survey), Pipeline.AS_OF, 0);
+            ServeCommand.serve(cfg, out);
+        }
         return ErrorMapper.OK;
     }
 

@@ -2,6 +2,7 @@ package org.haigui.cli;
 
 import java.io.PrintWriter;
 import org.haigui.core.HaiguiException;
+import org.haigui.ids.IdText;
 import picocli.CommandLine;
 
 /** The one place that turns failures into exit codes and messages. */
@@ -40,7 +41,8 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
         PrintWriter err = cmd.getErr();
         Throwable t = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
         if (t instanceof HaiguiException he) {
-            err.println("haigui: " + he.getMessage());
+            // the one last net: no message leaves with an identity number in clear
+            err.println("haigui: " + IdText.maskAll(he.getMessage()));
             err.flush();
             return exitCode(he.kind());
         }
@@ -48,11 +50,11 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
             String why = fe instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
                 : fe instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : fe.getReason() == null ? fe.getClass().getSimpleName() : fe.getReason();
-            err.println("haigui: " + fe.getFile() + ": " + why + (fe.getOtherFile() == null ? "" : " (" + fe.getOtherFile() + ")"));
+            err.println("haigui: " + IdText.maskAll(fe.getFile()) + ": " + why + (fe.getOtherFile() == null ? "" : " (" + fe.getOtherFile() + ")"));
             err.flush();
             return USAGE_OR_FILE;
         }
-        err.println("haigui: internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+        err.println("haigui: internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + IdText.maskAll(t.getMessage()))
             + " - this is a bug; " + report(t));
         err.flush();
         return INTERNAL;

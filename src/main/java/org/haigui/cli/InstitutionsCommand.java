@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
+import org.haigui.core.SpreadsheetCells;
 import org.haigui.store.Store;
 import org.haigui.ties.InstitutionRegistry;
 import picocli.CommandLine.Command;
@@ -39,18 +40,23 @@ final class InstitutionsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1", paramLabel = "FILE", description = "UTF-8 CSV file.")
+        @Parameters(arity = "1", paramLabel = "FILE", description = "CSV file (UTF-8 unless --encoding).")
         Path file;
+
+        @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8",
+            description = "Encoding of the CSV file (default UTF-8; GBK and GB2312 are read as GB18030).")
+        String encoding;
 
         @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
         Path db;
 
         @Override
         public Integer call() {
+            java.nio.charset.Charset cs = Encodings.parse(encoding);
             InstitutionRegistry.ImportResult r;
             long[] size;
             try (Store store = Store.open(Store.resolve(db))) {
-                r = InstitutionRegistry.importCsv(store.connection(), file);
+                r = InstitutionRegistry.importCsv(store.connection(), file, cs);
                 size = InstitutionRegistry.size(store.connection());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -89,8 +95,14 @@ final class InstitutionsCommand implements Runnable {
             + "'institutions import' reads: keep the rows you confirm, delete the others.")
         Path csv;
 
+        @Option(names = "--force", description = "Overwrite the --csv file if it exists.")
+        boolean force;
+
         @Override
         public Integer call() throws Exception {
+            if (csv != null) {
+                Outputs.check(csv, force, "--csv");
+            }
             if (limit < 0 || candidates < 0) {
                 throw HaiguiException.usage("--limit and --candidates must not be negative");
             }
@@ -101,6 +113,9 @@ final class InstitutionsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println("every institution name in the episodes matches the registry");
+            } else {
+                out.println("episodes  institution name as written (未匹配的机构名称)");
+                out.println("          similarity  registry candidate  [id, country]  (候选：相似度、名称、编号)");
             }
             for (InstitutionRegistry.Unmatched u : rows) {
                 out.printf(Locale.ROOT, "%8d  %s%n", u.episodes(), u.name());
@@ -115,7 +130,9 @@ final class InstitutionsCommand implements Runnable {
                     cw.writeRecord("institution_id", "name", "country", "aliases", "similarity", "episodes");
                     for (InstitutionRegistry.Unmatched u : rows) {
                         for (InstitutionRegistry.Candidate c : u.candidates()) {
-                            cw.writeRecord(c.institutionId(), c.name(), c.country() == null ? "" : c.country(), u.name(),
+                            // cells a spreadsheet would run as formulas get a leading apostrophe (import removes it)
+                            cw.writeRecord(SpreadsheetCells.neutralise(c.institutionId()), SpreadsheetCells.neutralise(c.name()),
+                                c.country() == null ? "" : SpreadsheetCells.neutralise(c.country()), SpreadsheetCells.neutralise(u.name()),
                                 String.format(Locale.ROOT, "%.3f", c.similarity()), Long.toString(u.episodes()));
                         }
                     }

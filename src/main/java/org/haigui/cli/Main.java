@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         TiesCommand.class,
         BlueprintCommand.class,
         DisclosureCommand.class,
+        ServeCommand.class,
+        UserCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

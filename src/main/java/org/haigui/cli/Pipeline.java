@@ -146,8 +146,8 @@ final class Pipeline {
             }
         }
         if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                IndicatorWriter.write(result.values(), IndicatorWriter.Format.CSV, w);
+            try {
+                IndicatorWriter.writeCsvFile(result.values(), out);
                 IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
             } catch (IOException e) {
                 throw HaiguiException.input("cannot write the indicators to " + out + ": " + e.getMessage(), e);
@@ -209,12 +209,36 @@ final class Pipeline {
     }
 
     static void resetPeaks() {
+        // the peak resident set of the process (the database's native memory included) restarts here too
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: peakResident() then gives the peak since the start
+        }
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.isValid()) {
                 p.resetPeakUsage();
             }
         }
+    }
+
+    /**
+     * The peak resident memory of the whole process in bytes (VmHWM: the JVM and the database's
+     * native memory, which the heap figures do not include), since the last {@link #resetPeaks()}
+     * where the system allows resetting it, else since the start; 0 where it cannot be read.
+     */
+    static long peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     static long peakHeap() {

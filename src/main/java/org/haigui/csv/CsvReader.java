@@ -27,6 +27,33 @@ public final class CsvReader implements AutoCloseable {
     public record Record(long rowNumber, List<String> fields, String error) {
     }
 
+    /**
+     * The bounds that keep a hostile file from exhausting memory: characters per field, fields per
+     * record, characters per record.
+     */
+    public record Limits(int maxFieldChars, int maxFields, int maxRecordChars) {
+
+        /** 1 Mi characters per field, 16,384 fields (Excel's widest sheet), 8 Mi characters per record. */
+        public static Limits defaults() {
+            return new Limits(1 << 20, 16_384, 8 << 20);
+        }
+    }
+
+    /** A record beyond the {@link Limits}: the file cannot be read safely (reading stops). */
+    public static final class TooLarge extends IOException {
+        private final long rowNumber;
+
+        TooLarge(long rowNumber, String message) {
+            super(message);
+            this.rowNumber = rowNumber;
+        }
+
+        /** The row (spreadsheet numbering) where reading stopped. */
+        public long rowNumber() {
+            return rowNumber;
+        }
+    }
+
     private static final char REPLACEMENT = '\uFFFD';
 
     private final Reader in;
@@ -37,9 +64,20 @@ public final class CsvReader implements AutoCloseable {
     private boolean eof;
     private boolean first = true;
     private final StringBuilder field = new StringBuilder(64);
+    private final Limits limits;
+    private final String undecodableHint;
 
     /** Reads {@code raw} decoded with {@code charset}; undecodable bytes mark their record (see {@link Record#error()}). */
     public CsvReader(InputStream raw, Charset charset) {
+        this(raw, charset, Limits.defaults());
+    }
+
+    /** As {@link #CsvReader(InputStream, Charset)}, within these limits (beyond them {@link #next} throws {@link TooLarge}). */
+    public CsvReader(InputStream raw, Charset charset, Limits limits) {
+        this.limits = limits;
+        this.undecodableHint = charset.name().equalsIgnoreCase("GB18030")
+            ? "bytes that are not valid GB18030 (is the file UTF-8? then import it without --encoding GB18030)"
+            : "bytes that are not valid in the file's encoding (is the file GB18030? try --encoding GB18030)";
         CharsetDecoder dec = charset.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -80,6 +118,7 @@ public final class CsvReader implements AutoCloseable {
             return null;
         }
         List<String> fields = new ArrayList<>(16);
+        long recordChars = 0;
         String error = null;
         boolean undecodable = false;
         field.setLength(0);
@@ -114,6 +153,10 @@ public final class CsvReader implements AutoCloseable {
                     field.append(ch);
                 }
             } else if (ch == ',') {
+                if (fields.size() + 1 >= limits.maxFields()) {
+                    throw new TooLarge(record + 1, "a row with more than " + limits.maxFields() + " fields");
+                }
+                recordChars += field.length();
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
@@ -137,11 +180,17 @@ public final class CsvReader implements AutoCloseable {
                 field.append(ch);
                 fieldStarted = true;
             }
+            if (field.length() > limits.maxFieldChars()) {
+                throw new TooLarge(record + 1, "a field longer than " + limits.maxFieldChars() + " characters");
+            }
+            if (recordChars + field.length() > limits.maxRecordChars()) {
+                throw new TooLarge(record + 1, "a row longer than " + limits.maxRecordChars() + " characters");
+            }
             c = read();
         }
         record++;
         if (undecodable && error == null) {
-            error = "bytes that are not valid in the file's encoding (is the file GB18030? try --encoding GB18030)";
+            error = undecodableHint;
         }
         return new Record(record, fields, error);
     }

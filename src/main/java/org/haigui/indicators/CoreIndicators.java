@@ -269,22 +269,33 @@ final class CoreIndicators {
     // ---------------------------------------------------------------- data quality
 
     private static void quality(List<IndicatorDefinition> l, String cityZh) {
+        // rows stored now, per table (a re-import of the same files changes nothing, so it cannot double them)
+        StringBuilder stored = new StringBuilder();
+        for (String t : org.haigui.schema.Schema.tableNames()) {
+            stored.append(stored.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(t).append("' AS table_name, count(*) AS n FROM ")
+                .append(t);
+        }
+        // rows rejected and not corrected since: the quarantine, where a row is kept once per key however often it is re-imported
         StringBuilder tables = new StringBuilder();
         for (String t : org.haigui.schema.Schema.tableNames()) {
-            tables.append(tables.length() == 0 ? "" : ", ").append("('").append(t).append("')");
+            tables.append(tables.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(t).append("' AS table_name");
         }
+        String rejected = "SELECT t.table_name, count(q.table_name) AS n FROM (" + tables + ") t LEFT JOIN quarantine q"
+            + " ON q.table_name = t.table_name AND q.resolved_batch_id IS NULL GROUP BY t.table_name";
         for (String[] r : new String[][] {
-            {"data.rows_accepted", "inserted + updated + unchanged", "接受行数", "Rows accepted",
-                "各表在全部导入批次中被接受的行数（新增、更新与未变之和），按表（breakdown = table）及合计给出。",
-                "Rows accepted per table over all import batches (inserted + updated + unchanged), per table (breakdown `table`) and in total."},
-            {"data.rows_rejected", "rejected", "拒绝行数", "Rows rejected",
-                "各表在全部导入批次中被拒绝的行数，按表及合计给出。", "Rows rejected per table over all import batches, per table and in total."}}) {
+            {"data.rows_accepted", stored.toString(), "接受行数", "Rows accepted",
+                "库中现存的行数（各次导入接受并保存的行，同一行重复导入只计一次），按表（breakdown = table）及合计给出。",
+                "Rows stored in the store now (the rows the imports accepted; a row imported again counts once), per table "
+                    + "(breakdown `table`) and in total."},
+            {"data.rows_rejected", rejected, "拒绝行数", "Rows rejected",
+                "被拒绝且尚未更正的行数（隔离区中未解决的行，同一行重复导入只计一次），按表及合计给出。",
+                "Rows rejected and not corrected since (the unresolved rows of the quarantine; a row rejected again counts once), "
+                    + "per table and in total."}}) {
             l.add(IndicatorDefinition.builder(r[0], Kind.TIDY).title(r[2], r[3]).unit("rows").method(r[4], r[5])
-                .sql("WITH b AS (SELECT table_name, sum(" + r[1] + ") AS n FROM import_batches GROUP BY table_name),"
-                    + " t AS (SELECT table_name FROM (VALUES " + tables + ") AS v(table_name))"
-                    + " SELECT '' AS period, 'table' AS breakdown, t.table_name AS category, coalesce(b.n, 0) AS value,"
-                    + " CAST(NULL AS BIGINT) AS numerator, CAST(NULL AS BIGINT) AS denominator FROM t LEFT JOIN b ON b.table_name = t.table_name"
-                    + " UNION ALL SELECT '', '', '', coalesce(sum(" + r[1] + "), 0), NULL, NULL FROM import_batches").build());
+                .sql("WITH b AS (" + r[1] + ")"
+                    + " SELECT '' AS period, 'table' AS breakdown, b.table_name AS category, b.n AS value,"
+                    + " CAST(NULL AS BIGINT) AS numerator, CAST(NULL AS BIGINT) AS denominator FROM b"
+                    + " UNION ALL SELECT '', '', '', coalesce(sum(b.n), 0), NULL, NULL FROM b").build());
         }
         l.add(IndicatorDefinition.builder("data.unlinked_enterprises", Kind.TIDY)
             .title("无创始人记录的企业数", "Enterprises without a founder row").unit("enterprises")

@@ -269,7 +269,7 @@ public final class IndicatorEngine {
             } else {
                 rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
                     .thenComparing(r -> order.indexOf(r.value().breakdown()))
-                    .thenComparing(r -> r.value().category())
+                    .thenComparing(r -> r.value().category(), IndicatorEngine::compareCategories)
                     .thenComparing(r -> groups.indexOf(r.value().group())));
             }
             return rows;
@@ -587,5 +587,37 @@ public final class IndicatorEngine {
             }
             return sb.append(')').toString();
         }
+    }
+
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(<)?(\\d+)(?:-\\d+|\\+)?");
+
+    /**
+     * Categories in their natural order: ranges by their lower bound ({@code <30}, {@code 30-39},
+     * ..., {@code 50+}), other codes as text, {@code unknown} last.
+     */
+    static int compareCategories(String a, String b) {
+        boolean ua = "unknown".equals(a);
+        boolean ub = "unknown".equals(b);
+        if (ua || ub) {
+            return ua && ub ? 0 : ua ? 1 : -1;
+        }
+        double ra = rangeStart(a);
+        double rb = rangeStart(b);
+        if (!Double.isNaN(ra) && !Double.isNaN(rb)) {
+            return Double.compare(ra, rb);
+        }
+        return a.compareTo(b);
+    }
+
+    private static double rangeStart(String c) {
+        if (c.isEmpty() || !(c.startsWith("<") || c.contains("-") || c.endsWith("+"))) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = RANGE.matcher(c);
+        if (!m.matches()) {
+            return Double.NaN;
+        }
+        double n = Double.parseDouble(m.group(2));
+        return m.group(1) != null ? n - 0.5 : n;
     }
 }

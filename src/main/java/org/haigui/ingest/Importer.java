@@ -89,15 +89,28 @@ public final class Importer {
         List<String> warnings = new ArrayList<>();
         List<Sources.Spec> specs = expand(Sources.files(paths, warnings), warnings);
         List<ImportSource> sources = new ArrayList<>();
+        // every file's header is checked, and every bad one reported at once
+        List<String> fileErrors = new ArrayList<>();
         for (Sources.Spec spec : specs) {
             ImportSource s = new ImportSource(sources.size(), spec);
             try (TableInput in = open(spec, null)) {
-                s.header = HeaderMap.of(spec.table(), in.header(), s.name());
+                s.header = HeaderMap.of(spec.table(), in.header(), s.name(), in.headerRow());
                 warnings.addAll(s.header.warnings);
+            } catch (HaiguiException e) {
+                if (e.kind() != HaiguiException.Kind.INPUT) {
+                    throw e;
+                }
+                fileErrors.add(e.getMessage());
             } catch (IOException e) {
-                throw HaiguiException.input(s.name() + ": cannot read: " + e.getMessage(), e);
+                fileErrors.add(s.name() + ": cannot read: " + e.getMessage());
             }
             sources.add(s);
+        }
+        if (fileErrors.size() == 1) {
+            throw HaiguiException.input(fileErrors.get(0));
+        } else if (!fileErrors.isEmpty()) {
+            throw HaiguiException.input(fileErrors.size() + " files cannot be imported; nothing was changed "
+                + "(" + fileErrors.size() + " 个文件有误，未做任何更改):\n  " + String.join("\n  ", fileErrors));
         }
         Staging staging = new Staging(store, options, progress, this::open);
         RejectedRows rejected = new RejectedRows(options, this::open);
@@ -106,6 +119,7 @@ public final class Importer {
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
         try {
             c.setAutoCommit(false);
+            org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             Set<Table> tables = new LinkedHashSet<>();
             for (Table t : Schema.tables()) {
                 for (ImportSource s : sources) {
@@ -157,7 +171,7 @@ public final class Importer {
             if (e instanceof HaiguiException he) {
                 throw he;
             }
-            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "import failed, nothing was changed: " + e.getMessage(), e);
+            throw Environment.importFailed(e, String.valueOf(store.file()));
         } finally {
             try {
                 c.setAutoCommit(true);
@@ -165,18 +179,13 @@ public final class Importer {
                 // the connection is gone
             }
         }
-        for (Map.Entry<Path, Path> m : pendingMoves.entrySet()) {
-            try {
-                Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                warnings.add("could not write " + m.getValue() + ": " + e.getMessage());
-            }
-        }
+        rejected.publish(pendingMoves, warnings);
         List<ImportReport.SourceSummary> summaries = new ArrayList<>();
         for (ImportSource s : sources) {
             summaries.add(new ImportReport.SourceSummary(s.spec.table().name(), s.name(), s.read, s.blank, s.inserted,
                 s.updated, s.unchanged, s.rejected));
         }
+        warnings.replaceAll(Masking::text);
         return new ImportReport(summaries, warnings, rejectedFiles, options.dryRun(), (System.nanoTime() - t0) / 1_000_000);
     }
 

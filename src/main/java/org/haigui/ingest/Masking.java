@@ -1,8 +1,13 @@
 package org.haigui.ingest;
 
+import org.haigui.ids.IdText;
 import org.haigui.ids.IdentityNumber;
 
-/** Identity numbers never reach the store, logs or messages in clear: everything shown passes here. */
+/**
+ * Identity numbers never reach the store, logs or messages in clear: every value, message, reason
+ * and key that leaves the validator (stored in the quarantine, written to the rejected-rows files'
+ * {@code errors} column, printed) passes here.
+ */
 final class Masking {
 
     private Masking() {
@@ -16,7 +21,12 @@ final class Masking {
         if (idColumn || IdentityNumber.looksValid(v) || looksLikeIdNumber(v)) {
             return IdentityNumber.mask(v);
         }
-        return v;
+        return IdText.maskAll(v);
+    }
+
+    /** Free text (a message, a reason, a key) with every identity-number-shaped run of digits masked. */
+    static String text(String s) {
+        return IdText.maskAll(s);
     }
 
     /** 15 or 18 characters of digits (the last may be X), possibly full-width: masked even when invalid. */

@@ -45,7 +45,7 @@ final class QuarantineWriter implements AutoCloseable {
         for (int i = 0; i < cells.length; i++) {
             int schemaIndex = i < header.schemaIndexOfHeader.length ? header.schemaIndexOfHeader[i] : -1;
             boolean idColumn = schemaIndex >= 0 && table.columns().get(schemaIndex).type() == ColumnType.ID_NUMBER;
-            String name = headerCells != null && i < headerCells.size() ? headerCells.get(i).trim() : "column " + (i + 1);
+            String name = Masking.text(headerCells != null && i < headerCells.size() ? headerCells.get(i).trim() : "column " + (i + 1));
             if (cells[i] != null && !cells[i].isEmpty()) {
                 data.put(name, Masking.value(idColumn, cells[i]));
             }
@@ -53,9 +53,9 @@ final class QuarantineWriter implements AutoCloseable {
         ArrayNode errs = JSON.createArrayNode();
         for (FieldError e : errors) {
             ObjectNode o = errs.addObject();
-            o.put("column", e.column());
+            o.put("column", Masking.text(e.column()));
             o.put("value", Masking.value(false, e.value()));
-            o.put("reason", e.reason());
+            o.put("reason", Masking.text(e.reason()));
         }
         appender.beginRow();
         appender.append(batch);
@@ -65,7 +65,7 @@ final class QuarantineWriter implements AutoCloseable {
         if (key == null) {
             appender.appendNull();
         } else {
-            appender.append(key);
+            appender.append(Masking.text(key));
         }
         try {
             appender.append(JSON.writeValueAsString(data));

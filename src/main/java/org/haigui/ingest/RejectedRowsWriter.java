@@ -1,6 +1,9 @@
 package org.haigui.ingest;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,6 +12,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.CipherInputStream;
+import javax.crypto.CipherOutputStream;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import org.haigui.core.SpreadsheetCells;
 import java.util.ArrayList;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
@@ -18,11 +31,21 @@ import org.dhatim.fastexcel.Worksheet;
  * Writes rejected rows, exactly as the user wrote them plus an {@code errors} column, as CSV (in
  * the input's encoding; UTF-8 with a BOM so that Excel shows Chinese correctly) and as .xlsx, so
  * the user can correct them and import the file again. These files sit beside the user's own
- * input and may repeat identity numbers; the messages in the errors column never do.
+ * input and may repeat the identity numbers of its id_number column; the messages in the errors
+ * column never do. A file imported again that already has an {@code errors} column gets its errors
+ * there (not a second one). CSV cells that a spreadsheet would run as formulas are neutralised
+ * ({@link SpreadsheetCells}); a value quoted in a message is cut at {@value #MAX_QUOTED} characters.
+ *
+ * <p>The files are written to hidden temporary files encrypted under a key that lives only in this
+ * process ({@link #open}), and made readable by {@link #publish} after the commit: a kill before
+ * that leaves only unreadable bytes, which the next import removes.
  */
 class RejectedRowsWriter implements AutoCloseable {
 
     private static final int FLUSH_EVERY = 2_000;
+    /** The most characters of a value quoted in the errors column. */
+    static final int MAX_QUOTED = 200;
+    private static final String CIPHER = "AES/CTR/NoPadding";
 
     private final Writer csv;
     private final OutputStream xlsxStream;
@@ -30,6 +53,8 @@ class RejectedRowsWriter implements AutoCloseable {
     private final Worksheet sheet;
     private int xlsxRow;
     private int width;
+    private int errorsAt = -1;
+    private Path target;
 
     private RejectedRowsWriter(Writer csv, OutputStream xlsxStream, Workbook workbook, Worksheet sheet) {
         this.csv = csv;
@@ -38,16 +63,69 @@ class RejectedRowsWriter implements AutoCloseable {
         this.sheet = sheet;
     }
 
-    static RejectedRowsWriter open(Path csvFile, Path xlsxFile, Charset encoding, String table) throws IOException {
-        OutputStream out = Files.newOutputStream(csvFile);
-        if (encoding.equals(StandardCharsets.UTF_8)) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    /** The key and IV of one import's temporary files: in memory only. */
+    record Sealing(SecretKey key, byte[] iv) {
+        static Sealing fresh() {
+            try {
+                KeyGenerator g = KeyGenerator.getInstance("AES");
+                g.init(256);
+                byte[] iv = new byte[16];
+                new SecureRandom().nextBytes(iv);
+                return new Sealing(g.generateKey(), iv);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES unavailable", e);
+            }
         }
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, encoding), 1 << 16);
-        OutputStream xo = Files.newOutputStream(xlsxFile);
-        Workbook wb = new Workbook(xo, "HaiguiObservatory", "1.0");
-        Worksheet ws = wb.newWorksheet(table);
-        return new RejectedRowsWriter(w, xo, wb, ws);
+
+        Cipher cipher(int mode) {
+            try {
+                Cipher c = Cipher.getInstance(CIPHER);
+                c.init(mode, key, new IvParameterSpec(iv));
+                return c;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES unavailable", e);
+            }
+        }
+    }
+
+    static RejectedRowsWriter open(Path csvFile, Path xlsxFile, Path shownAs, Charset encoding, String table, Sealing sealing)
+        throws IOException {
+        OutputStream out = new CipherOutputStream(new BufferedOutputStream(Files.newOutputStream(csvFile), 1 << 16),
+            sealing.cipher(Cipher.ENCRYPT_MODE));
+        try {
+            if (encoding.equals(StandardCharsets.UTF_8)) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, encoding), 1 << 16);
+            OutputStream xo = new CipherOutputStream(new BufferedOutputStream(Files.newOutputStream(xlsxFile), 1 << 16),
+                sealing.cipher(Cipher.ENCRYPT_MODE));
+            Workbook wb = new Workbook(xo, "HaiguiObservatory", "1.0");
+            Worksheet ws = wb.newWorksheet(table);
+            RejectedRowsWriter rw = new RejectedRowsWriter(w, xo, wb, ws);
+            rw.target = shownAs;
+            return rw;
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes a sealed temporary file readable at {@code target}: decrypted to a second hidden file
+     * beside it, then moved into place atomically; the sealed file is removed.
+     */
+    static void publish(Path sealed, Path target, Sealing sealing) throws IOException {
+        Path part = sealed.resolveSibling(sealed.getFileName().toString().replaceFirst("\\.tmp$", ".part"));
+        try (InputStream in = new CipherInputStream(new BufferedInputStream(Files.newInputStream(sealed), 1 << 16),
+                 sealing.cipher(Cipher.DECRYPT_MODE));
+             OutputStream out = Files.newOutputStream(part)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(sealed);
     }
 
     /** A writer that writes nothing (when rejected-rows files are not wanted). */
@@ -69,8 +147,16 @@ class RejectedRowsWriter implements AutoCloseable {
 
     void header(List<String> header) throws IOException {
         width = header.size();
-        List<String> cells = new ArrayList<>(header);
-        cells.add(HeaderMap.ERRORS_COLUMN);
+        List<String> cells = new ArrayList<>(header.size() + 1);
+        for (int i = 0; i < header.size(); i++) {
+            cells.add(Masking.text(header.get(i)));
+            if (errorsAt < 0 && HeaderMap.normalise(header.get(i)).equals(HeaderMap.ERRORS_COLUMN)) {
+                errorsAt = i; // a rejected-rows file imported again: its errors column gets the new errors
+            }
+        }
+        if (errorsAt < 0) {
+            cells.add(HeaderMap.ERRORS_COLUMN);
+        }
         write(cells);
     }
 
@@ -80,7 +166,12 @@ class RejectedRowsWriter implements AutoCloseable {
             String v = i < row.cells().length ? row.cells()[i] : null;
             cells.add(v == null ? "" : v);
         }
-        cells.add(describe(row.rowNumber(), errors));
+        String described = describe(row.rowNumber(), errors);
+        if (errorsAt >= 0) {
+            cells.set(errorsAt, described);
+        } else {
+            cells.add(described);
+        }
         write(cells);
     }
 
@@ -95,21 +186,31 @@ class RejectedRowsWriter implements AutoCloseable {
             if (!e.column().isEmpty()) {
                 sb.append(e.column());
                 if (e.value() != null && !e.value().isEmpty()) {
-                    sb.append(" '").append(e.value()).append('\'');
+                    String v = e.value().length() > MAX_QUOTED
+                        ? e.value().substring(0, MAX_QUOTED) + "... (" + e.value().length() + " characters)" : e.value();
+                    sb.append(" '").append(v).append('\'');
                 }
                 sb.append(": ");
             }
             sb.append(e.reason());
         }
-        return sb.toString();
+        return Masking.text(sb.toString());
     }
 
-    private void write(List<String> cells) throws IOException {
+    private void write(List<String> cells) {
+        try {
+            writeCells(cells);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RejectedRows.cannotWrite(target, e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
+        }
+    }
+
+    private void writeCells(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.write(',');
             }
-            csv.write(quote(cells.get(i)));
+            csv.write(quote(SpreadsheetCells.neutralise(cells.get(i))));
             // a cell starting with '=' stays text in the workbook: fastexcel writes strings, never formulas
             sheet.value(xlsxRow, i, cells.get(i));
         }
@@ -138,11 +239,15 @@ class RejectedRowsWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            csv.close();
-        } finally {
-            sheet.finish();
-            workbook.finish();
-            xlsxStream.close();
+            try {
+                csv.close();
+            } finally {
+                sheet.finish();
+                workbook.finish();
+                xlsxStream.close();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw RejectedRows.cannotWrite(target, e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.haigui.ids.CreditCode;
 import org.haigui.ids.IdHasher;
+import org.haigui.ids.IdText;
 import org.haigui.ids.IdentityNumber;
 import org.haigui.schema.City;
 import org.haigui.schema.Column;
@@ -73,7 +74,7 @@ final class RowValidator {
             Column c = columns.get(i);
             String v = raw[i];
             if (v != null) {
-                v = c.type() == ColumnType.TEXT ? v.trim() : Values.nfkc(v);
+                v = c.type() == ColumnType.TEXT ? v.trim() : Values.nfkc(Values.stripInvisible(v));
             }
             if (v == null || v.isEmpty()) {
                 if (c.required()) {
@@ -83,6 +84,10 @@ final class RowValidator {
             }
             normalised[i] = v;
             try {
+                if (c.type() != ColumnType.ID_NUMBER && IdText.containsValid(v)) {
+                    // in an id column, a number column or inside text alike: it would be stored in clear
+                    throw new Values.Bad("looks like an identity number; identity numbers belong in id_number only");
+                }
                 Object value = parse(c, v, numeric != null && numeric[i]);
                 if (c.type() == ColumnType.ID_NUMBER) {
                     idNumber = (IdentityNumber) value;
@@ -149,6 +154,12 @@ final class RowValidator {
             case INDUSTRY -> Values.industry(v);
             case FIELD -> Values.field(v);
             case ID_NUMBER -> {
+                if (numeric && v.replaceAll("[^0-9]", "").length() > 15) {
+                    // Excel keeps 15 significant digits: an 18-digit number typed into a General cell has lost its last ones
+                    throw new Values.Bad("the cell is an Excel number, and Excel keeps only 15 digits, so the last digits of this "
+                        + "identity number are lost: format the column as text (设置单元格格式为“文本”) and type or paste the numbers "
+                        + "again (身份证号被 Excel 存为数字，末几位已丢失)");
+                }
                 IdentityNumber.Result r = IdentityNumber.parse(v);
                 if (!r.ok()) {
                     throw new Values.Bad(r.error());
@@ -183,13 +194,18 @@ final class RowValidator {
     }
 
     /**
-     * Free text is kept as written (a leading '=' stays text: nothing is ever evaluated). A value
-     * that is a valid identity number is refused outside the id_number column, so that an
-     * identity number cannot reach the store in clear through a swapped column.
+     * Free text is kept as written (a leading '=' stays text: nothing is ever evaluated), except
+     * that control characters other than tab and line breaks are refused. A value that holds a
+     * valid identity number, alone or inside text, is refused outside the id_number column (see
+     * {@link #check}), so that an identity number cannot reach the store in clear.
      */
     private static String text(String v) throws Values.Bad {
-        if (v.length() == 18 && IdentityNumber.looksValid(v)) {
-            throw new Values.Bad("looks like an identity number; identity numbers belong in id_number only");
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
+                throw new Values.Bad(String.format(java.util.Locale.ROOT,
+                    "holds the control character U+%04X at position %d (text may not hold control characters)", (int) ch, i + 1));
+            }
         }
         return v;
     }

@@ -58,6 +58,9 @@ final class Sources {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
+                if (Files.isSymbolicLink(p)) {
+                    throw HaiguiException.input(p + ": a symbolic link that leads nowhere (its target is missing, or links loop)");
+                }
                 throw HaiguiException.input(p + ": no such file or directory");
             }
             if (Files.isDirectory(p)) {
@@ -67,7 +70,13 @@ final class Sources {
                     for (Path f : s.sorted().toList()) {
                         String n = f.getFileName().toString();
                         String lower = n.toLowerCase(Locale.ROOT);
-                        if (!Files.isRegularFile(f) || isRejectedFile(n)) {
+                        if (isRejectedFile(n) || Files.isDirectory(f)) {
+                            continue;
+                        }
+                        if (!Files.isRegularFile(f)) {
+                            if ((lower.endsWith(".csv") && tableFor(n).isPresent()) || lower.endsWith(".xlsx")) {
+                                refuseNotRegular(f);
+                            }
                             continue;
                         }
                         if (lower.endsWith(".csv")) {
@@ -95,6 +104,7 @@ final class Sources {
                         + String.join(".csv, ", Schema.tableNames()) + ".csv, or .xlsx workbooks)");
                 }
             } else {
+                refuseNotRegular(p);
                 String n = p.getFileName().toString();
                 String lower = n.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".xlsx")) {
@@ -110,6 +120,31 @@ final class Sources {
             }
         }
         return out;
+    }
+
+    /**
+     * A table must be a regular file: a FIFO would block the import (and cannot be read twice), a
+     * device such as /dev/zero never ends, a socket cannot be read. Refused, never skipped silently.
+     */
+    private static void refuseNotRegular(Path f) {
+        if (Files.isRegularFile(f)) {
+            return;
+        }
+        if (!Files.exists(f)) {
+            throw HaiguiException.input(f + ": a symbolic link that leads nowhere (its target is missing, or links loop)");
+        }
+        String what = "not a regular file";
+        try {
+            Object type = Files.getAttribute(f, "unix:mode");
+            int mode = type instanceof Integer m ? m : 0;
+            int fmt = mode & 0170000;
+            what = fmt == 0010000 ? "a named pipe (FIFO), not a regular file"
+                : fmt == 0020000 || fmt == 0060000 ? "a device, not a regular file"
+                : fmt == 0140000 ? "a socket, not a regular file" : what;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // the plain wording
+        }
+        throw HaiguiException.input(f + ": " + what + "; import reads tables from regular files only (copy it to a file first)");
     }
 
     private static List<Path> sortByTable(List<Path> csv) {

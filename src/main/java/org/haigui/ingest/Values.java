@@ -42,6 +42,26 @@ final class Values {
         return s.trim();
     }
 
+    /**
+     * Removes the invisible characters that make two equal-looking ids different keys: the
+     * byte-order mark U+FEFF (left by a file joined to another), zero-width space, non-joiner and
+     * joiner (U+200B-U+200D), word joiner U+2060 and the Mongolian vowel separator U+180E. Applied
+     * to every column except free text.
+     */
+    static String stripInvisible(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean invisible = c == '\uFEFF' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\u180E';
+            if (invisible && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!invisible && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -73,6 +93,9 @@ final class Values {
             }
             if (s.matches("\\d{1,5}")) {
                 long serial = Long.parseLong(s);
+                if (serial == 60) {
+                    throw new Bad("Excel day 60 is 29 February 1900, a day that does not exist (Excel's leap-year bug)");
+                }
                 if (serial >= 1 && serial <= 73050) {
                     return serial < 61 ? EXCEL_EPOCH.plusDays(serial + 1) : EXCEL_EPOCH.plusDays(serial);
                 }

@@ -80,6 +80,36 @@ final class Migrations {
         CREATE TABLE IF NOT EXISTS institution_norms (
           norm VARCHAR NOT NULL,
           name_key VARCHAR NOT NULL
+        )"""),
+        // version 3: accounts, sessions and the audit log of the web server (filled by web.Accounts,
+        // web.Sessions and web.AuditLog)
+        List.of(
+        """
+        CREATE TABLE IF NOT EXISTS accounts (
+          username VARCHAR NOT NULL,
+          role VARCHAR NOT NULL,
+          password_hash VARCHAR NOT NULL,
+          created_at TIMESTAMP NOT NULL,
+          updated_at TIMESTAMP NOT NULL
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS sessions (
+          token_hash VARCHAR NOT NULL,
+          username VARCHAR NOT NULL,
+          csrf VARCHAR NOT NULL,
+          created_at TIMESTAMP NOT NULL,
+          expires_at TIMESTAMP NOT NULL,
+          remote VARCHAR
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+          happened_at TIMESTAMP NOT NULL,
+          username VARCHAR,
+          role VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,
+          target VARCHAR,
+          remote VARCHAR,
+          detail VARCHAR
         )"""));
 
     /** The newest version: the schema's, or the last bookkeeping version, whichever is later. */

@@ -79,7 +79,7 @@ final class RegistryCsv {
         if (i == null || i >= rec.getFieldCount()) {
             return "";
         }
-        return rec.getField(i).strip();
+        return org.haigui.core.SpreadsheetCells.restore(rec.getField(i).strip());
     }
 
     private static String applyRow(RegistryModel model, CsvRecord rec, Map<String, Integer> col, String source,

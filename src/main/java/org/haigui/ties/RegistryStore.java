@@ -83,15 +83,27 @@ final class RegistryStore {
     }
 
     /** Adds the rows of a user CSV (see {@link InstitutionRegistry#importCsv}). */
-    static InstitutionRegistry.ImportResult importCsv(Connection c, Path file) {
+    static InstitutionRegistry.ImportResult importCsv(Connection c, Path file, java.nio.charset.Charset charset) {
         ensureLoaded(c);
         if (!Files.isRegularFile(file)) {
             throw HaiguiException.input("no such file: " + file);
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return apply(c, file.getFileName().toString(), r, SOURCE_USER);
+        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), charset.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT))) {
+            return apply(c, file.getFileName().toString(), new java.io.BufferedReader(r), SOURCE_USER);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw HaiguiException.input(file + ": not " + charset.name() + " text"
+                + (charset.equals(StandardCharsets.UTF_8) ? "; a file saved by Chinese Excel or WPS is often GB18030: try --encoding GB18030"
+                    : "") + " (文件编码不符)", e);
         } catch (IOException | UncheckedIOException e) {
-            throw HaiguiException.input("cannot read " + file + " as UTF-8 CSV: " + e.getMessage(), e);
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                throw HaiguiException.input(file + ": not " + charset.name() + " text"
+                    + (charset.equals(StandardCharsets.UTF_8) ? "; a file saved by Chinese Excel or WPS is often GB18030: try --encoding GB18030"
+                        : "") + " (文件编码不符)", e);
+            }
+            throw HaiguiException.input("cannot read " + file + " as " + charset.name() + " CSV: " + e.getMessage(), e);
         }
     }
 
@@ -104,16 +116,34 @@ final class RegistryStore {
         int rows = RegistryCsv.applyCsv(model, fileName, reader, source, newInst, newAliases, warnings, rejected);
         try {
             Transactions.run(c, () -> {
+                phase("insert");
                 insert(c, newInst, newAliases);
                 if (!newInst.isEmpty() || !newAliases.isEmpty()) {
                     writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
+                    phase("norms");
                     writeNorms(c, model);
                 }
+                phase("commit");
             });
+            phase("committed");
         } catch (SQLException e) {
             throw HaiguiException.store("cannot write the institution registry: " + e.getMessage(), e);
         }
         return new InstitutionRegistry.ImportResult(rows, newInst.size(), newAliases.size(), warnings, rejected);
+    }
+
+    /**
+     * With the environment variable {@value #PHASES_ENV} set, {@code institutions import} prints
+     * {@code haigui-registry-phase: NAME} to standard error as it enters each phase (insert, norms,
+     * commit, committed), so that a test can kill it at a known moment.
+     */
+    static final String PHASES_ENV = "HAIGUI_IMPORT_PHASES";
+
+    private static void phase(String name) {
+        if (System.getenv(PHASES_ENV) != null) {
+            System.err.println("haigui-registry-phase: " + name);
+            System.err.flush();
+        }
     }
 
     /** Reads the registry (built-in and user rows) from the store. */

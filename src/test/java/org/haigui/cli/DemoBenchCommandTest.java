@@ -39,7 +39,7 @@ class DemoBenchCommandTest {
         }
         assertThat(Files.exists(dir.resolve("haigui.duckdb"))).isTrue();
         List<String> ind = Files.readAllLines(dir.resolve("indicators.csv"), StandardCharsets.UTF_8);
-        assertThat(ind.get(0)).startsWith("indicator,period,group,breakdown,category,value");
+        assertThat(ind.get(0)).startsWith("\uFEFFindicator,period,group,breakdown,category,value");
         assertThat(ind).anyMatch(l -> l.startsWith("stock,,,,,"));
         // Shanghai's blueprint and the synthetic questionnaire: fit, gap, promotion and survey figures, in the file and printed
         assertThat(ind).anyMatch(l -> l.startsWith("fit.talent_share,,,,,"));

@@ -162,15 +162,20 @@ class ImportBehaviourTest {
         writeSmallCity();
         h.importPaths(tmp.resolve("in"));
         String before = h.everythingStored();
-        // the rejected-rows file cannot be written: the import fails after staging and merging
+        // the import fails after staging, merging and writing the rejected rows (its after-merge step fails)
         h.write("in2/persons.csv", ImportHarness.PERSONS_HEADER + "P7,,新人,,,,,\nP8," + BAD_ID + ",坏,,,,,\n");
-        Files.createDirectories(tmp.resolve("in2/.persons.rejected.csv.tmp"));
         try (Store store = Store.open(h.db)) {
-            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
+            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")).withAfterMerge(c -> {
+                throw new java.sql.SQLException("the step after the merge fails");
+            }), Progress.NONE);
             assertThatThrownBy(() -> importer.run(List.of(tmp.resolve("in2"))))
                 .isInstanceOf(HaiguiException.class).hasMessageContaining("nothing was changed");
         }
         assertThat(h.everythingStored()).isEqualTo(before);
+        // and no rejected-rows file, readable or hidden, is left behind
+        try (java.util.stream.Stream<Path> files = Files.list(tmp.resolve("in2"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("persons.csv");
+        }
     }
 
     @Test

@@ -12,13 +12,20 @@ import org.haigui.core.HaiguiException;
  * The shared string table, held for random access in one char array with an int array of
  * offsets: two chars per character plus four bytes per string, instead of one String object
  * (about 40 bytes of overhead) per string. Its size is bounded by the inflated part, itself
- * bounded by {@link XlsxLimits#maxEntryBytes()}.
+ * bounded by {@link #maxChars} and {@link #maxStrings}.
  */
 final class SharedStrings {
 
     static final SharedStrings NONE = new SharedStrings(new char[0], new int[] {0}, 0);
 
-    private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
+    /**
+     * The most characters the table may hold (128 Mi: 256 MiB of heap), so that a workbook whose
+     * shared strings inflate to a gigabyte within the zip limits is refused, not an out-of-memory
+     * crash. Package-private and not final so that tests can lower it.
+     */
+    static int maxChars = 128 << 20;
+    /** The most strings the table may hold (16 Mi: 64 MiB of offsets). */
+    static int maxStrings = 16 << 20;
 
     private final char[] chars;
     private final int[] offsets;
@@ -134,12 +141,13 @@ final class SharedStrings {
 
         @Override
         public void append(char[] text, int start, int len) {
+            if (length + (long) len > maxChars) {
+                throw HaiguiException.input(fileLabel + ": part " + part + " holds more than "
+                        + maxChars + " characters of shared strings; refused (too large to read safely: "
+                        + "save the sheets as CSV files and import those)");
+            }
             if (length + (long) len > chars.length) {
-                long want = Math.max(length + (long) len, Math.min((long) chars.length * 2, MAX_CHARS));
-                if (want > MAX_CHARS) {
-                    throw HaiguiException.input(fileLabel + ": part " + part + " holds more than "
-                            + MAX_CHARS + " characters of shared strings; refused");
-                }
+                long want = Math.max(length + (long) len, Math.min((long) chars.length * 2, maxChars));
                 chars = Arrays.copyOf(chars, (int) want);
             }
             System.arraycopy(text, start, chars, length, len);
@@ -147,11 +155,12 @@ final class SharedStrings {
         }
 
         void endString() {
+            if (count >= maxStrings) {
+                throw HaiguiException.input(fileLabel + ": part " + part + " holds more than " + maxStrings
+                    + " shared strings; refused (too large to read safely: save the sheets as CSV files and import those)");
+            }
             if (count + 2 > offsets.length) {
-                if (offsets.length >= MAX_CHARS / 2) {
-                    throw HaiguiException.input(fileLabel + ": part " + part + " holds too many shared strings; refused");
-                }
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, (int) Math.min((long) offsets.length * 2, maxStrings + 2L));
             }
             count++;
             offsets[count] = length;

@@ -119,7 +119,13 @@ public final class XlsxWorkbook implements AutoCloseable {
                                     + "' has no part (relationship " + rid + " is missing from the workbook's relationships)");
                         }
                         // chart sheets, dialog sheets and macro sheets hold no cells: they are not listed
-                        if (rel.type().endsWith(REL_WORKSHEET) && !containsIgnoreCase(sheets, sheetName)) {
+                        if (rel.type().endsWith(REL_WORKSHEET)) {
+                            String twin = sameIgnoringCase(sheets, sheetName);
+                            if (twin != null) {
+                                throw HaiguiException.input(zip.fileLabel() + ": sheets '" + twin + "' and '" + sheetName
+                                        + "' have names that differ only in case (Excel does not allow this, so a tool wrote "
+                                        + "the file); rename or remove one of them");
+                            }
                             sheets.put(sheetName, rel.target());
                         }
                     }
@@ -147,14 +153,14 @@ public final class XlsxWorkbook implements AutoCloseable {
         return null;
     }
 
-    private static boolean containsIgnoreCase(Map<String, String> sheets, String name) {
-        // Excel forbids two sheets whose names differ only in case; keep the first if a tool wrote both.
+    /** The sheet already listed whose name differs from this one only in case, or null. */
+    private static String sameIgnoringCase(Map<String, String> sheets, String name) {
         for (String s : sheets.keySet()) {
             if (s.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return true;
+                return s;
             }
         }
-        return false;
+        return null;
     }
 
     /** The worksheet names in workbook order (hidden sheets included; chart sheets left out). */

@@ -1,0 +1,120 @@
+package org.haigui.ids;
+
+import java.text.Normalizer;
+
+/**
+ * Identity numbers inside free text: finding and masking them wherever text leaves the program
+ * (messages, reasons, keys, files). A candidate is a maximal run of 15 or 18 digits (full-width
+ * digits count; the last of 18 may be X): "ID 310107199003070017", "ID310107199003070017" and
+ * "310107199003070017号" hold one; a run of 19 or more digits is some other number.
+ */
+public final class IdText {
+
+    private IdText() {
+    }
+
+    /** True when the text holds a valid 18-character identity number (check character and all). */
+    public static boolean containsValid(String text) {
+        if (text == null || text.length() < 18) {
+            return false;
+        }
+        String t = folded(text);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            if (!isDigit(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (isDigit(t.charAt(i)) || isX(t.charAt(i)))) {
+                i++;
+            }
+            if (i - start == 18 && IdentityNumber.parse(t.substring(start, i)).ok()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text with every run of 15 or 18 digits (an identity number, valid or not, first or second
+     * generation) masked as {@link IdentityNumber#mask}: the first 4 characters kept. Text without
+     * such a run is returned as it is.
+     */
+    public static String maskAll(String text) {
+        if (text == null || text.length() < 15 || !hasLongDigitRun(text)) {
+            return text;
+        }
+        String t = folded(text);
+        if (t.length() != text.length()) {
+            text = t; // NFKC changed the length (rare): mask the folded form
+        }
+        StringBuilder out = null;
+        int n = t.length();
+        int i = 0;
+        int copied = 0;
+        while (i < n) {
+            if (!isDigit(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (isDigit(t.charAt(i)) || isX(t.charAt(i)))) {
+                i++;
+            }
+            int len = i - start;
+            boolean xOnlyLast = true;
+            for (int k = start; k < i - 1; k++) {
+                if (isX(t.charAt(k))) {
+                    xOnlyLast = false;
+                }
+            }
+            if ((len == 18 || (len == 15 && !isX(t.charAt(i - 1)))) && xOnlyLast) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, start + 4).append("*".repeat(len - 4));
+                copied = i;
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean hasLongDigitRun(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= '\uFF10' && c <= '\uFF19')) {
+                if (++run >= 14) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Full-width digits and letters to ASCII (only when there are any). */
+    private static String folded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
+        }
+        return s;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isX(char c) {
+        return c == 'X' || c == 'x';
+    }
+}
