@@ -38,7 +38,9 @@ final class FontSubset {
         text.codePoints().filter(c -> c < 0x2E80 || c > 0x2FDF).forEach(cps::add);
         // a parsed font serves one subset only (a second subset of the same parsed font writes wrong compound glyphs)
         try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
-            TTFSubsetter sub = new TTFSubsetter(font);
+            // without GSUB/GPOS: PDFBox would apply the font's ligatures (fi, fl), whose glyphs have no character and are
+            // not in a subset by characters, and the pair would vanish from the page and from the extracted text
+            TTFSubsetter sub = new TTFSubsetter(font, java.util.List.of("head", "hhea", "loca", "maxp", "cmap", "glyf", "hmtx", "post", "name", "OS/2"));
             sub.addAll(cps);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             sub.writeToStream(out);
