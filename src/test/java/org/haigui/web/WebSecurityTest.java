@@ -84,6 +84,8 @@ class WebSecurityTest {
         for (JsonNode p : prot.get("rows")) {
             if (!rawByKey.containsKey(key(p))) {
                 assertThat(p.get("suppressed").asBoolean()).as("a published row that is not a raw row: " + p).isTrue();
+            } else if (!p.get("suppressed").asBoolean()) {
+                assertThat(p.get("value")).as(key(p)).isEqualTo(rawByKey.get(key(p)).get("value"));
             }
             if (p.get("suppressed").asBoolean()) {
                 suppressed++;
