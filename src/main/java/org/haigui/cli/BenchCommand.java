@@ -54,6 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             throw HaiguiException.usage("bench: " + work + " already holds a benchmark run; give an empty or new folder");
         }
         List<Pipeline.Stage> stages = new ArrayList<>();
+        // the peak resident memory of the process per stage (the database's native memory, beyond the heap)
+        List<Long> resident = new ArrayList<>();
         org.haigui.blueprint.Blueprint blueprint = city.blueprint();
         org.haigui.blueprint.SurveyDefinition survey = city.survey != null ? city.survey()
             : org.haigui.blueprint.SurveyReader.entrepreneurs2021();
@@ -61,8 +63,11 @@ final class BenchCommand implements Callable<Integer> {
             Path data = work.resolve("data");
             SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
             stages.add(Pipeline.generate(o, Progress.NONE));
+            resident.add(Pipeline.peakResident());
             stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE, blueprint, survey));
+            resident.add(Pipeline.peakResident());
             stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE, blueprint, survey));
+            resident.add(Pipeline.peakResident());
         } finally {
             if (temporary) {
                 deleteTree(work);
@@ -71,6 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long total = stages.stream().mapToLong(Pipeline.Stage::millis).sum();
         long peak = stages.stream().mapToLong(Pipeline.Stage::peakHeap).max().orElse(0);
+        long peakRss = resident.stream().mapToLong(Long::longValue).max().orElse(0);
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ObjectNode root = m.createObjectNode();
@@ -79,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
             root.put("processors", Runtime.getRuntime().availableProcessors());
             root.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
             ArrayNode arr = root.putArray("stages");
-            for (Pipeline.Stage s : stages) {
+            for (int i = 0; i < stages.size(); i++) {
+                Pipeline.Stage s = stages.get(i);
                 ObjectNode n = arr.addObject();
                 n.put("stage", s.name());
                 n.put("built", s.built());
@@ -88,25 +95,30 @@ final class BenchCommand implements Callable<Integer> {
                     n.put("rows", s.rows());
                     n.put("rows_per_s", Math.round(s.rowsPerSecond()));
                     n.put("peak_heap_bytes", s.peakHeap());
+                    n.put("peak_resident_bytes", i < resident.size() ? resident.get(i) : 0);
                 }
                 n.put("detail", s.detail());
             }
             ObjectNode t = root.putObject("total");
             t.put("wall_ms", total);
             t.put("peak_heap_bytes", peak);
+            t.put("peak_resident_bytes", peakRss);
             out.println(m.writeValueAsString(root));
         } else {
             out.printf(Locale.ROOT, "bench: %,d persons, seed %d, %d processors, max heap %,d MB%n", persons, seed,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            for (Pipeline.Stage s : stages) {
+            for (int i = 0; i < stages.size(); i++) {
+                Pipeline.Stage s = stages.get(i);
                 if (!s.built()) {
                     out.printf(Locale.ROOT, "  %-11s not built yet%n", s.name());
                 } else {
-                    out.printf(Locale.ROOT, "  %-11s %8.1f s %,13d rows %,11.0f rows/s   peak heap %,7d MB%n", s.name(),
-                        s.millis() / 1000.0, s.rows(), s.rowsPerSecond(), s.peakHeap() >> 20);
+                    out.printf(Locale.ROOT, "  %-11s %8.1f s %,13d rows %,11.0f rows/s   peak heap %,7d MB   peak resident %,7d MB%n",
+                        s.name(), s.millis() / 1000.0, s.rows(), s.rowsPerSecond(), s.peakHeap() >> 20,
+                        (i < resident.size() ? resident.get(i) : 0) >> 20);
                 }
             }
-            out.printf(Locale.ROOT, "  %-11s %8.1f s %47s peak heap %,7d MB%n", "total", total / 1000.0, "", peak >> 20);
+            out.printf(Locale.ROOT, "  %-11s %8.1f s %47s peak heap %,7d MB   peak resident %,7d MB%n", "total", total / 1000.0, "",
+                peak >> 20, peakRss >> 20);
         }
         out.flush();
         return ErrorMapper.OK;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
 import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
-import org.haigui.ingest.Importer;
 import org.haigui.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Import CSV files, directories of CSV files, or .xlsx workbooks into the store.",
-        "Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage or file errors (nothing changed)."})
+        "Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage or file errors (nothing changed), "
+            + "3 the store is missing, in use, or cannot be opened (nothing changed)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +32,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8", description = "Encoding of CSV input (default UTF-8).")
+    @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8", description = "Encoding of CSV input (default UTF-8; GBK and GB2312 are read as GB18030).")
     String encoding;
 
     @Option(names = "--dry-run", description = "Check everything and write the rejected-rows files, but change nothing in the store.")
@@ -43,16 +43,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Charset cs = switch (encoding.toUpperCase(Locale.ROOT).replace("_", "-")) {
-            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-            case "GB18030" -> Charset.forName("GB18030");
-            default -> throw HaiguiException.usage("--encoding must be UTF-8 or GB18030, not " + encoding);
-        };
+        Charset cs = Encodings.parse(encoding);
         ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun);
-        ImportReport report;
-        try (Store store = Store.open(Store.resolve(db))) {
-            report = new Importer(store, options, ConsoleProgress.create()).run(paths);
-        }
+        ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
         print(spec.commandLine().getOut(), report);
         return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;
     }

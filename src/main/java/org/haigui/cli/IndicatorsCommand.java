@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +38,24 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: the newest date in the store).")
     String asOf;
+
+    @Option(names = "--allow-future", description = "Allow an --as-of after the newest date in the store.")
+    boolean allowFuture;
 
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Only these indicator ids (comma-separated).")
     List<String> only;
 
-    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "csv (default) or json (JSON lines).")
+    @Option(names = "--format", paramLabel = "csv|json|xlsx", defaultValue = "csv",
+        description = "csv (default; a file gets a UTF-8 byte-order mark for Excel), json (JSON lines), or xlsx (with --out; codes as text cells).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
+
+    @Option(names = "--force", description = "Overwrite the --out file (and its .meta.json) if it exists.")
+    boolean force;
 
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: " + IndicatorRequest.DEFAULT_SEED + ").")
     Long seed;
@@ -71,14 +77,18 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate d;
-        try {
-            d = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw HaiguiException.usage("--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
+        if (out != null) {
+            Outputs.check(List.of(out, IndicatorWriter.metaFile(out)), force, "--out");
+        }
+        if (asOf != null) {
+            AsOf.parse(asOf, "--as-of");
+        }
+        boolean xlsx = format.equalsIgnoreCase("xlsx");
+        if (xlsx && out == null) {
+            throw HaiguiException.usage("--format xlsx needs --out FILE.xlsx");
         }
         IndicatorWriter.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> IndicatorWriter.Format.CSV;
+            case "csv", "xlsx" -> IndicatorWriter.Format.CSV;
             case "json", "jsonl" -> IndicatorWriter.Format.JSON;
             default -> throw HaiguiException.usage("--format must be csv or json, not '" + format + "'");
         };
@@ -94,13 +104,14 @@ final class IndicatorsCommand implements Callable<Integer> {
             throw HaiguiException.usage("--disclosure FILE sets the rules of --publish; give --publish too");
         }
         DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
-        IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
-                .withSurvey(city.survey())).withOnly(ids)
-            .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
         IndicatorResult result;
         Map<String, Object> extra = new java.util.LinkedHashMap<>();
         PrintWriter err = spec.commandLine().getErr();
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
+            IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
+                    .withSurvey(city.survey())).withOnly(ids)
+                .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             IndicatorEngine engine = new IndicatorEngine();
             RawResult raw = engine.run(reader, req);
             if (publish) {
@@ -126,8 +137,14 @@ final class IndicatorsCommand implements Callable<Integer> {
             w.flush();
             err.println("haigui: " + IndicatorWriter.metadata(result, extra));
         } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                IndicatorWriter.write(result.values(), f, w);
+            if (xlsx) {
+                IndicatorWriter.writeXlsx(result, extra, out);
+            } else if (f == IndicatorWriter.Format.CSV) {
+                IndicatorWriter.writeCsvFile(result.values(), out);
+            } else {
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    IndicatorWriter.write(result.values(), f, w);
+                }
             }
             IndicatorWriter.writeMetadata(result, extra, IndicatorWriter.metaFile(out));
             err.println("haigui: " + result.values().size() + " values written to " + out + " (metadata: "

@@ -40,18 +40,23 @@ final class InstitutionsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1", paramLabel = "FILE", description = "UTF-8 CSV file.")
+        @Parameters(arity = "1", paramLabel = "FILE", description = "CSV file (UTF-8 unless --encoding).")
         Path file;
+
+        @Option(names = "--encoding", paramLabel = "UTF-8|GB18030", defaultValue = "UTF-8",
+            description = "Encoding of the CSV file (default UTF-8; GBK and GB2312 are read as GB18030).")
+        String encoding;
 
         @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
         Path db;
 
         @Override
         public Integer call() {
+            java.nio.charset.Charset cs = Encodings.parse(encoding);
             InstitutionRegistry.ImportResult r;
             long[] size;
             try (Store store = Store.open(Store.resolve(db))) {
-                r = InstitutionRegistry.importCsv(store.connection(), file);
+                r = InstitutionRegistry.importCsv(store.connection(), file, cs);
                 size = InstitutionRegistry.size(store.connection());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -90,8 +95,14 @@ final class InstitutionsCommand implements Runnable {
             + "'institutions import' reads: keep the rows you confirm, delete the others.")
         Path csv;
 
+        @Option(names = "--force", description = "Overwrite the --csv file if it exists.")
+        boolean force;
+
         @Override
         public Integer call() throws Exception {
+            if (csv != null) {
+                Outputs.check(csv, force, "--csv");
+            }
             if (limit < 0 || candidates < 0) {
                 throw HaiguiException.usage("--limit and --candidates must not be negative");
             }
@@ -102,6 +113,9 @@ final class InstitutionsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println("every institution name in the episodes matches the registry");
+            } else {
+                out.println("episodes  institution name as written (未匹配的机构名称)");
+                out.println("          similarity  registry candidate  [id, country]  (候选：相似度、名称、编号)");
             }
             for (InstitutionRegistry.Unmatched u : rows) {
                 out.printf(Locale.ROOT, "%8d  %s%n", u.episodes(), u.name());

@@ -15,7 +15,15 @@ import org.haigui.blueprint.Blueprint;
 import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.disclosure.Disclosure;
+import org.haigui.disclosure.DisclosureRules;
+import org.haigui.disclosure.ProtectedResult;
+import org.haigui.indicators.Catalogue;
 import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.RawResult;
+import org.haigui.indicators.RunContext;
+import org.haigui.report.Report;
+import org.haigui.report.ReportOptions;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorResult;
 import org.haigui.indicators.IndicatorWriter;
@@ -31,7 +39,7 @@ import org.haigui.synth.Synthesizer;
 
 /**
  * The whole pipeline on synthetic data, stage by stage, measured: used by {@code haigui demo}
- * and {@code haigui bench}. Stages that are not built yet are reported as such. It lives in
+ * and {@code haigui bench} (and the report stage by {@code haigui report}). Stages that are not built yet are reported as such. It lives in
  * {@code cli} because it joins the features (synth, ingest, store, indicators), which the
  * generator itself does not use.
  */
@@ -138,8 +146,8 @@ final class Pipeline {
             }
         }
         if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                IndicatorWriter.write(result.values(), IndicatorWriter.Format.CSV, w);
+            try {
+                IndicatorWriter.writeCsvFile(result.values(), out);
                 IndicatorWriter.writeMetadata(result, IndicatorWriter.metaFile(out));
             } catch (IOException e) {
                 throw HaiguiException.input("cannot write the indicators to " + out + ": " + e.getMessage(), e);
@@ -153,18 +161,84 @@ final class Pipeline {
                 out == null ? "" : " -> " + out.toAbsolutePath())), result);
     }
 
+    /**
+     * The report as of {@code asOf}: every indicator of the standard catalogue for the options' blueprint and survey
+     * definition, computed on a reader of the store, protected ({@code Disclosure.protect}), and handed as a
+     * {@link ProtectedResult} to {@link Report#write}. Existing report files are refused before anything is computed
+     * (unless the options say force). The stage's rows are the published cells.
+     */
+    static Stage report(Path db, LocalDate asOf, DisclosureRules rules, ReportOptions options) {
+        resetPeaks();
+        long t0 = System.nanoTime();
+        if (!options.force()) {
+            for (Path f : Report.files(options)) {
+                if (Files.exists(f)) {
+                    throw HaiguiException.input(f + " already exists: use --force to overwrite the report");
+                }
+            }
+        }
+        RunContext ctx = RunContext.of(asOf).withBlueprint(options.blueprint()).withSurvey(options.survey());
+        IndicatorEngine engine = new IndicatorEngine();
+        Catalogue catalogue = engine.catalogue(ctx);
+        RawResult raw;
+        try (Store store = Store.openReadOnly(db); java.sql.Connection reader = store.reader()) {
+            raw = engine.run(reader, IndicatorRequest.of(ctx).withOnly(REPORT_IDS.apply(catalogue)));
+        } catch (java.sql.SQLException e) {
+            throw HaiguiException.store("cannot read " + db + ": " + e.getMessage(), e);
+        }
+        long computed = System.nanoTime();
+        ProtectedResult published = Disclosure.protect(raw, rules, catalogue::find);
+        long protectedAt = System.nanoTime();
+        Report.Written w = Report.write(published, catalogue, options);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String files = w.files().stream().map(p -> p.toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(", "));
+        return new Stage("report", true, ms, published.values().size(), peakHeap(),
+            String.format(java.util.Locale.ROOT, "as of %s (indicators %.1f s, disclosure %.1f s, writing %.1f s; %,d of %,d cells withheld) -> %s",
+                asOf, (computed - t0) / 1e9, (protectedAt - computed) / 1e9, w.millis() / 1000.0, published.stats().suppressed(),
+                published.stats().cells(), files));
+    }
+
+    /** The indicators the report computes: every available indicator of the catalogue. */
+    static final java.util.function.Function<Catalogue, java.util.Set<String>> REPORT_IDS = c -> c.entries().stream()
+        .filter(d -> d.available()).map(d -> d.id())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+
     /** A stage whose feature has not landed yet. */
     static Stage notBuilt(String name) {
         return new Stage(name, false, 0, 0, 0, "not built yet");
     }
 
     static void resetPeaks() {
+        // the peak resident set of the process (the database's native memory included) restarts here too
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: peakResident() then gives the peak since the start
+        }
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.isValid()) {
                 p.resetPeakUsage();
             }
         }
+    }
+
+    /**
+     * The peak resident memory of the whole process in bytes (VmHWM: the JVM and the database's
+     * native memory, which the heap figures do not include), since the last {@link #resetPeaks()}
+     * where the system allows resetting it, else since the start; 0 where it cannot be read.
+     */
+    static long peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     static long peakHeap() {

@@ -23,12 +23,16 @@ final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--chinese", description = "Templates with the Chinese headers and sheet names.")
     boolean chinese;
 
+    @Option(names = "--force", description = "Overwrite template files that exist in DIR (without it, nothing is overwritten).")
+    boolean force;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         if (templates == null) {
             out.print(SchemaDoc.markdown());
         } else {
+            Outputs.checkInFolder(Templates.files(templates), force, "--templates");
             try {
                 for (Path p : Templates.write(templates, chinese)) {
                     out.println(p);

@@ -39,6 +39,9 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors); the output does not depend on it.")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    @Option(names = "--force", description = "Overwrite data files that exist in DIR (without it, nothing is overwritten).")
+    boolean force;
+
     @Override
     public Integer call() {
         SynthOptions.Format f = switch (format.toLowerCase(Locale.ROOT)) {
@@ -46,6 +49,13 @@ final class SynthCommand implements Callable<Integer> {
             case "xlsx" -> SynthOptions.Format.XLSX;
             default -> throw org.haigui.core.HaiguiException.usage("synth: --format must be csv or xlsx, got " + format);
         };
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String t : org.haigui.schema.Schema.tableNames()) {
+            files.add(out.resolve(t + ".csv"));
+        }
+        files.add(out.resolve(Synthesizer.WORKBOOK));
+        files.add(out.resolve(Synthesizer.DIRTY_FILE));
+        Outputs.checkInFolder(files, force, "--out");
         SynthResult r = Synthesizer.generate(new SynthOptions(out, persons, seed, f, dirty, threads), ConsoleProgress.create());
         PrintWriter pw = spec.commandLine().getOut();
         print(pw, r);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Set;
@@ -47,8 +46,11 @@ final class TiesCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date YYYY-MM-DD (default: today).")
-    LocalDate asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date YYYY-MM-DD (default: the newest date in the store).")
+    String asOf;
+
+    @Option(names = "--allow-future", description = "Allow an --as-of after the newest date in the store.")
+    boolean allowFuture;
 
     @Option(names = "--json", description = "Print JSON instead of text (with --enterprise).")
     boolean json;
@@ -61,9 +63,12 @@ final class TiesCommand implements Callable<Integer> {
         if ((enterprise == null) == !indicators) {
             throw HaiguiException.usage("give exactly one of --enterprise ID and --indicators");
         }
-        LocalDate d = asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault());
+        if (asOf != null) {
+            AsOf.parse(asOf, "--as-of");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = Store.openExisting(Store.resolve(db))) {
+            LocalDate d = AsOf.resolve(asOf, allowFuture, store, spec.commandLine().getErr());
             if (indicators) {
                 RawResult r = new IndicatorEngine().run(store.connection(),
                     IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())

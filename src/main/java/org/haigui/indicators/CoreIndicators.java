@@ -91,6 +91,7 @@ final class CoreIndicators {
                        CAST(a.n AS DOUBLE) / nullif(b.n, 0) AS value, a.n AS numerator, b.n AS denominator
                 FROM (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE d >= ${yearStart}) a
                 CROSS JOIN (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE extract(year FROM d) = ${asOfYear} - 1) b""").build());
+        l.add(yearProjection());
         l.add(IndicatorDefinition.builder("stock", Kind.PERSON_COUNT)
             .title("在" + cityZh + "海归存量", "Returnees in the city").unit("persons")
             .method("截至 D 为海归且 D 日在" + cityZh + "的人数：D 日及以前最近一条迁移记录为来" + cityZh + "（同日先计来" + cityZh + "、后计离" + cityZh + "）。",
@@ -111,6 +112,57 @@ final class CoreIndicators {
                 SELECT '' AS period, '' AS breakdown, '' AS category,
                        CAST(count(f.person_id) AS DOUBLE) / nullif(count(*), 0) AS value, count(f.person_id) AS numerator, count(*) AS denominator
                 FROM hg_stock s LEFT JOIN f ON f.person_id = s.person_id""").build());
+    }
+
+    /** Complete years before D's year whose seasonal share the projection averages. */
+    static final int PROJECTION_YEARS = 5;
+
+    /**
+     * {@code inflow.year_projection}: D's year projected from its arrivals to date and the share of a
+     * year's arrivals that fell by the same calendar day in the last {@value #PROJECTION_YEARS}
+     * complete years (a ratio estimator with a t prediction interval for the share of the year to
+     * come). Student's t quantiles t(0.975, n - 1) for n = 2..5 years are constants.
+     */
+    static IndicatorDefinition yearProjection() {
+        return IndicatorDefinition.builder("inflow.year_projection", Kind.TIDY)
+            .title("本年度回流人数预测", "Projected returnee arrivals this year").unit("persons")
+            .method("按当前进度预测 D 所在年度全年回流人数。取 D 所在年之前最近 " + PROJECTION_YEARS + " 个完整日历年中全年回流人数大于零的年份 y"
+                    + "（至少 2 个，否则不给值），p_y = y 年 1 月 1 日至与 D 同月同日（2 月 29 日在平年即 2 月 28 日）的回流人数 ÷ y 年全年回流人数"
+                    + "（均为不同人数，口径同年度回流人数）；p̄ 为 p_y 的平均值，s 为其样本标准差，n 为年数。预测值 = 年初至今回流人数 ÷ p̄"
+                    + "（分子为年初至今回流人数，分母为 p̄）。95% 预测区间：把本年度的 p 视为同分布的新一年，"
+                    + "p 的区间为 p̄ ± t(0.975, n-1) × s × √(1 + 1/n)，再换算为全年人数：下限 = 年初至今人数 ÷ min(1, p 上限)，"
+                    + "上限 = 年初至今人数 ÷ p 下限（p 下限不大于 0 时不给上限）。区间只反映各年季节分布的差异，不含本年度人数本身的随机波动。",
+                "Projected full-year return arrivals of D's year at the pace so far. Over the years y among the last "
+                    + PROJECTION_YEARS + " complete calendar years before D's year that had any return arrival (at least 2, else no "
+                    + "value): p_y = distinct persons with a return arrival from 1 January of y through the same month and day as D "
+                    + "(29 February is 28 February in a common year) divided by inflow.year of y; p-bar is the mean of the p_y, s "
+                    + "their sample standard deviation, n the number of years. Projection = inflow.ytd / p-bar (numerator inflow.ytd, "
+                    + "denominator p-bar). 95% prediction interval: this year's p taken as a new draw, p-bar +/- t(0.975, n-1) x s x "
+                    + "sqrt(1 + 1/n), turned into full-year arrivals: low = inflow.ytd / min(1, upper p), high = inflow.ytd / lower p "
+                    + "(no upper end when lower p <= 0). The interval reflects the year-to-year variation of the seasonal share only, "
+                    + "not the chance variation of this year's count.")
+            .sql("""
+                WITH y AS (SELECT t FROM hg_pyears WHERE t BETWEEN ${asOfYear} - %d AND ${asOfYear} - 1),
+                     a AS (SELECT y.t,
+                                  count(DISTINCT r.person_id) AS total,
+                                  count(DISTINCT CASE WHEN extract(month FROM r.d) * 100 + extract(day FROM r.d)
+                                                      <= extract(month FROM ${asOf}) * 100 + extract(day FROM ${asOf})
+                                                 THEN r.person_id END) AS part
+                           FROM y JOIN hg_ra r ON extract(year FROM r.d) = y.t GROUP BY y.t),
+                     p AS (SELECT count(*) AS n, avg(CAST(part AS DOUBLE) / total) AS pbar,
+                                  stddev_samp(CAST(part AS DOUBLE) / total) AS s
+                           FROM a WHERE total > 0),
+                     q AS (SELECT n, pbar,
+                                  pbar - tq * s * sqrt(1.0 + 1.0 / n) AS plo, pbar + tq * s * sqrt(1.0 + 1.0 / n) AS phi
+                           FROM (SELECT n, pbar, s, CASE n WHEN 2 THEN 12.706204736 WHEN 3 THEN 4.302652730 WHEN 4 THEN 3.182446305
+                                                        ELSE 2.776445105 END AS tq FROM p WHERE n >= 2 AND pbar > 0) z),
+                     ytd AS (SELECT count(DISTINCT person_id) AS n FROM hg_ra WHERE d >= ${yearStart})
+                SELECT @str(${asOfYear}) AS period, '' AS breakdown, '' AS category,
+                       ytd.n / q.pbar AS value, ytd.n AS numerator, q.pbar AS denominator,
+                       ytd.n / least(1.0, q.phi) AS ci_low,
+                       CASE WHEN q.plo > 0 THEN ytd.n / q.plo END AS ci_high,
+                       ytd.n AS units
+                FROM q CROSS JOIN ytd""".formatted(PROJECTION_YEARS)).build();
     }
 
     // ---------------------------------------------------------------- enterprise demography
@@ -217,22 +269,33 @@ final class CoreIndicators {
     // ---------------------------------------------------------------- data quality
 
     private static void quality(List<IndicatorDefinition> l, String cityZh) {
+        // rows stored now, per table (a re-import of the same files changes nothing, so it cannot double them)
+        StringBuilder stored = new StringBuilder();
+        for (String t : org.haigui.schema.Schema.tableNames()) {
+            stored.append(stored.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(t).append("' AS table_name, count(*) AS n FROM ")
+                .append(t);
+        }
+        // rows rejected and not corrected since: the quarantine, where a row is kept once per key however often it is re-imported
         StringBuilder tables = new StringBuilder();
         for (String t : org.haigui.schema.Schema.tableNames()) {
-            tables.append(tables.length() == 0 ? "" : ", ").append("('").append(t).append("')");
+            tables.append(tables.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(t).append("' AS table_name");
         }
+        String rejected = "SELECT t.table_name, count(q.table_name) AS n FROM (" + tables + ") t LEFT JOIN quarantine q"
+            + " ON q.table_name = t.table_name AND q.resolved_batch_id IS NULL GROUP BY t.table_name";
         for (String[] r : new String[][] {
-            {"data.rows_accepted", "inserted + updated + unchanged", "接受行数", "Rows accepted",
-                "各表在全部导入批次中被接受的行数（新增、更新与未变之和），按表（breakdown = table）及合计给出。",
-                "Rows accepted per table over all import batches (inserted + updated + unchanged), per table (breakdown `table`) and in total."},
-            {"data.rows_rejected", "rejected", "拒绝行数", "Rows rejected",
-                "各表在全部导入批次中被拒绝的行数，按表及合计给出。", "Rows rejected per table over all import batches, per table and in total."}}) {
+            {"data.rows_accepted", stored.toString(), "接受行数", "Rows accepted",
+                "库中现存的行数（各次导入接受并保存的行，同一行重复导入只计一次），按表（breakdown = table）及合计给出。",
+                "Rows stored in the store now (the rows the imports accepted; a row imported again counts once), per table "
+                    + "(breakdown `table`) and in total."},
+            {"data.rows_rejected", rejected, "拒绝行数", "Rows rejected",
+                "被拒绝且尚未更正的行数（隔离区中未解决的行，同一行重复导入只计一次），按表及合计给出。",
+                "Rows rejected and not corrected since (the unresolved rows of the quarantine; a row rejected again counts once), "
+                    + "per table and in total."}}) {
             l.add(IndicatorDefinition.builder(r[0], Kind.TIDY).title(r[2], r[3]).unit("rows").method(r[4], r[5])
-                .sql("WITH b AS (SELECT table_name, sum(" + r[1] + ") AS n FROM import_batches GROUP BY table_name),"
-                    + " t AS (SELECT table_name FROM (VALUES " + tables + ") AS v(table_name))"
-                    + " SELECT '' AS period, 'table' AS breakdown, t.table_name AS category, coalesce(b.n, 0) AS value,"
-                    + " CAST(NULL AS BIGINT) AS numerator, CAST(NULL AS BIGINT) AS denominator FROM t LEFT JOIN b ON b.table_name = t.table_name"
-                    + " UNION ALL SELECT '', '', '', coalesce(sum(" + r[1] + "), 0), NULL, NULL FROM import_batches").build());
+                .sql("WITH b AS (" + r[1] + ")"
+                    + " SELECT '' AS period, 'table' AS breakdown, b.table_name AS category, b.n AS value,"
+                    + " CAST(NULL AS BIGINT) AS numerator, CAST(NULL AS BIGINT) AS denominator FROM b"
+                    + " UNION ALL SELECT '', '', '', coalesce(sum(b.n), 0), NULL, NULL FROM b").build());
         }
         l.add(IndicatorDefinition.builder("data.unlinked_enterprises", Kind.TIDY)
             .title("无创始人记录的企业数", "Enterprises without a founder row").unit("enterprises")

@@ -31,7 +31,7 @@ import java.util.Objects;
  *     finished rows of an indicator without the engine's groups; optional columns: {@code grp} (the group
  *     column, e.g. {@code returnee}), {@code units} and {@code numerator_units} (the contributors),
  *     {@code wilson_n} (the interval is then the Wilson score interval of the value on that, possibly
- *     effective, sample size) and {@code ord} (rows of a period and breakdown keep that order instead
+ *     effective, sample size), {@code ci_low, ci_high} (the row's own interval, e.g. a prediction interval) and {@code ord} (rows of a period and breakdown keep that order instead
  *     of the category's).</li>
  * </ul>
  * The engine adds the breakdowns (joining the person or enterprise breakdown table), the groups

@@ -269,14 +269,14 @@ public final class IndicatorEngine {
             } else {
                 rows.sort(Comparator.comparing((RawCell r) -> r.value().period())
                     .thenComparing(r -> order.indexOf(r.value().breakdown()))
-                    .thenComparing(r -> r.value().category())
+                    .thenComparing(r -> r.value().category(), IndicatorEngine::compareCategories)
                     .thenComparing(r -> groups.indexOf(r.value().group())));
             }
             return rows;
         }
 
         /**
-         * TIDY rows. Contributors: a column {@code units} (and {@code numerator_units}) when the query
+         * TIDY rows (with {@code ci_low}, {@code ci_high} when the query gives them). Contributors: a column {@code units} (and {@code numerator_units}) when the query
          * gives one; else, for figures about persons with a numerator and denominator, the denominator
          * and numerator counts; data-quality rows ({@code data.*}, about rows and records, not persons)
          * have none.
@@ -295,10 +295,12 @@ public final class IndicatorEngine {
                         double n = rs.getDouble("wilson_n");
                         ci = rs.wasNull() ? null : Intervals.wilson(value.doubleValue(), n);
                     }
+                    // a row may carry its own interval (ci_low, ci_high), e.g. a prediction interval
+                    BigDecimal low = ci != null ? Numbers.of(ci.low()) : cols.contains("ci_low") ? Numbers.of(rs.getObject("ci_low")) : null;
+                    BigDecimal high = ci != null ? Numbers.of(ci.high()) : cols.contains("ci_high") ? Numbers.of(rs.getObject("ci_high")) : null;
                     IndicatorValue v = new IndicatorValue(d.id(), rs.getString("period"), cols.contains("grp") ? rs.getString("grp") : "",
                         rs.getString("breakdown"), rs.getString("category"), value, Numbers.of(rs.getObject("numerator")),
-                        Numbers.of(rs.getObject("denominator")), ci == null ? null : Numbers.of(ci.low()),
-                        ci == null ? null : Numbers.of(ci.high()), false);
+                        Numbers.of(rs.getObject("denominator")), low, high, false);
                     Contributors k;
                     if (cols.contains("units")) {
                         k = new Contributors(rs.getLong("units"), cols.contains("numerator_units") ? rs.getLong("numerator_units") : -1,
@@ -585,5 +587,37 @@ public final class IndicatorEngine {
             }
             return sb.append(')').toString();
         }
+    }
+
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(<)?(\\d+)(?:-\\d+|\\+)?");
+
+    /**
+     * Categories in their natural order: ranges by their lower bound ({@code <30}, {@code 30-39},
+     * ..., {@code 50+}), other codes as text, {@code unknown} last.
+     */
+    static int compareCategories(String a, String b) {
+        boolean ua = "unknown".equals(a);
+        boolean ub = "unknown".equals(b);
+        if (ua || ub) {
+            return ua && ub ? 0 : ua ? 1 : -1;
+        }
+        double ra = rangeStart(a);
+        double rb = rangeStart(b);
+        if (!Double.isNaN(ra) && !Double.isNaN(rb)) {
+            return Double.compare(ra, rb);
+        }
+        return a.compareTo(b);
+    }
+
+    private static double rangeStart(String c) {
+        if (c.isEmpty() || !(c.startsWith("<") || c.contains("-") || c.endsWith("+"))) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = RANGE.matcher(c);
+        if (!m.matches()) {
+            return Double.NaN;
+        }
+        double n = Double.parseDouble(m.group(2));
+        return m.group(1) != null ? n - 0.5 : n;
     }
 }

@@ -82,6 +82,57 @@ public final class IndicatorWriter {
         }
     }
 
+    /**
+     * A CSV file for people: the CSV of {@link #writeCsv} preceded by a UTF-8 byte-order mark, so
+     * that Excel on a Chinese Windows reads it as UTF-8 (zone names intact; as the rejected-rows
+     * files). Standard output gets no mark.
+     */
+    public static void writeCsvFile(List<IndicatorValue> values, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            writeCsv(values, w);
+        }
+    }
+
+    /**
+     * An .xlsx workbook: sheet {@code indicators} with the columns of {@link IndicatorValue#COLUMNS},
+     * the codes (indicator, period, group, breakdown, category) as text cells so that Excel keeps
+     * field {@code 04} and district {@code 310104} as written, the figures as number cells; and
+     * sheet {@code about} with the metadata (as-of date first).
+     */
+    public static void writeXlsx(IndicatorResult r, java.util.Map<String, Object> extra, Path file) throws IOException {
+        try (java.io.OutputStream os = Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "HaiguiObservatory", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("indicators");
+            for (int i = 0; i < IndicatorValue.COLUMNS.size(); i++) {
+                ws.value(0, i, IndicatorValue.COLUMNS.get(i));
+                ws.style(0, i).bold().set();
+            }
+            int row = 1;
+            for (IndicatorValue v : r.values()) {
+                String[] codes = {v.indicator(), v.period(), v.group(), v.breakdown(), v.category()};
+                for (int i = 0; i < codes.length; i++) {
+                    ws.value(row, i, codes[i] == null ? "" : codes[i]);
+                    ws.style(row, i).format("@").set();
+                }
+                BigDecimal[] nums = {v.value(), v.numerator(), v.denominator(), v.ciLow(), v.ciHigh()};
+                for (int i = 0; i < nums.length; i++) {
+                    if (nums[i] != null) {
+                        ws.value(row, codes.length + i, nums[i]);
+                    }
+                }
+                ws.value(row, codes.length + nums.length, Boolean.toString(v.suppressed()));
+                row++;
+            }
+            org.dhatim.fastexcel.Worksheet about = wb.newWorksheet("about");
+            about.value(0, 0, "as_of 截至日期");
+            about.value(0, 1, r.info().asOf().toString());
+            about.value(1, 0, "metadata");
+            about.value(1, 1, metadata(r, extra));
+            wb.finish();
+        }
+    }
+
     /** The sidecar of an output file: {@code <file>.meta.json}. */
     public static Path metaFile(Path out) {
         return out.resolveSibling(out.getFileName() + ".meta.json");

@@ -39,9 +39,18 @@ final class CrossRowChecks {
                 }
                 Table r = Schema.table(col.references()).orElseThrow();
                 String rk = r.keyNames().get(0);
+                String missing = "'no " + r.name() + " row with " + rk + " = ' || s." + col.name() + " || ' in the store or in this import'";
+                String from = " FROM " + s + " s";
+                if (staged.contains(r)) {
+                    // the referenced row is in this import but was rejected: say so, and where
+                    missing = "CASE WHEN rj.k IS NULL THEN " + missing + " ELSE 'the " + r.name() + " row with " + rk + " = ' || s."
+                        + col.name() + " || ' was rejected in this import (' || rj.at || '); correct it there and import both again' END";
+                    from += " LEFT JOIN (SELECT a." + rk + " AS k, min(src.name || ' row ' || CAST(a._row AS VARCHAR)) AS at FROM "
+                        + ImportSql.stg(r) + " a JOIN stg_sources src ON src._src = a._src WHERE NOT " + ImportSql.ok(r, "a")
+                        + " GROUP BY a." + rk + ") rj ON rj.k = s." + col.name();
+                }
                 String sql = "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + col.name() + "', s." + col.name()
-                    + ", 'no " + r.name() + " row with " + rk + " = ' || s." + col.name() + " || ' in the store or in this import'"
-                    + " FROM " + s + " s WHERE s." + col.name() + " IS NOT NULL"
+                    + ", " + missing + from + " WHERE s." + col.name() + " IS NOT NULL"
                     + " AND NOT EXISTS (SELECT 1 FROM " + r.name() + " x WHERE x." + rk + " = s." + col.name() + ")";
                 if (staged.contains(r)) {
                     sql += " AND NOT EXISTS (SELECT 1 FROM " + ImportSql.stg(r) + " a WHERE a." + rk + " = s." + col.name() + " AND " + ImportSql.ok(r, "a") + ")";

@@ -31,6 +31,8 @@ final class CsvInput implements TableInput {
     private final Path file;
     private final CsvReader reader;
     private final List<String> header;
+    private final long headerRowNumber;
+    private final List<String> warnings = new ArrayList<>();
     private final InputStream stream;
     private long blank;
     /** Fields a row must have: up to the last non-blank header cell. */
@@ -41,22 +43,38 @@ final class CsvInput implements TableInput {
         this.file = file;
         this.stream = wrapped;
         this.reader = new CsvReader(wrapped, charset, limits);
-        List<String> h = null;
+        // the header is the first non-blank row naming a key column (title rows above it are skipped,
+        // as in a sheet); when none of the first rows does, the first one, so the header check says what is missing
+        List<CsvReader.Record> before = new ArrayList<>();
+        CsvReader.Record headerRec = null;
         CsvReader.Record r;
-        while ((r = read()) != null) {
+        while (before.size() < HEADER_SEARCH_ROWS && (r = read()) != null) {
             if (isBlank(r.fields())) {
                 continue;
             }
-            if (r.error() != null) {
-                throw HaiguiException.input(file.getFileName() + ", row " + r.rowNumber() + " (header): " + r.error());
+            if (r.error() == null && HeaderMap.namesAKeyColumn(table, r.fields())) {
+                headerRec = r;
+                break;
             }
-            h = r.fields();
-            break;
+            before.add(r);
         }
-        if (h == null) {
-            throw HaiguiException.input(file.getFileName() + ": the file is empty (no header row)");
+        if (headerRec == null) {
+            if (before.isEmpty()) {
+                throw HaiguiException.input(file.getFileName() + ": the file is empty (no header row)");
+            }
+            headerRec = before.remove(0);
+            if (headerRec.error() != null) {
+                throw HaiguiException.input(file.getFileName() + ", row " + headerRec.rowNumber() + " (header): " + headerRec.error());
+            }
+            before.clear();
         }
+        if (!before.isEmpty()) {
+            warnings.add(file.getFileName() + ": " + before.size() + " row(s) above the header (row " + headerRec.rowNumber()
+                + ") skipped as titles");
+        }
+        List<String> h = headerRec.fields();
         this.header = h;
+        this.headerRowNumber = headerRec.rowNumber();
         int last = h.size();
         while (last > 0 && h.get(last - 1).isBlank()) {
             last--;
@@ -64,12 +82,19 @@ final class CsvInput implements TableInput {
         this.needed = last;
     }
 
+    @Override
+    public long headerRow() {
+        return headerRowNumber;
+    }
+
     static CsvInput open(Table table, Path file, Charset charset, java.security.MessageDigest digest) {
         try {
             if (charset.name().equalsIgnoreCase("GB18030")) {
                 refuseUtf8(file);
             }
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            refuseUtf16(file, buffered);
+            InputStream in = buffered;
             if (digest != null) {
                 in = new java.security.DigestInputStream(in, digest);
             }
@@ -118,6 +143,28 @@ final class CsvInput implements TableInput {
         if (multiByte >= 3) {
             throw HaiguiException.input(file + ": the file is UTF-8, not GB18030 (read as GB18030 its Chinese text would be "
                 + "garbled); import it without --encoding GB18030");
+        }
+    }
+
+    /**
+     * A UTF-16 file (Excel's "Unicode text") is neither UTF-8 nor GB18030: said as such, with what
+     * to do, rather than as undecodable bytes with a GB18030 hint. Known by its byte-order mark, or
+     * by the zero bytes of ASCII characters in UTF-16.
+     */
+    private static void refuseUtf16(Path file, BufferedInputStream in) throws IOException {
+        in.mark(256);
+        byte[] b = in.readNBytes(256);
+        in.reset();
+        boolean bom = b.length >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF));
+        int zeros = 0;
+        for (byte x : b) {
+            if (x == 0) {
+                zeros++;
+            }
+        }
+        if (bom || (b.length >= 8 && zeros * 4 >= b.length)) {
+            throw HaiguiException.input(file.getFileName() + ": the file is UTF-16 text (Excel's \"Unicode text\"), which import "
+                + "does not read: save it as \"CSV UTF-8\" (or as .xlsx) and import that (文件为 UTF-16 编码：请另存为“CSV UTF-8”或 .xlsx)");
         }
     }
 
@@ -197,7 +244,7 @@ final class CsvInput implements TableInput {
 
     @Override
     public List<String> warnings() {
-        return new ArrayList<>();
+        return new ArrayList<>(warnings);
     }
 
     @Override

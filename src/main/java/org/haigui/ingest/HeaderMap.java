@@ -33,8 +33,27 @@ final class HeaderMap {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Maps the header or throws an INPUT error naming the file and the offending columns. */
-    static HeaderMap of(Table table, List<String> header, String source) {
+    /**
+     * Whether a row names a key column of the table: the header is the first non-blank row that
+     * does (bureau files often carry a title row above it), in a CSV file and in a sheet alike.
+     */
+    static boolean namesAKeyColumn(Table t, List<String> cells) {
+        for (String c : cells) {
+            String h = normalise(c);
+            for (Column col : t.keyColumns()) {
+                if (col.name().equals(h) || normalise(col.zhAlias()).equals(h)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Maps the header or throws an INPUT error naming the file, the offending columns, and the
+     * header found (its row and cells), so that a user sees which row was taken as the header.
+     */
+    static HeaderMap of(Table table, List<String> header, String source, long headerRow) {
         List<Column> cols = table.columns();
         HeaderMap m = new HeaderMap(header.size(), cols.size());
         int[] seenAt = new int[cols.size()];
@@ -82,7 +101,15 @@ final class HeaderMap {
             problems.add("missing required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         if (!problems.isEmpty()) {
-            throw HaiguiException.input(source + ": header of table " + table.name() + ": " + String.join("; ", problems));
+            List<String> found = new ArrayList<>();
+            for (String h : header) {
+                found.add(h == null ? "" : h.replace("\uFEFF", "").trim());
+            }
+            while (!found.isEmpty() && found.get(found.size() - 1).isEmpty()) {
+                found.remove(found.size() - 1);
+            }
+            throw HaiguiException.input(source + ": header of table " + table.name() + ": " + String.join("; ", problems)
+                + "; header found (row " + headerRow + "): " + String.join(", ", found) + " (表头有误；找到的表头如上)");
         }
         if (!unknown.isEmpty()) {
             m.warnings.add(source + ": unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)

@@ -89,15 +89,28 @@ public final class Importer {
         List<String> warnings = new ArrayList<>();
         List<Sources.Spec> specs = expand(Sources.files(paths, warnings), warnings);
         List<ImportSource> sources = new ArrayList<>();
+        // every file's header is checked, and every bad one reported at once
+        List<String> fileErrors = new ArrayList<>();
         for (Sources.Spec spec : specs) {
             ImportSource s = new ImportSource(sources.size(), spec);
             try (TableInput in = open(spec, null)) {
-                s.header = HeaderMap.of(spec.table(), in.header(), s.name());
+                s.header = HeaderMap.of(spec.table(), in.header(), s.name(), in.headerRow());
                 warnings.addAll(s.header.warnings);
+            } catch (HaiguiException e) {
+                if (e.kind() != HaiguiException.Kind.INPUT) {
+                    throw e;
+                }
+                fileErrors.add(e.getMessage());
             } catch (IOException e) {
-                throw HaiguiException.input(s.name() + ": cannot read: " + e.getMessage(), e);
+                fileErrors.add(s.name() + ": cannot read: " + e.getMessage());
             }
             sources.add(s);
+        }
+        if (fileErrors.size() == 1) {
+            throw HaiguiException.input(fileErrors.get(0));
+        } else if (!fileErrors.isEmpty()) {
+            throw HaiguiException.input(fileErrors.size() + " files cannot be imported; nothing was changed "
+                + "(" + fileErrors.size() + " 个文件有误，未做任何更改):\n  " + String.join("\n  ", fileErrors));
         }
         Staging staging = new Staging(store, options, progress, this::open);
         RejectedRows rejected = new RejectedRows(options, this::open);

@@ -154,6 +154,12 @@ final class RowValidator {
             case INDUSTRY -> Values.industry(v);
             case FIELD -> Values.field(v);
             case ID_NUMBER -> {
+                if (numeric && v.replaceAll("[^0-9]", "").length() > 15) {
+                    // Excel keeps 15 significant digits: an 18-digit number typed into a General cell has lost its last ones
+                    throw new Values.Bad("the cell is an Excel number, and Excel keeps only 15 digits, so the last digits of this "
+                        + "identity number are lost: format the column as text (设置单元格格式为“文本”) and type or paste the numbers "
+                        + "again (身份证号被 Excel 存为数字，末几位已丢失)");
+                }
                 IdentityNumber.Result r = IdentityNumber.parse(v);
                 if (!r.ok()) {
                     throw new Values.Bad(r.error());

@@ -23,6 +23,12 @@ interface TableInput extends AutoCloseable {
     /** The header cells as written. */
     List<String> header();
 
+    /** The row number of the header (1-based; after any title rows above it). */
+    long headerRow();
+
+    /** How many non-blank rows may precede the header (titles), in a CSV file as in a sheet. */
+    int HEADER_SEARCH_ROWS = 20;
+
     /** The next non-blank row, or null at the end. */
     InputRow next() throws IOException;
 

@@ -19,6 +19,16 @@ public final class Templates {
     private Templates() {
     }
 
+    /** The files {@link #write} writes into dir: {@code <table>.csv} for each table, then {@code template.xlsx}. */
+    public static List<Path> files(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Table t : Schema.tables()) {
+            out.add(dir.resolve(t.name() + ".csv"));
+        }
+        out.add(dir.resolve("template.xlsx"));
+        return out;
+    }
+
     /** Writes {@code <table>.csv} files (UTF-8 with BOM) and {@code template.xlsx} into dir; returns what it wrote. */
     public static List<Path> write(Path dir, boolean chineseHeaders) throws IOException {
         Files.createDirectories(dir);

@@ -20,12 +20,10 @@ import org.haigui.schema.Table;
  */
 final class XlsxInput implements TableInput {
 
-    /** How many non-blank rows may precede the header. */
-    private static final int HEADER_SEARCH_ROWS = 20;
-
     private final Sources.Spec spec;
     private final XlsxSheetReader reader;
     private final List<String> header;
+    private final long headerRowNumber;
     private final List<String> warnings = new ArrayList<>();
 
     private XlsxInput(Sources.Spec spec, XlsxSheetReader reader) {
@@ -68,18 +66,20 @@ final class XlsxInput implements TableInput {
             hl.add(s == null ? "" : s);
         }
         this.header = hl;
+        this.headerRowNumber = headerRow.rowNumber();
+    }
+
+    @Override
+    public long headerRow() {
+        return headerRowNumber;
     }
 
     private static boolean namesAKeyColumn(Table t, XlsxRow r) {
+        List<String> cells = new ArrayList<>();
         for (XlsxCell c : r.cells()) {
-            String h = HeaderMap.normalise(c.text());
-            for (Column col : t.keyColumns()) {
-                if (col.name().equals(h) || HeaderMap.normalise(col.zhAlias()).equals(h)) {
-                    return true;
-                }
-            }
+            cells.add(c.text());
         }
-        return false;
+        return HeaderMap.namesAKeyColumn(t, cells);
     }
 
     /** The sheets of a workbook that are named after a table; other sheets are reported and ignored. */

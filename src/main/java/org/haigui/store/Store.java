@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
             Properties p = new Properties();
             c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
         } catch (ClassNotFoundException | SQLException e) {
-            throw openFailure(abs, "", e);
+            throw inUse(abs, e).orElseGet(() -> HaiguiException.store("cannot open the database " + abs + ": " + e.getMessage(), e));
         }
         try {
             Migrations.migrate(c);
@@ -109,7 +109,8 @@ public final class Store implements AutoCloseable {
             p.setProperty("duckdb.read_only", "true");
             c = DriverManager.getConnection("jdbc:duckdb:" + abs, p);
         } catch (ClassNotFoundException | SQLException e) {
-            throw openFailure(abs, " for reading", e);
+            throw inUse(abs, e).orElseGet(() -> HaiguiException.store("cannot open the database " + abs + " for reading: "
+                + e.getMessage(), e));
         }
         try {
             int v = Migrations.currentVersion(c);
@@ -127,20 +128,23 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The error for a database that cannot be opened. DuckDB lets one process hold a file for
-     * writing; when another process holds it (typically {@code haigui serve}, which owns its store
-     * while it runs), the message says so instead of repeating DuckDB's lock error.
+     * DuckDB's lock conflict ("Conflicting lock is held in /usr/lib/jvm/.../java (PID 123)") said
+     * for a person: which process, which commands may hold a store, and what to do.
      */
-    static HaiguiException openFailure(Path abs, String purpose, Exception e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
-            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("PID (\\d+)").matcher(m);
-            return HaiguiException.store("the database " + abs + " is in use by another process"
-                + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
-                + ": 'haigui serve' may hold it - a running server owns its store; stop it, or import through the server "
-                + "(POST /api/v1/imports or the dashboard's data page)", e);
+    private static java.util.Optional<HaiguiException> inUse(Path abs, Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (!m.contains("Could not set lock") && !m.contains("Conflicting lock")) {
+            return java.util.Optional.empty();
         }
-        return HaiguiException.store("cannot open the database " + abs + purpose + ": " + m, e);
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(m);
+        String who = pid.find() ? "another process (PID " + pid.group(1) + ")" : "another process";
+        return java.util.Optional.of(HaiguiException.store("the database " + abs + " is in use by " + who + ". "
+            + "A command that writes holds a store alone while it runs: 'haigui serve' (a running server owns its store: "
+            + "import through it, POST /api/v1/imports or the dashboard's data page), 'haigui import', 'haigui institutions "
+            + "import', 'haigui demo' or 'haigui bench' (or a program that opened the store); while it does, no other command "
+            + "can open it, even to read. Wait for that command to finish, or stop it"
+            + (pid.find(0) ? " (kill " + pid.group(1) + ")" : "") + ", then try again. "
+            + "数据库正被另一进程使用（导入等写入命令运行期间独占数据库）：请等待其结束或停止它，然后重试。", e));
     }
 
     /** Opens an existing store; a clear error when the file does not exist. */
@@ -269,6 +273,35 @@ public final class Store implements AutoCloseable {
             long batches = single(st, "SELECT count(*) FROM import_batches");
             long quarantined = single(st, "SELECT count(*) FROM quarantine WHERE resolved_batch_id IS NULL");
             return new StoreStatus(tables, batches, quarantined, Migrations.currentVersion(connection));
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest date in the records: the latest value of every date column of the canonical
+     * tables, a year column counting as its 31 December. Empty when the store holds no dated row.
+     * An as-of date after it computes figures the records cannot support yet.
+     */
+    public java.util.Optional<java.time.LocalDate> newestDate() {
+        StringBuilder sql = new StringBuilder();
+        for (Table t : Schema.tables()) {
+            for (String col : t.storeColumns()) {
+                String expr = null;
+                if (t.storeType(col).equals("DATE")) {
+                    expr = "max(" + col + ")";
+                } else if (col.equals("year") && t.storeType(col).equals("BIGINT")) {
+                    expr = "make_date(CAST(max(" + col + ") AS INTEGER), 12, 31)";
+                }
+                if (expr != null) {
+                    sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT ").append(expr).append(" AS d FROM ").append(t.name());
+                }
+            }
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT max(d) FROM (" + sql + ") x")) {
+            rs.next();
+            String d = rs.getString(1);
+            return d == null ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(d));
         } catch (SQLException e) {
             throw HaiguiException.store("cannot read the store: " + e.getMessage(), e);
         }

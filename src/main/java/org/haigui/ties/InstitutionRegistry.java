@@ -70,7 +70,12 @@ public final class InstitutionRegistry {
      * brought up to date afterwards ({@link #refreshNameKeys}).
      */
     public static ImportResult importCsv(Connection c, Path file) {
-        ImportResult r = RegistryStore.importCsv(c, file);
+        return importCsv(c, file, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@link #importCsv(Connection, Path)} for a file in another encoding (GB18030 from Chinese Excel or WPS). */
+    public static ImportResult importCsv(Connection c, Path file, java.nio.charset.Charset charset) {
+        ImportResult r = RegistryStore.importCsv(c, file, charset);
         NameKeys.refresh(c);
         return r;
     }

@@ -83,15 +83,27 @@ final class RegistryStore {
     }
 
     /** Adds the rows of a user CSV (see {@link InstitutionRegistry#importCsv}). */
-    static InstitutionRegistry.ImportResult importCsv(Connection c, Path file) {
+    static InstitutionRegistry.ImportResult importCsv(Connection c, Path file, java.nio.charset.Charset charset) {
         ensureLoaded(c);
         if (!Files.isRegularFile(file)) {
             throw HaiguiException.input("no such file: " + file);
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return apply(c, file.getFileName().toString(), r, SOURCE_USER);
+        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), charset.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT))) {
+            return apply(c, file.getFileName().toString(), new java.io.BufferedReader(r), SOURCE_USER);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw HaiguiException.input(file + ": not " + charset.name() + " text"
+                + (charset.equals(StandardCharsets.UTF_8) ? "; a file saved by Chinese Excel or WPS is often GB18030: try --encoding GB18030"
+                    : "") + " (文件编码不符)", e);
         } catch (IOException | UncheckedIOException e) {
-            throw HaiguiException.input("cannot read " + file + " as UTF-8 CSV: " + e.getMessage(), e);
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                throw HaiguiException.input(file + ": not " + charset.name() + " text"
+                    + (charset.equals(StandardCharsets.UTF_8) ? "; a file saved by Chinese Excel or WPS is often GB18030: try --encoding GB18030"
+                        : "") + " (文件编码不符)", e);
+            }
+            throw HaiguiException.input("cannot read " + file + " as " + charset.name() + " CSV: " + e.getMessage(), e);
         }
     }
 

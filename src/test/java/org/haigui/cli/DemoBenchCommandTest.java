@@ -32,10 +32,14 @@ class DemoBenchCommandTest {
         String[] r = run("demo", "--dir", dir.toString(), "--persons", "1500", "--no-serve");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("generate:", "1,500 persons", "import:", "0 rejected", "indicators:", "values as of 2021-09-30",
-            "report:     not built yet", "dashboard:  skipped (--no-serve)", dir.resolve("haigui.duckdb").toAbsolutePath().toString());
+            "report:", dir.resolve("report").resolve("report.zh.pdf").toAbsolutePath().toString(), "dashboard:  skipped (--no-serve)",
+            dir.resolve("haigui.duckdb").toAbsolutePath().toString());
+        for (String f : List.of("report.zh.html", "report.en.html", "report.zh.pdf", "report.en.pdf", "tables.xlsx")) {
+            assertThat(Files.size(dir.resolve("report").resolve(f))).as(f).isPositive();
+        }
         assertThat(Files.exists(dir.resolve("haigui.duckdb"))).isTrue();
         List<String> ind = Files.readAllLines(dir.resolve("indicators.csv"), StandardCharsets.UTF_8);
-        assertThat(ind.get(0)).startsWith("indicator,period,group,breakdown,category,value");
+        assertThat(ind.get(0)).startsWith("\uFEFFindicator,period,group,breakdown,category,value");
         assertThat(ind).anyMatch(l -> l.startsWith("stock,,,,,"));
         // Shanghai's blueprint and the synthetic questionnaire: fit, gap, promotion and survey figures, in the file and printed
         assertThat(ind).anyMatch(l -> l.startsWith("fit.talent_share,,,,,"));

@@ -21,7 +21,7 @@ class CatalogueTest {
     void everyIndicatorOfTheIssueIsInTheCatalogueWithBothLanguages() {
         List<String> ids = Catalogue.core().entries().stream().map(IndicatorDefinition::id).toList();
         assertThat(ids).containsExactly("inflow.year", "inflow.quarter", "inflow.window5", "inflow.window5_multiple", "inflow.ytd",
-            "inflow.ytd_vs_last_year", "stock", "stock.share_entrepreneur", "ent.active", "ent.births", "ent.survival_1y",
+            "inflow.ytd_vs_last_year", "inflow.year_projection", "stock", "stock.share_entrepreneur", "ent.active", "ent.births", "ent.survival_1y",
             "ent.survival_3y", "ent.survival_5y", "ent.high_growth_rate", "ent.high_growth_turnover_rate",
             "ent.profitable_within_1y", "ent.profitable_within_3y", "ent.gazelles", "ent.gazelle_share", "ent.employees",
             "ent.revenue", "ent.tax_paid", "ent.patents_granted", "ent.funding_raised", "ent.revenue_growth_median",

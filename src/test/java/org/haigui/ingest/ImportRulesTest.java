@@ -130,7 +130,7 @@ class ImportRulesTest {
         h.write("persons.csv", ImportHarness.PERSONS_HEADER + "P1,11010119900307867X,张三,,,,,\n");
         h.write("city_moves.csv", "move_id,person_id,date,event,district\nM1,P1,2020-01-01,arrive,310104\n");
         h.importPaths(tmp);
-        assertThat(errorsOf("city_moves")).contains("no persons row with person_id = P1");
+        assertThat(errorsOf("city_moves")).contains("the persons row with person_id = P1 was rejected in this import (persons.csv row 2)");
     }
 
     @Test

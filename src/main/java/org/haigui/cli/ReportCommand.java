@@ -1,0 +1,79 @@
+package org.haigui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.haigui.blueprint.BlueprintReader;
+import org.haigui.blueprint.SurveyReader;
+import org.haigui.core.HaiguiException;
+import org.haigui.disclosure.DisclosureRules;
+import org.haigui.report.Lang;
+import org.haigui.report.ReportOptions;
+import org.haigui.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Write the annual returnee report from the published (disclosure-controlled) figures: report.html, report.pdf "
+        + "and tables.xlsx (with --lang both: report.zh.html, report.en.html, report.zh.pdf, report.en.pdf).",
+        "Existing report files are not overwritten without --force."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
+    Path db;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: today).")
+    String asOf;
+
+    @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both", description = "Language(s) of the report (default: both).")
+    String lang;
+
+    @Option(names = "--blueprint", paramLabel = "FILE", description = "The city's blueprint (YAML/JSON; default: the built-in Shanghai blueprint).")
+    Path blueprint;
+
+    @Option(names = "--survey", paramLabel = "FILE", description = "The survey definition (default: the built-in entrepreneurs2021).")
+    Path survey;
+
+    @Option(names = "--disclosure", paramLabel = "FILE", description = "Disclosure rules (YAML; default: built-in defaults).")
+    Path disclosure;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report (default: ./report).")
+    Path out = Path.of("report");
+
+    @Option(names = "--force", description = "Overwrite existing report files.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        LocalDate d;
+        try {
+            d = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw HaiguiException.usage("--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
+        }
+        List<Lang> langs = switch (lang.toLowerCase(Locale.ROOT)) {
+            case "zh" -> List.of(Lang.ZH);
+            case "en" -> List.of(Lang.EN);
+            case "both" -> List.of(Lang.ZH, Lang.EN);
+            default -> throw HaiguiException.usage("--lang must be zh, en or both, not '" + lang + "'");
+        };
+        DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
+        ReportOptions o = ReportOptions.of(out, langs).withForce(force)
+            .withBlueprint(blueprint == null ? BlueprintReader.shanghai() : BlueprintReader.read(blueprint))
+            .withSurvey(survey == null ? SurveyReader.entrepreneurs2021() : SurveyReader.read(survey));
+        Pipeline.Stage s = Pipeline.report(Store.resolve(db), d, rules, o);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "report: %.1f s  %s%n", s.millis() / 1000.0, s.detail());
+        w.flush();
+        return ErrorMapper.OK;
+    }
+}
