@@ -251,7 +251,7 @@
       const l = el('div', { className: 'card wide' });
       l.innerHTML = '<h3>' + esc(t('audit')) + '</h3><div class="scroll"><table><tr><th>' + esc(t('when')) + '</th><th>' + esc(t('username')) + '</th><th>' + esc(t('action')) +
         '</th><th>' + esc(t('target')) + '</th><th>' + esc(t('from')) + '</th></tr>' +
-        a.entries.map((x) => '<tr><td>' + esc(String(x.happened_at || '').slice(0, 19).replace('T', ' ')) + '</td><td>' + esc(x.username) + '</td><td>' + esc(x.action) + '</td><td>' + esc(x.target) + '</td><td>' + esc(x.remote) + '</td></tr>').join('') + '</table></div>';
+        a.entries.map((x) => '<tr><td>' + esc(String(x.happened_at || '').slice(0, 19).replace('T', ' ')) + '</td><td>' + esc(x.username) + '</td><td>' + esc(T[state.lang]['act_' + x.action] ? t('act_' + x.action) : x.action) + '</td><td>' + esc(x.target) + '</td><td>' + esc(x.remote) + '</td></tr>').join('') + '</table></div>';
       main.appendChild(l);
     }
   };

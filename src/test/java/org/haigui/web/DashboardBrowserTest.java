@@ -160,7 +160,7 @@ class DashboardBrowserTest {
         driver.findElement(By.id("loginSubmit")).click();
         waiter().until(d -> d.findElement(By.id("who")).getText().contains("admin"));
         open("admin");
-        assertThat(main()).contains("审计日志").contains("import");
+        assertThat(main()).contains("审计日志").contains("导入").contains("persons.csv");
         shot("admin-zh");
 
         // a phone

@@ -72,7 +72,7 @@ class ServerAndCommandLineTest {
         try (WebServer server = WebFixture.start(WebFixture.config(db))) {
             Run imp = haigui(tmp.resolve("import.log"), "", "import", WebFixture.data().toString(), "--db", db.toString());
             assertThat(imp.exit()).as(imp.output()).isEqualTo(3);
-            assertThat(imp.output()).contains("is in use by another process").contains("'haigui serve' may hold it")
+            assertThat(imp.output()).contains("is in use by another process").contains("'haigui serve'")
                 .contains("POST /api/v1/imports").doesNotContain("\tat org.").doesNotContain("Exception");
 
             Run add = haigui(tmp.resolve("user.log"), "another password\n", "user", "add", "carol", "--role", "analyst",
