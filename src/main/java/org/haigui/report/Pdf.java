@@ -16,6 +16,11 @@ import java.io.UncheckedIOException;
  */
 final class Pdf {
 
+    static {
+        // the PDF libraries' own progress and font notes are not for the user's terminal
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     static final String FONT_DIR = "/org/haigui/report/fonts/";
     static final String REGULAR = "NotoSansSC_400Regular.ttf";
     static final String BOLD = "NotoSansSC_700Bold.ttf";
