@@ -27,9 +27,7 @@ public final class IdText {
                 continue;
             }
             int start = i;
-            while (i < n && (isDigit(t.charAt(i)) || isX(t.charAt(i)))) {
-                i++;
-            }
+            i = runEnd(t, i);
             if (i - start == 18 && IdentityNumber.parse(t.substring(start, i)).ok()) {
                 return true;
             }
@@ -60,9 +58,7 @@ public final class IdText {
                 continue;
             }
             int start = i;
-            while (i < n && (isDigit(t.charAt(i)) || isX(t.charAt(i)))) {
-                i++;
-            }
+            i = runEnd(t, i);
             int len = i - start;
             boolean xOnlyLast = true;
             for (int k = start; k < i - 1; k++) {
@@ -82,6 +78,15 @@ public final class IdText {
             return text;
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    /** The end (exclusive) of the run of digits and X's that starts at {@code start}: the candidate identity number there. */
+    private static int runEnd(String t, int start) {
+        int i = start;
+        while (i < t.length() && (isDigit(t.charAt(i)) || isX(t.charAt(i)))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean hasLongDigitRun(String s) {
