@@ -67,17 +67,17 @@ final class TiesCommand implements Callable<Integer> {
             AsOf.parse(asOf, "--as-of");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.openExisting(Store.resolve(db))) {
+        try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, spec.commandLine().getErr());
             if (indicators) {
-                RawResult r = new IndicatorEngine().run(store.connection(),
+                RawResult r = new IndicatorEngine().run(reader,
                     IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
                         .withSurvey(city.survey())).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
                 IndicatorWriter.writeCsv(r.values(), out);
                 spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
                     r.info().resamples(), r.info().seed());
             } else {
-                TeamReport t = TeamTies.team(store.connection(), enterprise, d);
+                TeamReport t = TeamTies.team(reader, enterprise, d);
                 if (json) {
                     ObjectMapper m = new ObjectMapper().registerModule(
                         new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
