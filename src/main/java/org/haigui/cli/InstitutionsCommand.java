@@ -107,7 +107,7 @@ final class InstitutionsCommand implements Runnable {
                 throw HaiguiException.usage("--limit and --candidates must not be negative");
             }
             List<InstitutionRegistry.Unmatched> rows;
-            try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            try (Store store = TiesCommand.openForReadingTies(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
                 rows = InstitutionRegistry.unmatched(reader, limit, candidates);
             }
             PrintWriter out = spec.commandLine().getOut();
