@@ -106,6 +106,19 @@ class AttackSuiteTest {
     }
 
     @Test
+    void identityNumberWrittenInGroupsIsRefusedAndMasked() throws Exception {
+        String spaced = ID1.substring(0, 6) + " " + ID1.substring(6, 14) + " " + ID1.substring(14);
+        String dashed = ID2.substring(0, 6) + "-" + ID2.substring(6, 14) + "-" + ID2.substring(14);
+        Path f = h.write("g/persons.csv", "person_id,name_en\nP1,A " + spaced + "\nP2,B " + dashed + "\nP3,Tel 021-6432-1234\n");
+        ImportHarness.Run r = h.importPaths(f);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(h.rows("SELECT person_id FROM persons")).containsExactly(List.of("P3"));
+        assertThat(h.everythingStored()).doesNotContain(ID1.substring(6, 14)).doesNotContain(ID2.substring(6, 14));
+        String rejected = Files.readString(tmp.resolve("g/persons.rejected.csv"));
+        assertThat(rejected).contains("looks like an identity number").doesNotContain(spaced).doesNotContain(dashed);
+    }
+
+    @Test
     void referenceReasonsKeysAndSurveyWeightsAreMasked() throws Exception {
         // LOOKALIKE is not a valid identity number, so an id column accepts it; it is masked wherever it is quoted
         Path d = tmp.resolve("d");
