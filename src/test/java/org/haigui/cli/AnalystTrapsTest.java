@@ -445,4 +445,16 @@ class AnalystTrapsTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--labels must be zh or en");
     }
+
+    @Test
+    void theReportIsAsOfTheNewestDateInTheStoreLikeTheIndicators() throws Exception {
+        Path db = importedCity();
+        Run r = run("report", "--db", db.toString(), "--lang", "en", "--out", tmp.resolve("rep").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("as of 2014-07-01 (the newest date in the store");
+        assertThat(r.out()).contains("as of 2014-07-01");
+        Run future = run("report", "--db", db.toString(), "--as-of", "2030-01-01", "--out", tmp.resolve("rep2").toString());
+        assertThat(future.code()).isEqualTo(2);
+        assertThat(tmp.resolve("rep2")).doesNotExist();
+    }
 }
