@@ -363,4 +363,45 @@ class ReportTest {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "tables.xlsx");
         }
     }
+
+    /**
+     * The HTML as a reader sees it: opened from the file in headless Chromium (no network: the file
+     * is self-contained), the embedded font in use, every chart drawn; a full-page screenshot of
+     * each language is kept under target/screenshots. Skipped where Chromium is not installed
+     * (.ci/run installs it).
+     */
+    @Test
+    void theHtmlRendersInARealBrowserWithItsOwnFont() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path driverPath = Path.of("/usr/bin/chromedriver");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driverPath),
+            "chromium and chromium-driver are not installed");
+        org.openqa.selenium.chrome.ChromeOptions o = new org.openqa.selenium.chrome.ChromeOptions();
+        o.setBinary(chromium.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1400");
+        org.openqa.selenium.chrome.ChromeDriver driver = new org.openqa.selenium.chrome.ChromeDriver(
+            new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(driverPath.toFile()).build(), o);
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            for (Lang l : Lang.values()) {
+                driver.get(out.resolve("report." + l.code() + ".html").toUri().toString());
+                Object fontReady = driver.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "document.fonts.ready.then(() => done(document.fonts.check('16px \"Noto Sans SC\"', '海归')"
+                        + " && [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Noto Sans SC' && f.status === 'loaded')));");
+                assertThat(fontReady).as("the embedded font is loaded (%s)", l).isEqualTo(true);
+                Number charts = (Number) driver.executeScript("return document.querySelectorAll('svg').length;");
+                assertThat(charts.intValue()).as("charts drawn (%s)", l).isGreaterThanOrEqualTo(5);
+                Number drawn = (Number) driver.executeScript(
+                    "return [...document.querySelectorAll('svg')].filter(s => s.getBoundingClientRect().width > 100).length;");
+                assertThat(drawn.intValue()).as("charts laid out with a width (%s)", l).isEqualTo(charts.intValue());
+                Object title = driver.executeScript("return document.querySelector('h1') && document.querySelector('h1').textContent;");
+                assertThat(String.valueOf(title)).isNotBlank();
+                byte[] png = ((org.openqa.selenium.chrome.ChromeDriver) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                Files.write(shots.resolve("report-" + l.code() + ".png"), png);
+            }
+        } finally {
+            driver.quit();
+        }
+    }
 }
