@@ -106,13 +106,24 @@
     det.appendChild(el('p', {}, esc(method(d))));
     c.appendChild(det);
   }
+  // ECharts is loaded after this script (so that the figures are asked for first): charts wait for it
+  const echartsReady = new Promise((resolve) => {
+    if (window.echarts) { resolve(); return; }
+    const s = document.getElementById('echartsJs');
+    if (!s) { resolve(); return; }
+    s.addEventListener('load', () => resolve());
+    s.addEventListener('error', () => resolve());
+  });
   function chart(c, option) {
     const div = el('div', { className: 'chart' });
     c.appendChild(div);
-    if (!window.echarts) return;
-    const ch = echarts.init(div);
-    ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
-    charts.push(ch);
+    const draw = () => {
+      if (!window.echarts || !div.isConnected) return;
+      const ch = echarts.init(div);
+      ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
+      charts.push(ch);
+    };
+    if (window.echarts) draw(); else echartsReady.then(draw);
   }
 
   // One indicator: by breakdown (the chosen one, if it has it) for the latest period, else totals over time.
@@ -333,9 +344,12 @@
     } catch (err) {
       main.appendChild(el('div', { className: 'card wide' }, '<p class="error">' + esc(err.message) + '</p>'));
     }
+    // for the navigation timing (the first marks of a visit are its first page's): the figures are on the page ...
+    if (window.performance && performance.mark) performance.mark('hg-figures');
+    await echartsReady;
     main.dataset.ready = 'true';
     main.dataset.page = state.page;
-    // when the page became usable, for the navigation timing (the first mark of a visit: its first page)
+    // ... and the charts are drawn
     if (window.performance && performance.mark) performance.mark('hg-ready');
   }
 
@@ -364,9 +378,9 @@
     $('logoutBtn').addEventListener('click', async () => { await api('/session', { method: 'DELETE' }); await loadSession(); location.hash = '#overview'; render(); });
     window.addEventListener('hashchange', route);
     window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
-    await loadSession();
-    await loadCatalogue();
+    await Promise.all([loadSession(), loadCatalogue()]);
     route();
   }
-  document.addEventListener('DOMContentLoaded', start);
+  // a deferred script runs once the document is parsed: start at once (not after ECharts, which comes later)
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();

@@ -100,6 +100,7 @@ class DashboardBrowserTest {
         System.out.println("overview, first visit: " + first + "; second visit: " + second);
         assertThat(first.usable()).as("the hg-ready mark of a first visit").isPositive();
         assertThat(second.usable()).isPositive();
+        assertThat(first.drawn()).isGreaterThanOrEqualTo(first.usable());
         assertThat(driver.findElement(By.cssSelector(".kpi[data-indicator=stock] .v")).getText()).matches("[0-9,]+");
         assertThat(driver.findElement(By.id("figures")).getText()).isEqualTo("已保护的公开数值");
         assertThat(driver.findElements(By.cssSelector("canvas"))).isNotEmpty();

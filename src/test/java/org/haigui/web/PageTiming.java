@@ -11,10 +11,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A page load as the browser measures it (Navigation Timing, milliseconds from the start of the
- * navigation): the last byte of the HTML, DOMContentLoaded, the load event, and "usable" - when the
- * dashboard has drawn its first page with its figures (the {@code hg-ready} mark of app.js).
+ * navigation): the last byte of the HTML, DOMContentLoaded, the load event, "usable" - when the
+ * dashboard's first page shows its figures (headline numbers, sentences, tables; the
+ * {@code hg-figures} mark of app.js) - and "drawn", when its charts are drawn too ({@code hg-ready}).
  */
-record PageTiming(double responseEnd, double domContentLoaded, double load, double usable) {
+record PageTiming(double responseEnd, double domContentLoaded, double load, double usable, double drawn) {
 
     /** Opens {@code url} (a page of the dashboard, e.g. {@code .../#overview}) and waits until it is usable. */
     static PageTiming load(WebDriver driver, String url, String page) {
@@ -26,10 +27,12 @@ record PageTiming(double responseEnd, double domContentLoaded, double load, doub
         @SuppressWarnings("unchecked")
         Map<String, Object> t = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
             "const n = performance.getEntriesByType('navigation')[0];"
+                + "const f = performance.getEntriesByName('hg-figures');"
                 + "const r = performance.getEntriesByName('hg-ready');"
                 + "return {responseEnd: n.responseEnd, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd,"
-                + " usable: r.length ? r[0].startTime : -1};");
-        return new PageTiming(num(t.get("responseEnd")), num(t.get("dcl")), num(t.get("load")), num(t.get("usable")));
+                + " usable: f.length ? f[0].startTime : -1, drawn: r.length ? r[0].startTime : -1};");
+        return new PageTiming(num(t.get("responseEnd")), num(t.get("dcl")), num(t.get("load")), num(t.get("usable")),
+            num(t.get("drawn")));
     }
 
     private static double num(Object o) {
@@ -38,7 +41,7 @@ record PageTiming(double responseEnd, double domContentLoaded, double load, doub
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "usable %.0f ms (HTML %.0f ms, DOMContentLoaded %.0f ms, load %.0f ms)",
-            usable, responseEnd, domContentLoaded, load);
+        return String.format(Locale.ROOT, "usable %.0f ms, charts drawn %.0f ms (HTML %.0f ms, DOMContentLoaded %.0f ms, load %.0f ms)",
+            usable, drawn, responseEnd, domContentLoaded, load);
     }
 }

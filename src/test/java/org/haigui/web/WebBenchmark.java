@@ -43,7 +43,7 @@ public final class WebBenchmark {
     static final List<String> OVERVIEW = List.of("/api/v1/session", "/api/v1/catalogue",
         "/api/v1/indicators?indicator=stock,inflow.window5,inflow.window5_multiple,inflow.ytd,inflow.ytd_vs_last_year,inflow.year&as_of=2021-09-30&breakdown=total");
 
-    static final List<String> FILES = List.of("/", "/app.css", "/i18n.js", "/app.js", "/webjars/echarts/5.3.1/dist/echarts.min.js");
+    static final List<String> FILES = List.of("/", "/app.css", "/i18n.js", "/app.js", "/webjars/echarts/5.3.1/dist/echarts.common.min.js");
 
     public static void main(String[] args) throws Exception {
         Path source = null;
@@ -178,6 +178,11 @@ public final class WebBenchmark {
         }
     }
 
+    /** The CPU time this process has used (server, clients and any import), in nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** The machine's load averages (1, 5, 15 minutes). */
     static String load() {
         try {
@@ -198,6 +203,7 @@ public final class WebBenchmark {
      * last answer as a browser does on a revisit (then mostly 304).
      */
     static void run(String base, int clients, int seconds, String label, boolean revalidate) throws Exception {
+        long cpu0 = cpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> fs = new ArrayList<>();
@@ -235,11 +241,12 @@ public final class WebBenchmark {
             all.addAll(f.get());
         }
         pool.shutdown();
+        long cpu = cpuNanos() - cpu0;
         Collections.sort(all);
         System.out.printf(Locale.ROOT, "%-50s %d clients: %,d requests (%d%% 304, %.1f kB/answer), %.0f req/s, p50 %.1f ms, p95 %.1f ms, "
-                + "p99 %.1f ms, max %.1f ms; load %s%n", label, clients, all.size(), 100 * notModified.get() / Math.max(1, all.size()),
-            bytes.get() / 1024.0 / Math.max(1, all.size()), all.size() / (double) seconds, q(all, 0.50), q(all, 0.95), q(all, 0.99),
-            all.get(all.size() - 1) / 1e6, load());
+                + "p99 %.1f ms, max %.1f ms; CPU of this process (server and clients) %.2f ms/request; load %s%n", label, clients, all.size(),
+            100 * notModified.get() / Math.max(1, all.size()), bytes.get() / 1024.0 / Math.max(1, all.size()), all.size() / (double) seconds,
+            q(all, 0.50), q(all, 0.95), q(all, 0.99), all.get(all.size() - 1) / 1e6, cpu / 1e6 / Math.max(1, all.size()), load());
     }
 
     private static double q(List<Long> sorted, double p) {
