@@ -68,11 +68,13 @@ final class Api {
     private final Uploads uploads;
     private final ObjectMapper json;
     private final List<Route> routes;
+    private final String defaultAsOfText;
 
     Api(ServerConfig config, Store store, Figures figures, Sessions sessions, AuditLog audit, Bookkeeping books, Uploads uploads,
         ObjectMapper json) {
         this.config = config;
         this.limiter = new LoginLimiter(config.loginLimits(), config.clock());
+        this.defaultAsOfText = config.defaultAsOf().toString();
         this.store = store;
         this.figures = figures;
         this.sessions = sessions;
@@ -555,7 +557,7 @@ final class Api {
 
     LocalDate asOf(Context ctx) {
         String s = ctx.queryParam("as_of");
-        if (s == null || s.isBlank()) {
+        if (s == null || s.isBlank() || s.equals(defaultAsOfText)) {
             return config.defaultAsOf();
         }
         try {

@@ -130,6 +130,10 @@ class DashboardBrowserTest {
             open(page);
             assertThat(driver.findElements(By.cssSelector(".card"))).as(page).isNotEmpty();
             assertThat(main()).as(page).doesNotContain("internal error");
+            if (page.equals("blueprint")) {
+                // the zone names that match no key zone, beside the figures
+                assertThat(driver.findElement(By.id("unmatchedZones")).getText()).contains("Zone names matching no key zone");
+            }
             shot(page + "-analyst-en");
         }
 

@@ -91,7 +91,7 @@ public final class WebBenchmark {
             server.awaitWarm();
             System.out.printf(Locale.ROOT, "figures computed (raw and protected) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
-            run(base, clients, 3, "warm-up");
+            run(base, clients, Math.max(10, seconds / 2), "warm-up (JIT)");
             pageLoads(base, 10, "page load, idle");
             run(base, clients, seconds, "idle");
             run(base, clients, Math.max(5, seconds / 2), "idle, revisits (If-None-Match)", true);
