@@ -106,25 +106,34 @@
     det.appendChild(el('p', {}, esc(method(d))));
     c.appendChild(det);
   }
-  // ECharts is loaded after this script (so that the figures are asked for first): charts wait for it
-  const echartsReady = new Promise((resolve) => {
-    if (window.echarts) { resolve(); return; }
-    const s = document.getElementById('echartsJs');
-    if (!s) { resolve(); return; }
-    s.addEventListener('load', () => resolve());
-    s.addEventListener('error', () => resolve());
-  });
+  // ECharts is loaded once the first page's figures are on the screen (its parsing would hold them back);
+  // until then a chart waits in a queue, and render() draws the queue when ECharts is there
+  const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.common.min.js';
+  let echartsLoad = null;
+  function loadECharts() {
+    if (!echartsLoad) {
+      echartsLoad = new Promise((resolve) => {
+        if (window.echarts) { resolve(); return; }
+        const s = document.createElement('script');
+        s.src = ECHARTS;
+        s.onload = () => resolve(); s.onerror = () => resolve();
+        document.head.appendChild(s);
+      });
+    }
+    return echartsLoad;
+  }
+  const pendingCharts = [];
   function chart(c, option) {
     const div = el('div', { className: 'chart' });
     c.appendChild(div);
-    const draw = () => {
+    pendingCharts.push(() => {
       if (!window.echarts || !div.isConnected) return;
       const ch = echarts.init(div);
       ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
       charts.push(ch);
-    };
-    if (window.echarts) draw(); else echartsReady.then(draw);
+    });
   }
+  function nextPaint() { return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); }
 
   // One indicator: by breakdown (the chosen one, if it has it) for the latest period, else totals over time.
   function renderIndicator(main, d, rows, opts) {
@@ -333,6 +342,7 @@
 
   async function render() {
     charts.splice(0).forEach((c) => c.dispose());
+    pendingCharts.length = 0;
     const main = $('main');
     main.innerHTML = '';
     main.dataset.ready = 'false';
@@ -344,9 +354,11 @@
     } catch (err) {
       main.appendChild(el('div', { className: 'card wide' }, '<p class="error">' + esc(err.message) + '</p>'));
     }
-    // for the navigation timing (the first marks of a visit are its first page's): the figures are on the page ...
+    // for the navigation timing (the first marks of a visit are its first page's): the figures are on the screen ...
+    if (!window.echarts) await nextPaint();
     if (window.performance && performance.mark) performance.mark('hg-figures');
-    await echartsReady;
+    await loadECharts();
+    pendingCharts.splice(0).forEach((draw) => draw());
     main.dataset.ready = 'true';
     main.dataset.page = state.page;
     // ... and the charts are drawn
@@ -381,6 +393,6 @@
     await Promise.all([loadSession(), loadCatalogue()]);
     route();
   }
-  // a deferred script runs once the document is parsed: start at once (not after ECharts, which comes later)
+  // a deferred script runs once the document is parsed: start at once
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
