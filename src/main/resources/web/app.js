@@ -86,6 +86,11 @@
     const badge = $('figures');
     badge.textContent = t(r.figures === 'raw' ? 'raw' : 'protected');
     badge.className = 'badge' + (r.figures === 'raw' ? ' raw' : '');
+    // after an import the previous figures answer until the new ones are computed: say so
+    const note = $('refreshing');
+    note.hidden = !r.refreshing;
+    note.textContent = r.refreshing ? t('refreshing', { batch: r.data_batch }) : '';
+    if (r.refreshing && !state.refreshTimer) state.refreshTimer = setTimeout(() => { state.refreshTimer = null; render(); }, 20000);
     return r;
   }
 
@@ -101,14 +106,34 @@
     det.appendChild(el('p', {}, esc(method(d))));
     c.appendChild(det);
   }
+  // ECharts is loaded once the first page's figures are on the screen (its parsing would hold them back);
+  // until then a chart waits in a queue, and render() draws the queue when ECharts is there
+  const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.common.min.js';
+  let echartsLoad = null;
+  function loadECharts() {
+    if (!echartsLoad) {
+      echartsLoad = new Promise((resolve) => {
+        if (window.echarts) { resolve(); return; }
+        const s = document.createElement('script');
+        s.src = ECHARTS;
+        s.onload = () => resolve(); s.onerror = () => resolve();
+        document.head.appendChild(s);
+      });
+    }
+    return echartsLoad;
+  }
+  const pendingCharts = [];
   function chart(c, option) {
     const div = el('div', { className: 'chart' });
     c.appendChild(div);
-    if (!window.echarts) return;
-    const ch = echarts.init(div);
-    ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
-    charts.push(ch);
+    pendingCharts.push(() => {
+      if (!window.echarts || !div.isConnected) return;
+      const ch = echarts.init(div);
+      ch.setOption(Object.assign({ animation: false, grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis' } }, option));
+      charts.push(ch);
+    });
   }
+  function nextPaint() { return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); }
 
   // One indicator: by breakdown (the chosen one, if it has it) for the latest period, else totals over time.
   function renderIndicator(main, d, rows, opts) {
@@ -197,6 +222,8 @@
       const ids = fit.concat(['ent.priority_industry_share', 'ent.key_zone_share']).filter((id) => def(id));
       const r = await figures(ids);
       ids.forEach((id) => (id === 'fit.gap' ? gapTable(main, def(id), r.rows) : renderIndicator(main, def(id), r.rows)));
+      const role = state.session && state.session.role;
+      if (role === 'analyst' || role === 'researcher') main.appendChild(await unmatchedZones());
     },
     async survey(main) { const r = await figures(idsWith('survey.')); idsWith('survey.').forEach((id) => renderIndicator(main, def(id), r.rows, { wide: true })); },
     async quality(main) {
@@ -226,6 +253,7 @@
       u.innerHTML = '<h3>' + esc(t('unmatched')) + '</h3><div class="scroll"><table><tr><th></th><th class="n">' + esc(t('episodes')) + '</th></tr>' +
         un.unmatched.map((x) => '<tr><td>' + esc(x.name) + '</td><td class="n">' + esc(x.episodes) + '</td></tr>').join('') + '</table></div>';
       main.appendChild(u);
+      main.appendChild(await unmatchedZones());
     },
     async admin(main) {
       if (!state.session || state.session.role !== 'admin') { main.appendChild(el('div', { className: 'card wide' }, esc(t('needLogin')))); return; }
@@ -255,6 +283,19 @@
       main.appendChild(l);
     }
   };
+
+  // Zone names of the enterprises that name no key zone (researchers: only those written by enough enterprises).
+  async function unmatchedZones() {
+    const c = el('div', { className: 'card wide', id: 'unmatchedZones' });
+    let z;
+    try { z = await api('/zones/unmatched?limit=30'); } catch (e) { c.innerHTML = '<h3>' + esc(t('unmatchedZones')) + '</h3><p class="loading">' + esc(e.message) + '</p>'; return c; }
+    const w = z.withheld;
+    c.innerHTML = '<h3>' + esc(t('unmatchedZones')) + '</h3><div class="scroll"><table><tr><th></th><th class="n">' + esc(t('enterprises')) + '</th><th>' + esc(t('closestZone')) + '</th></tr>' +
+      z.unmatched.map((x) => '<tr><td>' + esc(x.name) + '</td><td class="n">' + esc(x.enterprises) + '</td><td>' + esc(x.closest_zone ? label('zone', x.closest_zone) + ' (' + num(x.similarity) + ')' : '') + '</td></tr>').join('') +
+      (w && w.names ? '<tr><td>' + esc(t('withheldNames', { names: w.names })) + '</td><td class="n">' + (w.suppressed ? '<span class="sup">' + esc(t('suppressed')) + '</span>' : esc(w.enterprises)) + '</td><td></td></tr>' : '') +
+      '</table></div>';
+    return c;
+  }
 
   // The gap table: per priority industry its share of the returnee talent and of the returnee-founded firms, side by side.
   function gapTable(main, d, rows) {
@@ -301,18 +342,27 @@
 
   async function render() {
     charts.splice(0).forEach((c) => c.dispose());
+    pendingCharts.length = 0;
     const main = $('main');
     main.innerHTML = '';
     main.dataset.ready = 'false';
     $('figures').textContent = ''; $('figures').className = 'badge'; // set again by the page's figures, in the current language
+    $('refreshing').hidden = true;
     document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === state.page));
     try {
       await (pages[state.page] || pages.overview)(main);
     } catch (err) {
       main.appendChild(el('div', { className: 'card wide' }, '<p class="error">' + esc(err.message) + '</p>'));
     }
+    // for the navigation timing (the first marks of a visit are its first page's): the figures are on the screen ...
+    if (!window.echarts) await nextPaint();
+    if (window.performance && performance.mark) performance.mark('hg-figures');
+    await loadECharts();
+    pendingCharts.splice(0).forEach((draw) => draw());
     main.dataset.ready = 'true';
     main.dataset.page = state.page;
+    // ... and the charts are drawn
+    if (window.performance && performance.mark) performance.mark('hg-ready');
   }
 
   function route() { state.page = (location.hash || '#overview').slice(1); render(); }
@@ -340,9 +390,9 @@
     $('logoutBtn').addEventListener('click', async () => { await api('/session', { method: 'DELETE' }); await loadSession(); location.hash = '#overview'; render(); });
     window.addEventListener('hashchange', route);
     window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
-    await loadSession();
-    await loadCatalogue();
+    await Promise.all([loadSession(), loadCatalogue()]);
     route();
   }
-  document.addEventListener('DOMContentLoaded', start);
+  // a deferred script runs once the document is parsed: start at once
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();

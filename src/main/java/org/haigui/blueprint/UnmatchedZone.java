@@ -21,6 +21,22 @@ import org.haigui.core.NameSimilarity;
 public record UnmatchedZone(String name, long enterprises, String closestZone, String closestName, double similarity) {
 
     /**
+     * The zone names of the store's enterprises as written (trimmed, blanks left out), each with the
+     * number of enterprises that write it, most frequent first.
+     */
+    public static Map<String, Long> zoneNames(java.sql.Connection c) throws java.sql.SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT trim(zone) AS z, count(*) AS n FROM enterprises"
+                 + " WHERE zone IS NOT NULL AND trim(zone) <> '' GROUP BY trim(zone) ORDER BY n DESC, z")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /**
      * The names of {@code counts} (name as written -> enterprises) that name no zone of the
      * blueprint, most frequent first (then by name), each with its closest zone.
      */

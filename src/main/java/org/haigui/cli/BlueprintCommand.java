@@ -84,14 +84,10 @@ final class BlueprintCommand implements Runnable {
             if (b == null) {
                 throw HaiguiException.usage("blueprint unmatched needs a blueprint, not --blueprint none");
             }
-            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Long> counts;
             try (org.haigui.store.Store store = org.haigui.store.Store.openReadOnly(org.haigui.store.Store.resolve(db));
-                 java.sql.Connection c = store.reader(); java.sql.Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT trim(zone) AS z, count(*) FROM enterprises"
-                     + " WHERE zone IS NOT NULL AND trim(zone) <> '' GROUP BY trim(zone)")) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
+                 java.sql.Connection c = store.reader()) {
+                counts = org.haigui.blueprint.UnmatchedZone.zoneNames(c);
             } catch (java.sql.SQLException e) {
                 throw HaiguiException.store("cannot read the enterprises' zones: " + e.getMessage(), e);
             }

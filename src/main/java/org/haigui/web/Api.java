@@ -42,6 +42,15 @@ final class Api {
     static final String SESSION_COOKIE = "hg_session";
     static final String CSRF_COOKIE = "hg_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The last import batch the figures of a response hold. */
+    static final String BATCH_HEADER = "X-Figures-Batch";
+    /** {@code true} when the response has the previous figures, served while those of the newest data are computed. */
+    static final String REFRESHING_HEADER = "X-Figures-Refreshing";
+    /** Published figures and the catalogue: the same for every caller of a role; a browser may keep them and revalidate. */
+    static final String CACHE_SHARED = "no-cache";
+    static final String CACHE_PRIVATE = "private, no-cache";
+    /** Raw figures and person-level data: never kept by a browser or a proxy. */
+    static final String CACHE_NONE = "no-store";
 
     private static final Set<Role> EVERYONE = Set.of(Role.PUBLIC);
     private static final Set<Role> LOGGED_IN = Set.of(Role.ADMIN, Role.ANALYST, Role.RESEARCHER);
@@ -55,14 +64,17 @@ final class Api {
     private final Sessions sessions;
     private final AuditLog audit;
     private final Bookkeeping books;
-    private final LoginLimiter limiter = new LoginLimiter();
+    private final LoginLimiter limiter;
     private final Uploads uploads;
     private final ObjectMapper json;
     private final List<Route> routes;
+    private final String defaultAsOfText;
 
     Api(ServerConfig config, Store store, Figures figures, Sessions sessions, AuditLog audit, Bookkeeping books, Uploads uploads,
         ObjectMapper json) {
         this.config = config;
+        this.limiter = new LoginLimiter(config.loginLimits(), config.clock());
+        this.defaultAsOfText = config.defaultAsOf().toString();
         this.store = store;
         this.figures = figures;
         this.sessions = sessions;
@@ -101,6 +113,11 @@ final class Api {
             new Route("GET", PREFIX + "/institutions/unmatched", ANALYST, "ties", "Institution names of the episodes that match "
                 + "no registry name or alias, most frequent first, with suggestions",
                 List.of(query("limit", "integer", "At most this many (default 100)")), null, this::unmatched),
+            new Route("GET", PREFIX + "/zones/unmatched", EXPORTERS, "ties", "Zone names written in the enterprises that name no "
+                + "key zone of the blueprint, most frequent first, with the number of enterprises writing each and the closest key "
+                + "zone (a suggestion). Raw for the analyst; for the researcher only the names written by at least min_frequency "
+                + "enterprises (a rarer name is free text of a few enterprises), the others as one count",
+                List.of(query("limit", "integer", "At most this many (default 100)")), null, this::unmatchedZones),
             new Route("GET", PREFIX + "/enterprises/{id}/team", ANALYST, "ties", "One enterprise's initial core team, each "
                 + "member's overseas episodes and their ties (person-level; audited)",
                 List.of(path("id", "enterprise_id"), query("as_of", "date", "As-of date YYYY-MM-DD")), null, this::team),
@@ -180,14 +197,19 @@ final class Api {
 
     // ---- figures ----
 
-    private final Map<LocalDate, byte[]> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<LocalDate, Prepared> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void catalogue(Context ctx, Route.Caller who) {
         LocalDate d = asOf(ctx);
-        if (catalogues.size() > 32) {
-            catalogues.clear();
+        Prepared p = catalogues.get(d);
+        if (p == null) {
+            if (catalogues.size() > 32) {
+                catalogues.clear();
+            }
+            p = Prepared.of(serialize(catalogueOf(d)));
+            catalogues.put(d, p);
         }
-        jsonBytes(ctx, catalogues.computeIfAbsent(d, x -> serialize(catalogueOf(x))));
+        p.send(ctx, CACHE_SHARED);
     }
 
     private byte[] serialize(Object o) {
@@ -196,10 +218,6 @@ final class Api {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new HaiguiException(HaiguiException.Kind.INTERNAL, "cannot write JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static void jsonBytes(Context ctx, byte[] body) {
-        ctx.contentType("application/json").result(body);
     }
 
     /** The catalogue as of a date (titles name the blueprint's city; cached, it changes only with the program). */
@@ -284,12 +302,23 @@ final class Api {
         }
         String breakdown = ctx.queryParam("breakdown");
         String group = ctx.queryParam("group");
-        Figures.View v = figures.view(d, who.role().raw());
-        // the figures of a view never change: each distinct request is serialized once
-        jsonBytes(ctx, v.response(String.join(",", ids) + "|" + breakdown + "|" + group, () -> serialize(indicatorRows(v, d, ids, breakdown, group))));
+        Figures.Served s = figures.view(d, who.role().raw());
+        Figures.View v = s.view();
+        // the figures of a view never change: each distinct request is serialized (and gzipped) once
+        Prepared p = v.response(String.join(",", ids) + "|" + breakdown + "|" + group + "|" + s.refreshing(),
+            () -> serialize(indicatorRows(s, d, ids, breakdown, group)));
+        figuresHeaders(ctx, s);
+        p.send(ctx, v.raw() ? CACHE_NONE : CACHE_PRIVATE);
     }
 
-    private Map<String, Object> indicatorRows(Figures.View v, LocalDate d, List<String> ids, String breakdown, String group) {
+    /** Which figures answer: the last import batch they hold, and whether newer ones are being computed. */
+    static void figuresHeaders(Context ctx, Figures.Served s) {
+        ctx.header(BATCH_HEADER, Long.toString(s.view().batch()));
+        ctx.header(REFRESHING_HEADER, Boolean.toString(s.refreshing()));
+    }
+
+    private Map<String, Object> indicatorRows(Figures.Served s, LocalDate d, List<String> ids, String breakdown, String group) {
+        Figures.View v = s.view();
         List<IndicatorValue> rows = new ArrayList<>();
         Map<String, String> na = new LinkedHashMap<>();
         for (String id : ids) {
@@ -316,6 +345,15 @@ final class Api {
         out.put("seed", v.info().seed());
         out.put("resamples", v.info().resamples());
         out.put("catalogue_version", v.info().catalogueVersion());
+        out.put("data_batch", v.batch());
+        out.put("computed_at", v.computedAt().toString());
+        out.put("refreshing", s.refreshing());
+        if (s.refreshing()) {
+            out.put("refreshing_note", "figures of the data up to import batch " + v.batch() + ", computed before the last import; "
+                + "the figures of the new data are being computed and replace these when complete");
+            out.put("refreshing_note_zh", "这些数值基于第 " + v.batch() + " 批导入为止的数据(最近一次导入之前计算);"
+                + "新数据的数值正在计算,完成后将替换");
+        }
         out.put("not_available", na);
         out.put("rows", rows);
         return out;
@@ -324,7 +362,9 @@ final class Api {
     private void export(Context ctx, Route.Caller who) throws java.io.IOException {
         LocalDate d = asOf(ctx);
         List<String> ids = ids(ctx.queryParam("indicator"), d);
-        Figures.View v = figures.view(d, who.role().raw());
+        Figures.Served s = figures.view(d, who.role().raw());
+        Figures.View v = s.view();
+        figuresHeaders(ctx, s);
         List<IndicatorValue> rows = new ArrayList<>();
         for (var e : v.byIndicator().entrySet()) {
             if (ids.isEmpty() || ids.contains(e.getKey())) {
@@ -394,6 +434,57 @@ final class Api {
         try (Connection r = store.reader()) {
             ctx.json(Map.of("unmatched", InstitutionRegistry.unmatched(r, limit, 3)));
         }
+    }
+
+    private void unmatchedZones(Context ctx, Route.Caller who) throws SQLException {
+        int limit = intParam(ctx, "limit", 100, 2000);
+        if (config.blueprint() == null) {
+            throw new HaiguiException(HaiguiException.Kind.NOT_FOUND, "the server runs without a blueprint: there are no key zones to match");
+        }
+        Map<String, Long> counts;
+        try (Connection r = store.reader()) {
+            counts = org.haigui.blueprint.UnmatchedZone.zoneNames(r);
+        }
+        List<org.haigui.blueprint.UnmatchedZone> all = org.haigui.blueprint.UnmatchedZone.of(config.blueprint(), counts);
+        boolean raw = who.role().raw();
+        int min = config.rules().minFrequency();
+        List<Map<String, Object>> shown = new ArrayList<>();
+        long withheldNames = 0;
+        long withheldEnterprises = 0;
+        for (var u : all) {
+            if (!raw && u.enterprises() < min) {
+                withheldNames++;
+                withheldEnterprises += u.enterprises();
+                continue;
+            }
+            if (shown.size() < limit) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", u.name());
+                m.put("enterprises", u.enterprises());
+                m.put("closest_zone", u.closestZone());
+                m.put("closest_name", u.closestName());
+                m.put("similarity", Math.round(u.similarity() * 1000) / 1000.0);
+                shown.add(m);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("blueprint", config.blueprint().city().id());
+        out.put("figures", raw ? "raw" : "protected");
+        if (!raw) {
+            out.put("disclosure_rules", config.rules().asMap());
+        }
+        out.put("unmatched_names", raw ? (Object) all.size() : null);
+        out.put("unmatched_enterprises", raw ? (Object) all.stream().mapToLong(org.haigui.blueprint.UnmatchedZone::enterprises).sum() : null);
+        if (!raw) {
+            // the names written by fewer than min_frequency enterprises, as one count (itself withheld when small)
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("names", withheldNames);
+            w.put("enterprises", withheldEnterprises >= min ? withheldEnterprises : null);
+            w.put("suppressed", withheldEnterprises > 0 && withheldEnterprises < min);
+            out.put("withheld", w);
+        }
+        out.put("unmatched", shown);
+        ctx.json(out);
     }
 
     private void team(Context ctx, Route.Caller who) throws SQLException {
@@ -466,7 +557,7 @@ final class Api {
 
     LocalDate asOf(Context ctx) {
         String s = ctx.queryParam("as_of");
-        if (s == null || s.isBlank()) {
+        if (s == null || s.isBlank() || s.equals(defaultAsOfText)) {
             return config.defaultAsOf();
         }
         try {

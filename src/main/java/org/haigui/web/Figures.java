@@ -1,9 +1,13 @@
 package org.haigui.web;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.Disclosure;
 import org.haigui.disclosure.DisclosureRules;
@@ -25,47 +31,85 @@ import org.haigui.indicators.IndicatorValue;
 import org.haigui.indicators.RawResult;
 import org.haigui.indicators.RunContext;
 import org.haigui.store.Store;
+import org.slf4j.LoggerFactory;
 
 /**
  * The computed figures, cached per (as-of date, blueprint, raw or protected). The whole catalogue
- * is computed once per as-of date on a reader of its own (one snapshot) and protected as one set of
- * linked tables, as the report publishes it; a request then only filters. Concurrent requests for
- * the same key wait for the one computation. An import's commit drops everything
- * ({@link #invalidate}); at most {@link #MAX_ENTRIES} keys are kept.
+ * is computed once per as-of date on a reader of its own (one snapshot, whose last import batch the
+ * figures record) and protected as one set of linked tables, as the report publishes it; a request
+ * then only filters, and each distinct answer is serialised (and gzipped) once per figures.
+ *
+ * <p><b>Generations.</b> The cache belongs to a generation; an import's commit ({@link #invalidate})
+ * starts a new one. The figures of the old generation are kept as the <i>previous</i> figures and
+ * served, marked as such ({@link Served#refreshing}), while the new ones are computed in the
+ * background (on one thread, so that readers keep a core); each (as-of date, raw or protected) is
+ * swapped to the new figures when they are complete - a response is always one set of figures from
+ * one snapshot, never a mix. Only a key that has no figures at all (a first visit to a new as-of
+ * date, or a start) makes its caller wait. At most {@link #MAX_ENTRIES} keys are kept per generation.
  *
  * <p>A {@link RawResult} never leaves this class except as the analyst's {@link View} (raw true):
  * every other view is made from the {@link ProtectedResult} of {@link Disclosure#protect}.
  */
-final class Figures {
+final class Figures implements AutoCloseable {
 
     static final int MAX_ENTRIES = 12;
 
-    /** What a caller sees: the tidy rows by indicator, raw (analyst) or protected (everyone else). */
+    /**
+     * What a caller sees: the tidy rows by indicator, raw (analyst) or protected (everyone else),
+     * computed on a snapshot that holds the import batches up to {@code batch}.
+     */
     record View(LocalDate asOf, boolean raw, Map<String, List<IndicatorValue>> byIndicator, Map<String, String> notAvailable,
-                IndicatorResult.RunInfo info, DisclosureRules rules, long computedMillis, Map<String, byte[]> responses) {
+                IndicatorResult.RunInfo info, DisclosureRules rules, long computedMillis, long batch, Instant computedAt,
+                Map<String, Prepared> responses) {
 
-        /** The serialized answer to a request on these figures, made once per request key (dropped with the view). */
-        byte[] response(String key, java.util.function.Supplier<byte[]> make) {
-            byte[] b = responses.get(key);
-            if (b == null) {
-                b = make.get();
+        /** The answer to a request on these figures, serialised once per request key (dropped with the view). */
+        Prepared response(String key, Supplier<byte[]> make) {
+            Prepared p = responses.get(key);
+            if (p == null) {
+                p = Prepared.of(make.get());
                 if (responses.size() >= 512) {
                     responses.clear();
                 }
-                responses.put(key, b);
+                responses.put(key, p);
             }
-            return b;
+            return p;
         }
+    }
+
+    /** The figures a request gets, and whether they are the previous ones, served while the current ones are computed. */
+    record Served(View view, boolean refreshing) {
     }
 
     private record Key(LocalDate asOf, String blueprint, boolean raw) {
     }
 
+    /** The engine's raw result, cached per generation under a key of its own (never handed out). */
+    private record Raw(RawResult result, Catalogue catalogue, long millis, long batch) {
+    }
+
+    /** The cache of one state of the store (between two imports). */
+    private static final class Generation {
+        final long number;
+        final Map<Key, CompletableFuture<View>> views = new ConcurrentHashMap<>();
+        final Map<Key, CompletableFuture<Raw>> raws = new ConcurrentHashMap<>();
+
+        Generation(long number) {
+            this.number = number;
+        }
+    }
+
     private final Store store;
     private final RunContext base;
     private final DisclosureRules rules;
-    private final Map<Key, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    private volatile Generation current = new Generation(0);
+    /** The newest complete figures of an older generation per key, served while the current ones are computed. */
+    private final Map<Key, View> previous = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Catalogue> catalogues = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "haigui-figures");
+        t.setDaemon(true);
+        return t;
+    });
 
     Figures(Store store, RunContext base, DisclosureRules rules) {
         this.store = store;
@@ -78,77 +122,167 @@ final class Figures {
         return new RunContext(asOf, base.blueprint(), base.survey(), base.seed(), base.resamples(), base.largest());
     }
 
+    /** The catalogue of a run as of {@code asOf} (made once per date: it changes only with the program). */
     Catalogue catalogue(LocalDate asOf) {
-        return new IndicatorEngine().catalogue(context(asOf));
+        Catalogue c = catalogues.get(asOf);
+        if (c == null) {
+            if (catalogues.size() > 64) {
+                catalogues.clear();
+            }
+            c = new IndicatorEngine().catalogue(context(asOf));
+            catalogues.put(asOf, c);
+        }
+        return c;
     }
 
-    /** The figures as of {@code asOf} for a caller who gets raw figures ({@code raw}) or not. */
-    View view(LocalDate asOf, boolean raw) {
-        Object o = join(entry(new Key(asOf, blueprintId(), raw)));
-        return (View) o;
+    /**
+     * The figures as of {@code asOf} for a caller who gets raw figures ({@code raw}) or not: the
+     * current ones when they are computed, else the previous ones (refreshing, their computation
+     * started in the background), else the current ones once computed (the caller waits).
+     */
+    Served view(LocalDate asOf, boolean raw) {
+        Key key = new Key(asOf, blueprintId(), raw);
+        Generation g = current;
+        View v = done(g.views.get(key));
+        if (v != null) {
+            return new Served(v, false);
+        }
+        View old = previous.get(key);
+        if (old != null) {
+            start(g, key, true);
+            return new Served(old, true);
+        }
+        return new Served(join(start(g, key, false)), false);
     }
 
-    /** Drops every cached figure (an import committed). */
+    /** Starts computing the figures as of {@code asOf} (raw and protected) in the background; completes when both are. */
+    CompletableFuture<Void> warm(LocalDate asOf) {
+        Generation g = current;
+        return CompletableFuture.allOf(start(g, new Key(asOf, blueprintId(), false), true),
+            start(g, new Key(asOf, blueprintId(), true), true));
+    }
+
+    /**
+     * An import committed: a new generation starts; the figures computed so far become the previous
+     * figures (served while refreshing) and are computed again in the background, the default as-of
+     * date's first.
+     */
     void invalidate() {
-        generation.incrementAndGet();
-        cache.clear();
-        raws.clear();
+        Generation g;
+        synchronized (this) {
+            Generation old = current;
+            old.views.forEach((k, f) -> {
+                View v = done(f);
+                if (v != null) {
+                    previous.merge(k, v, Figures::newer);
+                }
+            });
+            g = new Generation(old.number + 1);
+            current = g;
+        }
+        List<Key> keys = new ArrayList<>(previous.keySet());
+        keys.sort(Comparator.comparing((Key k) -> !k.asOf().equals(base.asOf())).thenComparing(k -> !k.raw()));
+        for (Key k : keys) {
+            start(g, k, true);
+        }
     }
 
+    /** The number of the current generation (one more per import). */
     long generation() {
-        return generation.get();
+        return current.number;
+    }
+
+    /** Whether previous figures are being served for some key (a refresh after an import is under way). */
+    boolean refreshing() {
+        return !previous.isEmpty();
+    }
+
+    /** Runs {@code task} on the figures' background thread, after what is queued there (lets a test hold a refresh). */
+    void runInBackground(Runnable task) {
+        background.execute(task);
+    }
+
+    private static View newer(View a, View b) {
+        return b.batch() > a.batch() || (b.batch() == a.batch() && b.computedAt().isAfter(a.computedAt())) ? b : a;
     }
 
     private String blueprintId() {
         return base.blueprint() == null ? "" : base.blueprint().city().id();
     }
 
-    private CompletableFuture<Object> entry(Key key) {
-        CompletableFuture<Object> f = cache.get(key);
+    /**
+     * The future of the key's figures in generation {@code g}, started if need be: in the background
+     * ({@code inBackground}), else in the calling thread (which then returns when they are computed).
+     */
+    private CompletableFuture<View> start(Generation g, Key key, boolean inBackground) {
+        CompletableFuture<View> f = g.views.get(key);
         if (f != null) {
             return f;
         }
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        f = cache.putIfAbsent(key, mine);
+        CompletableFuture<View> mine = new CompletableFuture<>();
+        f = g.views.putIfAbsent(key, mine);
         if (f != null) {
             return f;
         }
-        trim(key);
-        long gen = generation.get();
-        try {
-            mine.complete(compute(key));
-        } catch (RuntimeException | Error e) {
-            cache.remove(key, mine);
-            mine.completeExceptionally(e);
-        }
-        if (gen != generation.get()) {
-            // an import committed meanwhile: hand this result to who waited, keep nothing of it
-            cache.remove(key, mine);
+        trim(g, key);
+        if (inBackground) {
+            try {
+                background.execute(() -> fill(g, key, mine, true));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                g.views.remove(key, mine);
+                mine.completeExceptionally(new HaiguiException(HaiguiException.Kind.STORE, "the server is stopping", e));
+            }
+        } else {
+            fill(g, key, mine, false);
         }
         return mine;
     }
 
-    private Object compute(Key key) {
-        if (!key.raw()) {
-            Raw r = (Raw) join(rawEntry(key));
-            ProtectedResult p = Disclosure.protect(r.result(), rules, r.catalogue()::find);
-            return view(key.asOf(), false, p.values(), p.notAvailable(), p.info(), p.rules(), r.millis() + p.stats().millis());
+    private void fill(Generation g, Key key, CompletableFuture<View> mine, boolean inBackground) {
+        if (inBackground && g != current) {
+            // a newer import committed before this refresh began: the newer generation's figures answer whoever waits
+            start(current, key, true).whenComplete((v, e) -> {
+                if (e != null) {
+                    mine.completeExceptionally(e);
+                } else {
+                    mine.complete(v);
+                }
+            });
+            return;
         }
-        Raw r = (Raw) join(rawEntry(key));
-        return view(key.asOf(), true, r.result().values(), r.result().notAvailable(), r.result().info(), null, r.millis());
+        View v;
+        try {
+            v = compute(g, key);
+        } catch (RuntimeException | Error e) {
+            g.views.remove(key, mine);
+            mine.completeExceptionally(e);
+            LoggerFactory.getLogger(Figures.class).warn("computing the figures as of {} failed: {}", key.asOf(), e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            if (g == current) {
+                previous.remove(key);
+            } else {
+                // an import committed meanwhile: these figures may still be newer than the previous ones
+                previous.computeIfPresent(key, (k, old) -> newer(old, v));
+            }
+            mine.complete(v);
+        }
     }
 
-    /** The engine's raw result, itself cached under a key of its own (never handed out). */
-    private record Raw(RawResult result, Catalogue catalogue, long millis) {
+    private View compute(Generation g, Key key) {
+        Raw r = join(raw(g, key));
+        if (!key.raw()) {
+            ProtectedResult p = Disclosure.protect(r.result(), rules, r.catalogue()::find);
+            return view(key.asOf(), false, p.values(), p.notAvailable(), p.info(), p.rules(), r.millis() + p.stats().millis(), r.batch());
+        }
+        return view(key.asOf(), true, r.result().values(), r.result().notAvailable(), r.result().info(), null, r.millis(), r.batch());
     }
 
-    private final Map<Key, CompletableFuture<Object>> raws = new ConcurrentHashMap<>();
-
-    private CompletableFuture<Object> rawEntry(Key key) {
+    private CompletableFuture<Raw> raw(Generation g, Key key) {
         Key k = new Key(key.asOf(), key.blueprint(), true);
-        long gen = generation.get();
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> f = raws.putIfAbsent(k, mine);
+        CompletableFuture<Raw> mine = new CompletableFuture<>();
+        CompletableFuture<Raw> f = g.raws.putIfAbsent(k, mine);
         if (f != null) {
             return f;
         }
@@ -157,47 +291,60 @@ final class Figures {
             RunContext ctx = context(key.asOf());
             IndicatorEngine engine = new IndicatorEngine();
             RawResult raw;
+            long batch;
             try (Connection reader = store.reader()) {
+                // the batch and the run in one transaction: the figures hold exactly the batches up to it
+                reader.setAutoCommit(false);
+                try (Statement st = reader.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) FROM import_batches")) {
+                    rs.next();
+                    batch = rs.getLong(1);
+                }
                 raw = engine.run(reader, IndicatorRequest.of(ctx));
             } catch (SQLException e) {
                 throw HaiguiException.store("cannot read the store: " + e.getMessage(), e);
             }
-            mine.complete(new Raw(raw, engine.catalogue(ctx), (System.nanoTime() - t0) / 1_000_000));
+            mine.complete(new Raw(raw, engine.catalogue(ctx), (System.nanoTime() - t0) / 1_000_000, batch));
         } catch (RuntimeException | Error e) {
-            raws.remove(k, mine);
+            g.raws.remove(k, mine);
             mine.completeExceptionally(e);
-        }
-        if (gen != generation.get()) {
-            raws.remove(k, mine);
         }
         return mine;
     }
 
     private static View view(LocalDate asOf, boolean raw, List<IndicatorValue> values, Map<String, String> notAvailable,
-                             IndicatorResult.RunInfo info, DisclosureRules rules, long millis) {
+                             IndicatorResult.RunInfo info, DisclosureRules rules, long millis, long batch) {
         Map<String, List<IndicatorValue>> by = new LinkedHashMap<>();
         for (IndicatorValue v : values) {
             by.computeIfAbsent(v.indicator(), k -> new ArrayList<>()).add(v);
         }
         by.replaceAll((k, v) -> List.copyOf(v));
-        return new View(asOf, raw, Map.copyOf(by), notAvailable, info, rules, millis, new ConcurrentHashMap<>());
+        return new View(asOf, raw, Map.copyOf(by), notAvailable, info, rules, millis, batch, Instant.now(), new ConcurrentHashMap<>());
     }
 
-    private void trim(Key keep) {
-        if (cache.size() <= MAX_ENTRIES) {
+    private void trim(Generation g, Key keep) {
+        if (g.views.size() <= MAX_ENTRIES) {
             return;
         }
-        Iterator<Key> it = cache.keySet().iterator();
-        while (cache.size() > MAX_ENTRIES && it.hasNext()) {
+        Iterator<Key> it = g.views.keySet().iterator();
+        while (g.views.size() > MAX_ENTRIES && it.hasNext()) {
             Key k = it.next();
-            if (!k.equals(keep)) {
+            if (!k.equals(keep) && g.views.get(k) != null && g.views.get(k).isDone()) {
                 it.remove();
-                raws.remove(new Key(k.asOf(), k.blueprint(), true));
+                g.raws.remove(new Key(k.asOf(), k.blueprint(), true));
             }
+        }
+        while (previous.size() > MAX_ENTRIES) {
+            previous.keySet().stream().filter(k -> !k.equals(keep)).findFirst().ifPresent(previous::remove);
         }
     }
 
-    private static Object join(CompletableFuture<Object> f) {
+    /** The view of a future that completed normally, else null. */
+    private static View done(CompletableFuture<View> f) {
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -212,6 +359,17 @@ final class Figures {
                 throw err;
             }
             throw new HaiguiException(HaiguiException.Kind.INTERNAL, "computing the figures failed: " + c, c);
+        }
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            // a computation under way ends with its query; give it a moment before the store closes
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

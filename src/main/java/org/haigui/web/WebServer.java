@@ -33,27 +33,31 @@ public final class WebServer implements AutoCloseable {
     private final Api api;
     private final Uploads uploads;
     private final Javalin app;
-    private final Thread warmer;
+    private final Figures figures;
+    private final java.util.concurrent.CompletableFuture<Void> warm;
 
-    private WebServer(ServerConfig config, Store store, Bookkeeping books, Api api, Uploads uploads, Javalin app, Thread warmer) {
+    private WebServer(ServerConfig config, Store store, Bookkeeping books, Api api, Uploads uploads, Javalin app, Figures figures,
+                      java.util.concurrent.CompletableFuture<Void> warm) {
         this.config = config;
         this.store = store;
         this.books = books;
         this.api = api;
         this.uploads = uploads;
         this.app = app;
-        this.warmer = warmer;
+        this.figures = figures;
+        this.warm = warm;
     }
 
     /** Opens the store and starts serving; fails with a STORE error when another process holds the store. */
     public static WebServer start(ServerConfig config) {
         Store store = Store.open(config.db());
         Bookkeeping books = null;
+        Figures figures = null;
         try {
             books = new Bookkeeping(store.reader());
             ObjectMapper mapper = mapper();
             RunContext base = RunContext.of(config.defaultAsOf()).withBlueprint(config.blueprint()).withSurvey(config.survey());
-            Figures figures = new Figures(store, base, config.rules());
+            figures = new Figures(store, base, config.rules());
             Sessions sessions = new Sessions(books);
             AuditLog audit = new AuditLog(books);
             Uploads uploads = new Uploads(store, config.importOptions(), config.maxUploadBytes());
@@ -73,12 +77,20 @@ public final class WebServer implements AutoCloseable {
                 cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
                 cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
                 cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+                // the dashboard's files and ECharts, gzipped once in memory (not per request)
                 cfg.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
                     sf.directory = "/web";
                     sf.location = Location.CLASSPATH;
+                    sf.precompressMaxSize = 4 * 1024 * 1024;
                 });
-                cfg.staticFiles.enableWebjars();
+                cfg.staticFiles.add(sf -> {
+                    sf.hostedPath = "/webjars";
+                    sf.directory = "META-INF/resources/webjars";
+                    sf.location = Location.CLASSPATH;
+                    sf.precompressMaxSize = 4 * 1024 * 1024;
+                    sf.headers = java.util.Map.of("Cache-Control", "max-age=31622400");
+                });
                 cfg.routes.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");
                     ctx.header("X-Frame-Options", "DENY");
@@ -103,19 +115,13 @@ public final class WebServer implements AutoCloseable {
                 });
             });
             app.start(config.bind(), config.port());
-            Thread warmer = new Thread(() -> {
-                try {
-                    figures.view(config.defaultAsOf(), false);
-                    figures.view(config.defaultAsOf(), true);
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("computing the figures as of {} failed: {}",
-                        config.defaultAsOf(), e.getMessage());
-                }
-            }, "haigui-figures-warmer");
-            warmer.setDaemon(true);
-            warmer.start();
-            return new WebServer(config, store, books, api, uploads, app, warmer);
+            // the default as-of date's figures, computed in the background so that the first visitor does not wait
+            java.util.concurrent.CompletableFuture<Void> warm = figures.warm(config.defaultAsOf());
+            return new WebServer(config, store, books, api, uploads, app, figures, warm);
         } catch (RuntimeException e) {
+            if (figures != null) {
+                figures.close();
+            }
             if (books != null) {
                 books.close();
             }
@@ -204,7 +210,16 @@ public final class WebServer implements AutoCloseable {
 
     /** Waits until the figures of the default as-of date are computed (for tests and benchmarks). */
     public void awaitWarm() throws InterruptedException {
-        warmer.join();
+        try {
+            warm.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // logged by the figures; a request will say what failed
+        }
+    }
+
+    /** The figures (for the tests). */
+    Figures figures() {
+        return figures;
     }
 
     /** The routes, as "METHOD path" with the roles that may call them (for the tests). */
@@ -221,6 +236,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         app.stop();
+        figures.close();
         books.close();
         store.close();
         Uploads.deleteTree(uploads.root());

@@ -9,7 +9,12 @@
  * request reads on its own reader connection (a snapshot from before or after an import's commit,
  * never half of it), and accounts, sessions and the audit log are written on a bookkeeping
  * connection of their own so that they never join an import's transaction. Computed figures are
- * cached per (as-of date, blueprint, raw or protected) and dropped when an import commits.
+ * cached per (as-of date, blueprint, raw or protected), each distinct answer serialised and gzipped
+ * once with a strong ETag ({@code Prepared}); the default date's are computed in the background at
+ * start-up. When an import commits, the previous figures keep answering - marked
+ * {@code "refreshing": true} with the import batch they hold (headers {@code X-Figures-Refreshing},
+ * {@code X-Figures-Batch}) - while the new ones are computed in the background, and are swapped for
+ * them when complete: an answer is always one set of figures from one snapshot.
  *
  * <p><b>Who sees what.</b> Only the analyst gets raw figures; every other caller gets the figures
  * that {@link org.haigui.disclosure.Disclosure#protect} publishes. Every route is one entry of the

@@ -94,10 +94,13 @@ class DashboardBrowserTest {
     }
 
     private void walk() throws Exception {
-        long t0 = System.nanoTime();
-        open("overview");
-        long overviewMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("overview usable after " + overviewMs + " ms (first load, cold browser)");
+        // the page load as the browser measures it: a first visit (nothing cached), then a second one
+        PageTiming first = PageTiming.load(driver, "http://127.0.0.1:" + server.port() + "/#overview", "overview");
+        PageTiming second = PageTiming.load(driver, "http://127.0.0.1:" + server.port() + "/?again#overview", "overview");
+        System.out.println("overview, first visit: " + first + "; second visit: " + second);
+        assertThat(first.usable()).as("the hg-ready mark of a first visit").isPositive();
+        assertThat(second.usable()).isPositive();
+        assertThat(first.drawn()).isGreaterThanOrEqualTo(first.usable());
         assertThat(driver.findElement(By.cssSelector(".kpi[data-indicator=stock] .v")).getText()).matches("[0-9,]+");
         assertThat(driver.findElement(By.id("figures")).getText()).isEqualTo("已保护的公开数值");
         assertThat(driver.findElements(By.cssSelector("canvas"))).isNotEmpty();
@@ -127,6 +130,10 @@ class DashboardBrowserTest {
             open(page);
             assertThat(driver.findElements(By.cssSelector(".card"))).as(page).isNotEmpty();
             assertThat(main()).as(page).doesNotContain("internal error");
+            if (page.equals("blueprint")) {
+                // the zone names that match no key zone, beside the figures
+                assertThat(driver.findElement(By.id("unmatchedZones")).getText()).contains("Zone names matching no key zone");
+            }
             shot(page + "-analyst-en");
         }
 

@@ -154,7 +154,7 @@ class WebSecurityTest {
         assertThat(admin.call("POST", "/api/v1/users", "{\"username\":\"limited\",\"role\":\"researcher\",\"password\":\""
             + WebFixture.PASSWORD + "\"}").status()).isEqualTo(201);
         Client c = new Client(server);
-        for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+        for (int i = 0; i < ServerConfig.LoginLimits.DEFAULTS.perAccount(); i++) {
             assertThat(c.login("limited", "wrong password " + i).status()).isEqualTo(401);
         }
         Client.Res r = c.login("limited", WebFixture.PASSWORD);
