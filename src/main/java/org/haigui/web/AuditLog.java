@@ -27,12 +27,13 @@ final class AuditLog {
     void write(String username, Role role, String action, String target, String remote, String detail) {
         db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log VALUES (now()::TIMESTAMP, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, username);
+                // what a request names (a file, a failed login's name, a query) may hold an identity number: never in clear
+                ps.setString(1, org.haigui.ids.IdText.maskAll(username));
                 ps.setString(2, role.id());
                 ps.setString(3, action);
-                ps.setString(4, target);
+                ps.setString(4, org.haigui.ids.IdText.maskAll(target));
                 ps.setString(5, remote);
-                ps.setString(6, detail);
+                ps.setString(6, org.haigui.ids.IdText.maskAll(detail));
                 ps.executeUpdate();
             }
             return null;

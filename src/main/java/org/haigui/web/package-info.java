@@ -26,6 +26,6 @@
  * {@link org.haigui.web.Accounts} (also used by {@code haigui user}) and {@link org.haigui.web.Role}.
  *
  * <p>May use: {@code indicators}, {@code disclosure}, {@code store}, {@code ingest}, {@code blueprint},
- * {@code ties}, {@code core}, Javalin (Jetty), Jackson, Bouncy Castle (Argon2id), the JDK.
+ * {@code ties}, {@code ids} (masking what the audit log keeps), {@code core}, Javalin (Jetty), Jackson, Bouncy Castle (Argon2id), the JDK.
  */
 package org.haigui.web;

@@ -187,4 +187,12 @@ class LoginLimitTest {
         assertThat(audit.toString()).contains("127.0.0.2").contains("127.0.0.3").contains("127.0.0.4").doesNotContain("203.0.113.7");
         assertThat(audit.size()).isEqualTo(5);
     }
+
+    @Test
+    void anIdentityNumberTypedAsAnAccountNameIsMaskedInTheAuditLog() throws Exception {
+        Answer a = login("127.0.0.9", "310107199003070017", "wrong-password");
+        assertThat(a.status()).isEqualTo(401);
+        JsonNode audit = new Client(server).loginAs("admin").get("/api/v1/audit?action=login_failed").json().get("entries");
+        assertThat(audit.toString()).contains("3101**************").doesNotContain("310107199003070017");
+    }
 }
