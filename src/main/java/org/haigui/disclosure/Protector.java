@@ -3,7 +3,6 @@ package org.haigui.disclosure;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -432,16 +431,15 @@ final class Protector {
         if (cand >= 0) {
             return cand;
         }
-        BitSet seen = new BitSet();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int s : cells) {
             if (!suppressed[s]) {
                 continue;
             }
             for (int r : m.cellRels[s]) {
-                if (seen.get(r)) {
+                if (!seen.add(r)) {
                     continue;
                 }
-                seen.set(r);
                 for (int v : m.relVar[r]) {
                     int x = v / 3;
                     if (!suppressed[x] && m.suppressible(x)) {
