@@ -499,7 +499,7 @@ final class Intruder {
             for (int k = 0; k < 3; k++) {
                 int v = cls[local.get(3 * c + k)];
                 if (!cexact[v] && derivedFrom[v] < 0) {
-                    exactly(partOf[v], v, clo, chi, cexact);
+                    exactly(partOf[v], v, clo, chi, cexact, true);
                     changed = true;
                 }
             }
@@ -575,13 +575,16 @@ final class Intruder {
                 chi[v] = p.ihi[i];
                 cexact[v] = p.ilo[i] <= p.olo[i] && p.ihi[i] >= p.ohi[i];
             } else {
-                exactly(p, v, clo, chi, cexact);
+                exactly(p, v, clo, chi, cexact, false);
             }
         }
     }
 
-    /** The exact interval of unknown v, by two linear programmes (the bounds where they already meet). */
-    private void exactly(Part p, int v, double[] clo, double[] chi, boolean[] cexact) {
+    /**
+     * The exact interval of unknown v, by two linear programmes (the bounds where they already meet); unless {@code full}
+     * or the audit's exact intervals are asked for, the second is skipped when the first's solution already shows v safe.
+     */
+    private void exactly(Part p, int v, double[] clo, double[] chi, boolean[] cexact, boolean full) {
         int i = p.pos.get(v);
         if (p.eqs.isEmpty() && p.les.isEmpty() || p.eqs.size() == 1 && p.les.isEmpty()) {
             cexact[v] = true;
@@ -590,6 +593,13 @@ final class Intruder {
         double[] obj = new double[p.vars.length];
         obj[i] = 1;
         double a = p.ilo[i] <= p.olo[i] ? p.ilo[i] : p.optimum(obj, GoalType.MINIMIZE);
+        if (!exact && !full && !exposed(p.ilo[i], p.ihi[i], margin)) {
+            // protection only asks whether the number is exposed: values some consistent tables give already say no
+            clo[v] = p.ilo[i];
+            chi[v] = p.ihi[i];
+            cexact[v] = false;
+            return;
+        }
         double b = p.ihi[i] >= p.ohi[i] ? p.ihi[i] : p.optimum(obj, GoalType.MAXIMIZE);
         if (exact && exposed(Math.max(a, vlb[v]), Math.min(b, vub[v]), margin)) {
             // the audit reports an exposure only as the reference solver (Hipparchus) finds it
@@ -759,7 +769,7 @@ final class Intruder {
                     if (w[i] != 0) {
                         int u = p.vars[i];
                         if (!cexact[u]) {
-                            exactly(p, u, clo, chi, cexact);
+                            exactly(p, u, clo, chi, cexact, true);
                         }
                         sMin += Math.min(w[i] * clo[u], w[i] * chi[u]);
                         sMax += Math.max(w[i] * clo[u], w[i] * chi[u]);
