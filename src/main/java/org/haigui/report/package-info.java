@@ -23,7 +23,7 @@
  *
  * <p>May use: {@code indicators} (the catalogue, its definitions and the tidy value type), {@code disclosure}
  * ({@link org.haigui.disclosure.ProtectedResult} and the rules only), {@code blueprint} (names of districts, industries,
- * tiers; the survey's questions), {@code core}, the JDK, openhtmltopdf / PDFBox (the PDF and the font subset), fastexcel
+ * tiers; the survey's questions), {@code labels} (names of codes), {@code core}, the JDK, openhtmltopdf / PDFBox (the PDF and the font subset), fastexcel
  * (the workbook). Used by: {@code cli}.
  */
 package org.haigui.report;

@@ -425,4 +425,24 @@ class AnalystTrapsTest {
             p.waitFor();
         }
     }
+
+    @Test
+    void labelsInChineseOrEnglishFollowTheTidyColumns() throws Exception {
+        Path db = importedCity();
+        Run zh = run("indicators", "--db", db.toString(), "--only", "stock", "--labels", "zh");
+        assertThat(zh.code()).as(zh.err()).isZero();
+        String[] lines = zh.out().split("\n");
+        assertThat(lines[0]).isEqualTo("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed,"
+            + "indicator_label,group_label,breakdown_label,category_label");
+        assertThat(zh.out()).contains(",徐汇区").contains(",美国").contains(",硕士").contains(",信息与通信技术");
+        Run en = run("indicators", "--db", db.toString(), "--only", "stock", "--labels", "en", "--format", "json");
+        assertThat(en.out()).contains("\"category_label\":\"Xuhui\"").contains("\"category_label\":\"United States\"");
+        // the tidy columns are those of the unlabelled output
+        Run plain = run("indicators", "--db", db.toString(), "--only", "stock");
+        assertThat(zh.out().lines().map(l -> l.replaceAll("(,[^,]*){4}$", "")).toList())
+            .isEqualTo(plain.out().lines().toList());
+        Run bad = run("indicators", "--db", db.toString(), "--labels", "fr");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--labels must be zh or en");
+    }
 }
