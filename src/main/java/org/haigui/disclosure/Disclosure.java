@@ -28,7 +28,10 @@ import org.haigui.indicators.RawResult;
  *     whose suppressed parts the intruder can add up gets more parts until that sum passes the primary rules itself, so
  *     a dominant firm does not still dominate the group), then the {@link Audit intruder's audit} of the pattern and
  *     repair (for each exposed cell, suppress the smallest published cell of its relations), repeated until no
- *     suppressed cell is exposed.</li>
+ *     suppressed cell is exposed; then a <b>release</b> pass publishes again every secondary cell that is not needed
+ *     (totals first, then the largest: a cell goes back when no relation would be left with a single suppressed cell,
+ *     no partition's suppressed parts would become sensitive together, and the intruder recovers nothing in the part
+ *     it touches), so that each secondary cell left is needed given the others.</li>
  * </ol>
  */
 public final class Disclosure {
