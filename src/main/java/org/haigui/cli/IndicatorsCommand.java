@@ -66,7 +66,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     boolean publish;
 
     @Option(names = "--disclosure", paramLabel = "FILE", description = "Disclosure rules (YAML; default: minimum frequency 5, "
-        + "(2,85) dominance, 10% exposure margin). Only with --publish.")
+        + "(2,85) dominance, 10%% exposure margin). Only with --publish.")
     Path disclosure;
 
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")

@@ -1,17 +1,14 @@
 package org.haigui.disclosure;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.haigui.indicators.CellKey;
 import org.haigui.indicators.CellRelation;
 import org.haigui.indicators.IndicatorDefinition;
 import org.haigui.indicators.IndicatorValue;
 import org.haigui.indicators.RawCell;
 import org.haigui.indicators.RawResult;
-import org.haigui.indicators.Relations;
 
 /**
  * Disclosure control: turns a {@link RawResult} into a {@link ProtectedResult}.
@@ -31,7 +28,10 @@ import org.haigui.indicators.Relations;
  *     whose suppressed parts the intruder can add up gets more parts until that sum passes the primary rules itself, so
  *     a dominant firm does not still dominate the group), then the {@link Audit intruder's audit} of the pattern and
  *     repair (for each exposed cell, suppress the smallest published cell of its relations), repeated until no
- *     suppressed cell is exposed.</li>
+ *     suppressed cell is exposed; then a <b>release</b> pass publishes again every secondary cell that is not needed
+ *     (totals first, then the largest: a cell goes back when no relation would be left with a single suppressed cell,
+ *     no partition's suppressed parts would become sensitive together, and the intruder recovers nothing in the part
+ *     it touches), so that each secondary cell left is needed given the others.</li>
  * </ol>
  */
 public final class Disclosure {
@@ -48,35 +48,11 @@ public final class Disclosure {
         long t0 = System.nanoTime();
         List<IndicatorValue> values = new ArrayList<>(raw.cells().size());
         List<org.haigui.indicators.Contributors> contributors = new ArrayList<>(raw.cells().size());
-        List<CellKey> keys = new ArrayList<>(raw.cells().size());
         for (RawCell c : raw.cells()) {
             values.add(c.value());
             contributors.add(c.contributors());
-            keys.add(c.key());
         }
-        // zero cells the engine leaves out but whose absence an identity reveals: candidates for withheld rows
         List<CellRelation> relations = raw.relations();
-        int rawCells = values.size();
-        List<CellKey> absent = new ArrayList<>();
-        java.util.Set<CellKey> known = new java.util.HashSet<>(keys);
-        for (List<CellKey> more = Relations.absentCounterparts(keys); !more.isEmpty(); ) {
-            more.removeIf(k -> !known.add(k));
-            absent.addAll(more);
-            List<CellKey> all = new ArrayList<>(keys);
-            all.addAll(absent);
-            more = more.isEmpty() ? more : Relations.absentCounterparts(all);
-        }
-        if (!absent.isEmpty() && new java.util.HashSet<>(Relations.derive(keys, catalogue)).equals(new java.util.HashSet<>(relations))) {
-            for (CellKey k : absent) {
-                boolean parts = catalogue.apply(k.indicator()).map(d -> d.kind() == IndicatorDefinition.Kind.ENT_SHARE
-                    || d.kind() == IndicatorDefinition.Kind.ENT_RATIO).orElse(false);
-                values.add(new IndicatorValue(k.indicator(), k.period(), k.group(), k.breakdown(), k.category(),
-                    parts ? null : BigDecimal.ZERO, parts ? BigDecimal.ZERO : null, parts ? BigDecimal.ZERO : null, null, null, false));
-                contributors.add(new org.haigui.indicators.Contributors(0, parts ? 0 : -1, null, null, null, null));
-                keys.add(k);
-            }
-            relations = Relations.derive(keys, catalogue);
-        }
         Model m = new Model(values, contributors, relations, catalogue);
         Protector p = new Protector(m, rules);
         p.primary();
@@ -88,9 +64,6 @@ public final class Disclosure {
         int secondary = 0;
         for (int i = 0; i < m.n; i++) {
             IndicatorValue v = m.rows[i];
-            if (i >= rawCells && !p.suppressed[i]) {
-                continue; // a zero left out by the engine stays out: its absence says the same as a published 0
-            }
             if (p.suppressed[i]) {
                 out.add(withheld(v));
                 if (p.primary[i]) {

@@ -55,8 +55,9 @@ final class Intruder {
     private final boolean truth;
     /** Whether an exposed number's interval must be exact (the audit's report) rather than merely shown exposed. */
     private final boolean exact;
-    /** Linear programmes solved (for statistics). */
+    /** Linear programmes solved (for statistics), and how many of them by the reference solver. */
     long programmes;
+    long referenceProgrammes;
 
     Intruder(Model m, double margin, boolean truth, boolean exact) {
         this.m = m;
@@ -98,6 +99,12 @@ final class Intruder {
         final Map<Integer, Integer> pos = new HashMap<>();
         List<LinearConstraint> constraints;
         boolean nonNegative;
+        double[][] rows;
+        double[] rhs;
+        double[] rlo;
+        double[] rup;
+        Simplex lp;
+        boolean lpFailed;
         double scale = 1;
 
         Part(int[] vars) {
@@ -124,10 +131,44 @@ final class Intruder {
 
         /** Minimum (goal MINIMIZE) or maximum of obj . x over the part; adds the solution as a point. */
         double optimum(double[] obj, GoalType goal) {
+            return optimum(obj, goal, false);
+        }
+
+        /**
+         * Minimum or maximum of obj . x over the part, by the warm-started {@link Simplex} (built once per part), or by
+         * Hipparchus' simplex when {@code reference} is asked for or the fast one gives up; adds the solution as a point.
+         */
+        double optimum(double[] obj, GoalType goal, boolean reference) {
             if (constraints == null) {
                 build();
             }
             programmes++;
+            if (!reference && !lpFailed) {
+                try {
+                    if (lp == null) {
+                        lp = new Simplex(rows, rhs, rlo, rup);
+                    }
+                    double[] c = new double[rlo.length];
+                    for (int i = 0; i < obj.length; i++) {
+                        c[i] = goal == GoalType.MINIMIZE ? obj[i] : -obj[i];
+                    }
+                    double v = lp.minimise(c);
+                    if (v == -INF) {
+                        return goal == GoalType.MINIMIZE ? -INF : INF;
+                    }
+                    double[] x = Arrays.copyOf(lp.point(), vars.length);
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] *= scale;
+                    }
+                    point(x);
+                    return (goal == GoalType.MINIMIZE ? v : -v) * scale;
+                } catch (Simplex.Trouble | Simplex.Infeasible e) {
+                    // numerical trouble (or a claim of infeasibility): the reference solver decides from now on
+                    lpFailed = true;
+                    lp = null;
+                }
+            }
+            referenceProgrammes++;
             try {
                 PointValuePair p = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(100_000), new LinearObjectiveFunction(obj, 0),
                     new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(nonNegative));
@@ -170,17 +211,37 @@ final class Intruder {
                 }
             }
             nonNegative = nn;
+            // the fast solver's form: equalities, a slack per "numerator <= denominator", bounds on variables
+            int k = les.size();
+            rows = new double[eqs.size() + k][n + k];
+            rhs = new double[eqs.size() + k];
+            rlo = new double[n + k];
+            rup = new double[n + k];
+            for (int i = 0; i < n; i++) {
+                rlo[i] = vlb[vars[i]] / s;
+                rup[i] = vub[vars[i]] / s;
+            }
+            for (int i = n; i < n + k; i++) {
+                rup[i] = INF;
+            }
+            int q = 0;
             for (Eq e : eqs) {
                 double[] row = new double[n];
                 for (int t = 0; t < e.vars.length; t++) {
                     row[pos.get(e.vars[t])] += e.coefs[t];
+                    rows[q][pos.get(e.vars[t])] += e.coefs[t];
                 }
+                rhs[q++] = e.rhs / s;
                 constraints.add(new LinearConstraint(row, Relationship.EQ, e.rhs / s));
             }
             for (int[] p : les) {
                 double[] row = new double[n];
                 row[pos.get(p[0])] = 1;
                 row[pos.get(p[1])] = -1;
+                rows[q][pos.get(p[0])] = 1;
+                rows[q][pos.get(p[1])] = -1;
+                rows[q][n + q - eqs.size()] = 1;
+                q++;
                 constraints.add(new LinearConstraint(row, Relationship.LEQ, 0));
             }
             for (int i = 0; i < n; i++) {
@@ -438,7 +499,7 @@ final class Intruder {
             for (int k = 0; k < 3; k++) {
                 int v = cls[local.get(3 * c + k)];
                 if (!cexact[v] && derivedFrom[v] < 0) {
-                    exactly(partOf[v], v, clo, chi, cexact);
+                    exactly(partOf[v], v, clo, chi, cexact, true);
                     changed = true;
                 }
             }
@@ -514,13 +575,16 @@ final class Intruder {
                 chi[v] = p.ihi[i];
                 cexact[v] = p.ilo[i] <= p.olo[i] && p.ihi[i] >= p.ohi[i];
             } else {
-                exactly(p, v, clo, chi, cexact);
+                exactly(p, v, clo, chi, cexact, false);
             }
         }
     }
 
-    /** The exact interval of unknown v, by two linear programmes (the bounds where they already meet). */
-    private void exactly(Part p, int v, double[] clo, double[] chi, boolean[] cexact) {
+    /**
+     * The exact interval of unknown v, by two linear programmes (the bounds where they already meet); unless {@code full}
+     * or the audit's exact intervals are asked for, the second is skipped when the first's solution already shows v safe.
+     */
+    private void exactly(Part p, int v, double[] clo, double[] chi, boolean[] cexact, boolean full) {
         int i = p.pos.get(v);
         if (p.eqs.isEmpty() && p.les.isEmpty() || p.eqs.size() == 1 && p.les.isEmpty()) {
             cexact[v] = true;
@@ -529,7 +593,19 @@ final class Intruder {
         double[] obj = new double[p.vars.length];
         obj[i] = 1;
         double a = p.ilo[i] <= p.olo[i] ? p.ilo[i] : p.optimum(obj, GoalType.MINIMIZE);
+        if (!exact && !full && !exposed(p.ilo[i], p.ihi[i], margin)) {
+            // protection only asks whether the number is exposed: values some consistent tables give already say no
+            clo[v] = p.ilo[i];
+            chi[v] = p.ihi[i];
+            cexact[v] = false;
+            return;
+        }
         double b = p.ihi[i] >= p.ohi[i] ? p.ihi[i] : p.optimum(obj, GoalType.MAXIMIZE);
+        if (exact && exposed(Math.max(a, vlb[v]), Math.min(b, vub[v]), margin)) {
+            // the audit reports an exposure only as the reference solver (Hipparchus) finds it
+            a = p.optimum(obj, GoalType.MINIMIZE, true);
+            b = p.optimum(obj, GoalType.MAXIMIZE, true);
+        }
         clo[v] = Math.max(a, vlb[v]);
         chi[v] = Math.min(b, vub[v]);
         cexact[v] = true;
@@ -664,38 +740,47 @@ final class Intruder {
             chi[v] = in[1];
         } else {
             // exact: the range of the weighted sum in each part that is not a single unknown
-            double sMin = 0;
-            double sMax = 0;
-            for (Map.Entry<Part, double[]> g : byPart.entrySet()) {
-                Part p = g.getKey();
-                double[] w = g.getValue();
-                int terms = 0;
-                for (double x : w) {
-                    if (x != 0) {
-                        terms++;
-                    }
-                }
-                if (terms == 1 || p.eqs.isEmpty() && p.les.isEmpty()) {
-                    for (int i = 0; i < w.length; i++) {
-                        if (w[i] != 0) {
-                            int u = p.vars[i];
-                            if (!cexact[u]) {
-                                exactly(p, u, clo, chi, cexact);
-                            }
-                            sMin += Math.min(w[i] * clo[u], w[i] * chi[u]);
-                            sMax += Math.max(w[i] * clo[u], w[i] * chi[u]);
-                        }
-                    }
-                } else {
-                    sMin += p.optimum(w, GoalType.MINIMIZE);
-                    sMax += p.optimum(w, GoalType.MAXIMIZE);
-                }
+            double[] r = range(e.rhs, av, byPart, clo, chi, cexact, false);
+            if (exact && exposed(r[0], r[1], margin)) {
+                r = range(e.rhs, av, byPart, clo, chi, cexact, true);
             }
-            double[] r = range(e.rhs, av, sMin, sMax);
             clo[v] = r[0];
             chi[v] = r[1];
         }
         cexact[v] = true;
+    }
+
+    /** The exact range of (rhs - sum of the weighted unknowns of each part) / av. */
+    private double[] range(double rhs, double av, Map<Part, double[]> byPart, double[] clo, double[] chi, boolean[] cexact,
+                           boolean reference) {
+        double sMin = 0;
+        double sMax = 0;
+        for (Map.Entry<Part, double[]> g : byPart.entrySet()) {
+            Part p = g.getKey();
+            double[] w = g.getValue();
+            int terms = 0;
+            for (double x : w) {
+                if (x != 0) {
+                    terms++;
+                }
+            }
+            if (terms == 1 || p.eqs.isEmpty() && p.les.isEmpty()) {
+                for (int i = 0; i < w.length; i++) {
+                    if (w[i] != 0) {
+                        int u = p.vars[i];
+                        if (!cexact[u]) {
+                            exactly(p, u, clo, chi, cexact, true);
+                        }
+                        sMin += Math.min(w[i] * clo[u], w[i] * chi[u]);
+                        sMax += Math.max(w[i] * clo[u], w[i] * chi[u]);
+                    }
+                }
+            } else {
+                sMin += p.optimum(w, GoalType.MINIMIZE, reference);
+                sMax += p.optimum(w, GoalType.MAXIMIZE, reference);
+            }
+        }
+        return range(rhs, av, sMin, sMax);
     }
 
     private static double finite(double d) {

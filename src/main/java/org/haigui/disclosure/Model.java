@@ -114,6 +114,7 @@ final class Model {
         List<double[]> coefs = new ArrayList<>();
         List<Boolean> sums = new ArrayList<>();
         int[] count = new int[n];
+        int[] seen = new int[n];
         for (CellRelation r : relations) {
             List<CellRelation.Term> terms = new ArrayList<>(r.terms().size() + 1);
             terms.add(new CellRelation.Term(r.target().cell(), r.target().measure(), -r.target().coefficient()));
@@ -139,9 +140,10 @@ final class Model {
             vars.add(vs);
             coefs.add(cs);
             sums.add(sum);
-            java.util.Set<Integer> cells = new java.util.HashSet<>();
+            int stamp = vars.size();
             for (int v : vs) {
-                if (cells.add(v / 3)) {
+                if (seen[v / 3] != stamp) {
+                    seen[v / 3] = stamp;
                     count[v / 3]++;
                 }
             }

@@ -3,7 +3,6 @@ package org.haigui.disclosure;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +29,8 @@ final class Protector {
     final ConcurrentLinkedQueue<String> unprotectable = new ConcurrentLinkedQueue<>();
     int[][] components;
     long auditRounds;
+    /** Secondary cells published again by {@link #release} (statistics). */
+    long released;
     /** Linear programmes the intruder solved (statistics). */
     long programmes;
 
@@ -185,6 +186,9 @@ final class Protector {
                 intruder.programmes = 0;
             }
             if (bad.isEmpty()) {
+                if (!all) {
+                    release(cells, intruder);
+                }
                 return;
             }
             boolean progress = false;
@@ -218,6 +222,133 @@ final class Protector {
             }
             heuristic(work);
         }
+    }
+
+    /**
+     * Publishes again every secondary cell that is not needed: in turn, from the cells least fit as complements (the
+     * largest first), a secondary cell (with its difference row when that follows it alone) is released when the intruder
+     * then recovers no suppressed cell of the part it touches and no partition's suppressed parts become sensitive
+     * together. Each secondary cell left is needed given the others (released one at a time).
+     */
+    private void release(int[] cells, Intruder intruder) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int c : cells) {
+            if (suppressed[c] && !primary[c] && !Model.DIFFERENCE.equals(m.keys[c].group())) {
+                candidates.add(c);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        // totals first, then the largest non-zero cells, zeros last
+        candidates.sort(Comparator.comparing((Integer c) -> !order(3 * c, c).total()).thenComparing(c -> order(3 * c, c).zero())
+            .thenComparing(c -> -order(3 * c, c).size()));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int c : candidates) {
+            int d = m.differenceOf[c];
+            boolean withDifference = d >= 0 && suppressed[d] && !primary[d];
+            if (withDifference) {
+                int partner = m.returneeOf[d] == c ? m.otherOf[d] : m.returneeOf[d];
+                withDifference = !suppressed[partner];
+            }
+            if (alone(c, d, withDifference) || withDifference && alone(d, c, true)) {
+                continue; // a relation would be left with a single suppressed cell: recovered exactly
+            }
+            suppressed[c] = false;
+            if (withDifference) {
+                suppressed[d] = false;
+            }
+            boolean ok = !groupSensitive(c) && !(withDifference && groupSensitive(d));
+            if (ok) {
+                // the suppressed cells linked to c (or d) through relations: the parts the release can change
+                List<Integer> part = new ArrayList<>();
+                seen.clear();
+                ArrayDeque<Integer> queue = new ArrayDeque<>();
+                for (int start : withDifference ? new int[] {c, d} : new int[] {c}) {
+                    for (int r : m.cellRels[start]) {
+                        for (int v : m.relVar[r]) {
+                            int x = v / 3;
+                            if (suppressed[x] && seen.add(x)) {
+                                queue.add(x);
+                            }
+                        }
+                    }
+                }
+                while (!queue.isEmpty()) {
+                    int x = queue.poll();
+                    part.add(x);
+                    for (int r : m.cellRels[x]) {
+                        for (int v : m.relVar[r]) {
+                            int y = v / 3;
+                            if (suppressed[y] && seen.add(y)) {
+                                queue.add(y);
+                            }
+                        }
+                    }
+                }
+                int[] sub = part.stream().mapToInt(Integer::intValue).toArray();
+                intruder.solve(sub, suppressed, lo, hi);
+                for (int x : sub) {
+                    if (cellExposed(x)) {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if (ok) {
+                synchronized (this) {
+                    released++;
+                }
+                for (int r : m.cellRels[c]) {
+                    unknown[r]--;
+                }
+                if (withDifference) {
+                    for (int r : m.cellRels[d]) {
+                        unknown[r]--;
+                    }
+                }
+            } else {
+                suppressed[c] = true;
+                if (withDifference) {
+                    suppressed[d] = true;
+                }
+            }
+        }
+    }
+
+    /** Whether a relation of cell c would keep exactly one suppressed cell once c (and {@code other} if asked) is published. */
+    private boolean alone(int c, int other, boolean withOther) {
+        for (int r : m.cellRels[c]) {
+            int k = 0;
+            int last = -1;
+            for (int v : m.relVar[r]) {
+                int x = v / 3;
+                if (suppressed[x] && x != c && !(withOther && x == other) && x != last) {
+                    k++;
+                    last = x;
+                }
+            }
+            if (k == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a partition that cell c is part of has suppressed parts that are sensitive together (published total). */
+    private boolean groupSensitive(int c) {
+        for (int r : m.cellRels[c]) {
+            if (m.relSum[r] && !suppressed[m.relVar[r][0] / 3] && aggregateSensitive(r, -1)) {
+                int k = 0;
+                for (int v : m.relVar[r]) {
+                    k += suppressed[v / 3] ? 1 : 0;
+                }
+                if (k >= 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     boolean cellExposed(int c) {
@@ -432,16 +563,15 @@ final class Protector {
         if (cand >= 0) {
             return cand;
         }
-        BitSet seen = new BitSet();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int s : cells) {
             if (!suppressed[s]) {
                 continue;
             }
             for (int r : m.cellRels[s]) {
-                if (seen.get(r)) {
+                if (!seen.add(r)) {
                     continue;
                 }
-                seen.set(r);
                 for (int v : m.relVar[r]) {
                     int x = v / 3;
                     if (!suppressed[x] && m.suppressible(x)) {

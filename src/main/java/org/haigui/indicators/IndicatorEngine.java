@@ -99,9 +99,41 @@ public final class IndicatorEngine {
             end(c, auto);
             request.progress().finish();
         }
+        out.addAll(counterparts(out, catalogue));
         List<CellRelation> relations = Relations.derive(out.stream().map(RawCell::key).toList(), catalogue::find);
         return new RawResult(out, relations, notAvailable, new IndicatorResult.RunInfo(ctx.asOf(), ctx.seed(),
             ctx.resamples(), Catalogue.VERSION, SCHEME));
+    }
+
+    /**
+     * The zero rows a breakdown table leaves out (a category with no row is zero) whose absence an identity would let an
+     * intruder read next to a row that is there ({@link Relations#absentCounterparts}; e.g. {@code ent.gazelle_share}
+     * where a district has no high-growth enterprise, next to {@code ent.gazelles} and {@code ent.high_growth_rate}):
+     * given as rows with no contributors - a count or sum of 0, a share or ratio with numerator and denominator 0 and no
+     * value - so that disclosure control sees them like every other cell (and may withhold them).
+     */
+    static List<RawCell> counterparts(List<RawCell> cells, Catalogue catalogue) {
+        List<CellKey> keys = new ArrayList<>(cells.size());
+        Set<CellKey> known = new java.util.HashSet<>();
+        for (RawCell c : cells) {
+            keys.add(c.key());
+            known.add(c.key());
+        }
+        List<RawCell> added = new ArrayList<>();
+        for (List<CellKey> more = Relations.absentCounterparts(keys); ; more = Relations.absentCounterparts(keys)) {
+            more.removeIf(k -> !known.add(k));
+            if (more.isEmpty()) {
+                return added;
+            }
+            for (CellKey k : more) {
+                IndicatorDefinition.Kind kind = catalogue.find(k.indicator()).map(IndicatorDefinition::kind).orElse(null);
+                boolean parts = kind == IndicatorDefinition.Kind.ENT_SHARE || kind == IndicatorDefinition.Kind.ENT_RATIO;
+                added.add(new RawCell(new IndicatorValue(k.indicator(), k.period(), k.group(), k.breakdown(), k.category(),
+                    parts ? null : BigDecimal.ZERO, parts ? BigDecimal.ZERO : null, parts ? BigDecimal.ZERO : null, null, null, false),
+                    new Contributors(0, parts ? 0 : -1, null, null, null, null)));
+                keys.add(k);
+            }
+        }
     }
 
     private static boolean autoCommit(Connection c) {
