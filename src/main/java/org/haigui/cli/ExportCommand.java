@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Export the store's tables as Parquet files with a manifest, for Apache Spark (haigui-spark) and other engines.",
         "One file per table (enterprise_years partitioned by year), identity numbers only hashed as stored; accounts, "
-            + "sessions, the audit log and quarantined rows are not exported. The store is opened read-only."})
+            + "sessions and the audit log are not exported, of the quarantine only table, batch and resolution (never a "
+            + "rejected row's content). The store is opened read-only."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -36,6 +36,12 @@ public final class ParquetExport {
     public static final int FORMAT_VERSION = 1;
     /** Tables of the institution registry that the ties indicators read, exported with the canonical tables. */
     static final List<String> REGISTRY = List.of("institutions", "institution_aliases", "institution_name_keys", "institution_norms");
+    /**
+     * Tables exported as a projection: the quarantine without the rejected rows' content (row_data,
+     * row_key and errors may hold what was typed, an identity number in clear among it) - what the
+     * data-quality indicators count, which table and whether resolved, and nothing else.
+     */
+    static final Map<String, String> PROJECTIONS = Map.of("quarantine", "SELECT batch_id, table_name, resolved_batch_id FROM quarantine");
     /** Tables partitioned by a column: enterprise_years by year (a national export has tens of millions of rows). */
     static final Map<String, String> PARTITIONS = Map.of("enterprise_years", "year");
 
@@ -50,10 +56,11 @@ public final class ParquetExport {
     private ParquetExport() {
     }
 
-    /** The tables an export writes, in order: the canonical tables of the schema, then the registry's. */
+    /** The tables an export writes, in order: the canonical tables of the schema, the registry's, the quarantine's projection. */
     public static List<String> tables() {
         List<String> t = new ArrayList<>(Schema.tableNames());
         t.addAll(REGISTRY);
+        t.add("quarantine");
         return t;
     }
 
@@ -93,7 +100,7 @@ public final class ParquetExport {
                     target = target.resolve("data_0.parquet");
                 }
                 String options = part == null ? "(FORMAT parquet)" : "(FORMAT parquet, PARTITION_BY (" + part + "))";
-                st.execute("COPY (SELECT * FROM " + t + ") TO " + literal(target.toString()) + " " + options);
+                st.execute("COPY (" + PROJECTIONS.getOrDefault(t, "SELECT * FROM " + t) + ") TO " + literal(target.toString()) + " " + options);
                 entries.add(new Entry(t, path(t), rows, part == null ? List.of() : List.of(part)));
             }
             manifest.put("format", FORMAT);

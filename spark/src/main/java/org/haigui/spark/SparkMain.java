@@ -207,5 +207,4 @@ public final class SparkMain implements Callable<Integer> {
         }
         throw HaiguiException.input("--survey " + arg + ": no such file (built in: " + String.join(", ", SurveyReader.BUILT_IN) + ")");
     }
-
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -26,15 +27,15 @@ import org.haigui.indicators.Replicates;
 import org.haigui.indicators.SqlSession;
 
 /**
- * A {@link SqlSession} over a {@link SparkSession}: the run's temporary tables are cached temporary
- * views ({@code CACHE TABLE}, materialised at once), queries come back as rows (the engine asks only
+ * A {@link SqlSession} over a {@link SparkSession}: the run's temporary tables are temporary views
+ * of local checkpoints (materialised at once), queries come back as rows (the engine asks only
  * for cells, categories and periods), and the bootstrap replicates are computed per cell on the
- * executors. {@link #close()} uncaches and drops every view the session created.
+ * executors. {@link #close()} drops every view the session created and releases its rows.
  */
 public final class SparkSqlSession implements SqlSession, AutoCloseable {
 
     private final SparkSession spark;
-    private final Set<String> temps = new LinkedHashSet<>();
+    private final Map<String, Dataset<Row>> views = new LinkedHashMap<>();
 
     public SparkSqlSession(SparkSession spark) {
         this.spark = spark;
@@ -54,20 +55,34 @@ public final class SparkSqlSession implements SqlSession, AutoCloseable {
         }
     }
 
+    /**
+     * The query's rows, materialised at once on the executors as a local checkpoint (kept by the
+     * block managers, memory then disk) and registered as a temporary view. A checkpoint, not a
+     * cache: the view's plan is a scan of the materialised rows, not the plan that made them, so
+     * that plans stay small however many tables build on one another.
+     */
     @Override
     public void createTemp(String name, String query) throws SQLException {
         dropTemp(name);
-        execute(dialect().createTemp(name, query));
-        temps.add(name);
+        String sql = dialect().render(query);
+        try {
+            Dataset<Row> df = spark.sql(sql).localCheckpoint(true);
+            df.createOrReplaceTempView(name);
+            views.put(name, df);
+        } catch (Exception e) {
+            throw failure(sql, e);
+        }
     }
 
     @Override
     public void dropTemp(String name) throws SQLException {
-        if (spark.catalog().tableExists(name)) {
-            execute("UNCACHE TABLE IF EXISTS " + name);
-            execute(dialect().dropTemp(name));
+        Dataset<Row> df = views.remove(name);
+        if (df != null) {
+            spark.catalog().dropTempView(name);
+            if (df.queryExecution().logical() instanceof LogicalRDD r) {
+                r.rdd().unpersist(false);
+            }
         }
-        temps.remove(name);
     }
 
     @Override
@@ -158,10 +173,10 @@ public final class SparkSqlSession implements SqlSession, AutoCloseable {
         }
     }
 
-    /** Uncaches and drops the views this session created. */
+    /** Drops the views this session created and releases their rows. */
     @Override
     public void close() {
-        for (String t : new ArrayList<>(temps)) {
+        for (String t : new ArrayList<>(views.keySet())) {
             try {
                 dropTemp(t);
             } catch (SQLException e) {
