@@ -42,7 +42,7 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
         Throwable t = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
         if (t instanceof HaiguiException he) {
             // the one last net: no message leaves with an identity number in clear
-            err.println("haigui: " + IdText.maskAll(he.getMessage()));
+            err.println("haigui: " + IdText.maskAll(org.haigui.csv.CsvReader.visible(he.getMessage())));
             err.flush();
             return exitCode(he.kind());
         }

@@ -56,8 +56,8 @@ final class InstitutionsCommand implements Runnable {
             InstitutionRegistry.ImportResult r;
             long[] size;
             try (Store store = Store.open(Store.resolve(db))) {
-                r = InstitutionRegistry.importCsv(store.connection(), file, cs);
-                size = InstitutionRegistry.size(store.connection());
+                r = InstitutionRegistry.importCsv(store.writer(), file, cs);
+                size = InstitutionRegistry.size(store.writer());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %d rows read, %d institutions added, %d aliases added, %d rows rejected%n",
@@ -107,8 +107,8 @@ final class InstitutionsCommand implements Runnable {
                 throw HaiguiException.usage("--limit and --candidates must not be negative");
             }
             List<InstitutionRegistry.Unmatched> rows;
-            try (Store store = Store.openExisting(Store.resolve(db))) {
-                rows = InstitutionRegistry.unmatched(store.connection(), limit, candidates);
+            try (Store store = TiesCommand.openForReadingTies(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+                rows = InstitutionRegistry.unmatched(reader, limit, candidates);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {

@@ -67,17 +67,17 @@ final class TiesCommand implements Callable<Integer> {
             AsOf.parse(asOf, "--as-of");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.openExisting(Store.resolve(db))) {
+        try (Store store = openForReadingTies(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, spec.commandLine().getErr());
             if (indicators) {
-                RawResult r = new IndicatorEngine().run(store.connection(),
+                RawResult r = new IndicatorEngine().run(reader,
                     IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
                         .withSurvey(city.survey())).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
                 IndicatorWriter.writeCsv(r.values(), out);
                 spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
                     r.info().resamples(), r.info().seed());
             } else {
-                TeamReport t = TeamTies.team(store.connection(), enterprise, d);
+                TeamReport t = TeamTies.team(reader, enterprise, d);
                 if (json) {
                     ObjectMapper m = new ObjectMapper().registerModule(
                         new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
@@ -89,6 +89,30 @@ final class TiesCommand implements Callable<Integer> {
         }
         out.flush();
         return ErrorMapper.OK;
+    }
+
+    /**
+     * The store opened read-only for the commands that read ties and names (other readers may hold
+     * it too); when its institution registry or name keys are not up to date (a store that no import
+     * of this version has touched), it is opened for writing once to bring them up to date first.
+     */
+    static Store openForReadingTies(java.nio.file.Path file) {
+        Store store = Store.openReadOnly(file);
+        boolean upToDate;
+        try (java.sql.Connection reader = store.reader()) {
+            upToDate = org.haigui.ties.InstitutionRegistry.upToDate(reader);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            store.close();
+            throw e instanceof RuntimeException r ? r : HaiguiException.store("cannot read the store " + file + ": " + e.getMessage(), e);
+        }
+        if (upToDate) {
+            return store;
+        }
+        store.close();
+        try (Store writer = Store.openExisting(file)) {
+            org.haigui.ties.InstitutionRegistry.refreshNameKeys(writer.writer());
+        }
+        return Store.openReadOnly(file);
     }
 
     private static void print(PrintWriter out, TeamReport t) {

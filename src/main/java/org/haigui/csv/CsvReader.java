@@ -2,11 +2,8 @@ package org.haigui.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +12,10 @@ import java.util.List;
  * records ended by {@code \n}, {@code \r\n} or a lone {@code \r} (mixed endings are fine), a
  * UTF-8 BOM skipped. We parse ourselves (rather than with FastCSV) to report, per record, the
  * row number as a spreadsheet shows it (header = row 1, one row per record even when a quoted
- * field spans lines), a file that ends inside a quoted field, and undecodable bytes - decoding
- * replaces them with U+FFFD, which marks the record as undecodable instead of storing mojibake.
+ * field spans lines), a file that ends inside a quoted field, and undecodable bytes - each is kept
+ * as the lone low surrogate {@code U+DC00 + byte} ({@link #isEscapedByte}), which marks the record
+ * as undecodable instead of storing mojibake, and lets the rejected-rows file give the byte back
+ * unchanged ({@link #escapedByte}); {@link #visible} shows it as {@code \xHH} for people.
  *
  * <p>The one CSV reader of the project: the import reads user files with it, and the schema reads
  * its own resources (the city's districts) with it.
@@ -54,7 +53,8 @@ public final class CsvReader implements AutoCloseable {
         }
     }
 
-    private static final char REPLACEMENT = '\uFFFD';
+    /** Undecodable byte {@code b} is read as the character {@code ESCAPE_BASE | b}. */
+    static final char ESCAPE_BASE = '\uDC00';
 
     private final Reader in;
     private final char[] buf = new char[1 << 16];
@@ -78,11 +78,7 @@ public final class CsvReader implements AutoCloseable {
         this.undecodableHint = charset.name().equalsIgnoreCase("GB18030")
             ? "bytes that are not valid GB18030 (is the file UTF-8? then import it without --encoding GB18030)"
             : "bytes that are not valid in the file's encoding (is the file GB18030? try --encoding GB18030)";
-        CharsetDecoder dec = charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .replaceWith(String.valueOf(REPLACEMENT));
-        this.in = new InputStreamReader(raw, dec);
+        this.in = new EscapingReader(raw, charset);
     }
 
     private int read() throws IOException {
@@ -121,6 +117,7 @@ public final class CsvReader implements AutoCloseable {
         long recordChars = 0;
         String error = null;
         boolean undecodable = false;
+        char previous = 0;
         field.setLength(0);
         boolean quoted = false;
         boolean afterQuote = false; // just closed a quoted section
@@ -134,9 +131,10 @@ public final class CsvReader implements AutoCloseable {
                 break;
             }
             char ch = (char) c;
-            if (ch == REPLACEMENT) {
+            if (Character.isLowSurrogate(ch) && !Character.isHighSurrogate(previous)) {
                 undecodable = true;
             }
+            previous = ch;
             if (quoted) {
                 if (ch == '"') {
                     int n = read();
@@ -198,5 +196,46 @@ public final class CsvReader implements AutoCloseable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** Whether {@code s} holds at least one undecodable byte kept by this reader. */
+    public static boolean hasEscapedBytes(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (isEscapedByte(s, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the character at {@code i} is an undecodable byte kept by this reader (a lone low surrogate). */
+    public static boolean isEscapedByte(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))
+            && c <= (ESCAPE_BASE | 0xff);
+    }
+
+    /** The byte an escaped character stands for (see {@link #isEscapedByte}). */
+    public static int escapedByte(char c) {
+        return c & 0xff;
+    }
+
+    /** {@code s} with every undecodable byte shown as {@code \xHH}: for messages, the quarantine and workbooks. */
+    public static String visible(String s) {
+        if (!hasEscapedBytes(s)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            if (isEscapedByte(s, i)) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\x%02X", escapedByte(s.charAt(i))));
+            } else {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -6,7 +6,10 @@ import java.text.Normalizer;
  * Identity numbers inside free text: finding and masking them wherever text leaves the program
  * (messages, reasons, keys, files). A candidate is a maximal run of 15 or 18 digits (full-width
  * digits count; the last of 18 may be X): "ID 310107199003070017", "ID310107199003070017" and
- * "310107199003070017号" hold one; a run of 19 or more digits is some other number.
+ * "310107199003070017号" hold one; a run of 19 or more digits is some other number. A valid
+ * 18-character number written in groups ("310107 19900307 0017", "310107-19900307-0017": digits
+ * separated by single spaces or hyphens) is one too; grouped digits that are not a valid number
+ * are some other number (a date, a telephone number) and left alone.
  */
 public final class IdText {
 
@@ -27,12 +30,49 @@ public final class IdText {
                 continue;
             }
             int start = i;
+            int grouped = groupedEnd(t, i);
+            if (grouped > 0) {
+                return true;
+            }
             i = runEnd(t, i);
             if (i - start == 18 && IdentityNumber.parse(t.substring(start, i)).ok()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * When a valid identity number written in groups starts at {@code start} (at least two groups
+     * of digits separated by single spaces or hyphens, 18 characters in all; it may follow other
+     * groups, such as a date), the end (exclusive) of its last group; otherwise 0.
+     */
+    private static int groupedEnd(String t, int start) {
+        StringBuilder digits = new StringBuilder(18);
+        int i = start;
+        int groups = 0;
+        while (true) {
+            int end = runEnd(t, i);
+            digits.append(t, i, end);
+            groups++;
+            if (digits.length() > 18) {
+                return 0;
+            }
+            if (end < t.length() - 1 && isSeparatorBetweenDigits(t, end)) {
+                i = end + 1;
+                continue;
+            }
+            if (groups < 2 || digits.length() != 18 || !IdentityNumber.parse(digits.toString()).ok()) {
+                return 0;
+            }
+            return end;
+        }
+    }
+
+    private static boolean isSeparatorBetweenDigits(String t, int at) {
+        char c = t.charAt(at);
+        return (c == ' ' || c == '-') && at > 0 && at + 1 < t.length()
+            && (isDigit(t.charAt(at - 1)) || isX(t.charAt(at - 1))) && isDigit(t.charAt(at + 1));
     }
 
     /**
@@ -58,6 +98,22 @@ public final class IdText {
                 continue;
             }
             int start = i;
+            int grouped = groupedEnd(t, i);
+            if (grouped > 0) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, start);
+                int kept = 0;
+                for (int k = start; k < grouped; k++) {
+                    char c = t.charAt(k);
+                    boolean digit = isDigit(c) || isX(c);
+                    out.append(digit && kept++ >= 4 ? '*' : c);
+                }
+                copied = grouped;
+                i = grouped;
+                continue;
+            }
             i = runEnd(t, i);
             int len = i - start;
             boolean xOnlyLast = true;
@@ -89,16 +145,15 @@ public final class IdText {
         return i;
     }
 
+    /** At least 15 digits in all (a run, or groups): the text may hold an identity number. */
     private static boolean hasLongDigitRun(String s) {
-        int run = 0;
+        int digits = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c >= '0' && c <= '9') || (c >= '\uFF10' && c <= '\uFF19')) {
-                if (++run >= 14) {
+                if (++digits >= 15) {
                     return true;
                 }
-            } else {
-                run = 0;
             }
         }
         return false;

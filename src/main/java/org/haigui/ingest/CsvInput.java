@@ -216,7 +216,16 @@ final class CsvInput implements TableInput {
             }
             List<String> f = r.fields();
             String error = r.error();
-            String[] cells = new String[header.size()];
+            // fields beyond the header are kept (up to the last that is not blank) so that the
+            // rejected-rows files give the row back whole; such a row is an error below
+            int width = header.size();
+            for (int i = f.size() - 1; i >= header.size(); i--) {
+                if (!f.get(i).isBlank()) {
+                    width = i + 1;
+                    break;
+                }
+            }
+            String[] cells = new String[width];
             for (int i = 0; i < Math.min(f.size(), cells.length); i++) {
                 cells[i] = SpreadsheetCells.restore(f.get(i));
             }
@@ -224,13 +233,8 @@ final class CsvInput implements TableInput {
                 error = "the row has " + f.size() + " field" + (f.size() == 1 ? "" : "s") + " but the header has " + header.size()
                     + " (is the file cut short, or a comma missing?)";
             }
-            if (f.size() > cells.length && error == null) {
-                for (int i = cells.length; i < f.size(); i++) {
-                    if (!f.get(i).isBlank()) {
-                        error = "the row has " + f.size() + " fields but the header has " + header.size();
-                        break;
-                    }
-                }
+            if (width > header.size() && error == null) {
+                error = "the row has " + f.size() + " fields but the header has " + header.size();
             }
             return new InputRow(r.rowNumber(), cells, null, error);
         }

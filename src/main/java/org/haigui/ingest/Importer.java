@@ -114,7 +114,7 @@ public final class Importer {
         }
         Staging staging = new Staging(store, options, progress, this::open);
         RejectedRows rejected = new RejectedRows(options, this::open);
-        Connection c = store.connection();
+        Connection c = store.writer();
         List<Path> rejectedFiles = new ArrayList<>();
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
         try {

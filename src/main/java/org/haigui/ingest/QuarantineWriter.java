@@ -47,7 +47,7 @@ final class QuarantineWriter implements AutoCloseable {
             boolean idColumn = schemaIndex >= 0 && table.columns().get(schemaIndex).type() == ColumnType.ID_NUMBER;
             String name = Masking.text(headerCells != null && i < headerCells.size() ? headerCells.get(i).trim() : "column " + (i + 1));
             if (cells[i] != null && !cells[i].isEmpty()) {
-                data.put(name, Masking.value(idColumn, cells[i]));
+                data.put(name, Masking.value(idColumn, org.haigui.csv.CsvReader.visible(cells[i])));
             }
         }
         ArrayNode errs = JSON.createArrayNode();
@@ -65,7 +65,7 @@ final class QuarantineWriter implements AutoCloseable {
         if (key == null) {
             appender.appendNull();
         } else {
-            appender.append(Masking.text(key));
+            appender.append(Masking.text(org.haigui.csv.CsvReader.visible(key)));
         }
         try {
             appender.append(JSON.writeValueAsString(data));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import org.haigui.csv.CsvReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ class RejectedRowsWriter implements AutoCloseable {
     private static final String CIPHER = "AES/CTR/NoPadding";
 
     private final Writer csv;
+    /** The stream under {@link #csv}: undecodable bytes of the input are written back to it as they were. */
+    private OutputStream csvBytes;
     private final OutputStream xlsxStream;
     private final Workbook workbook;
     private final Worksheet sheet;
@@ -103,6 +106,7 @@ class RejectedRowsWriter implements AutoCloseable {
             Worksheet ws = wb.newWorksheet(table);
             RejectedRowsWriter rw = new RejectedRowsWriter(w, xo, wb, ws);
             rw.target = shownAs;
+            rw.csvBytes = out;
             return rw;
         } catch (IOException | RuntimeException e) {
             out.close();
@@ -160,10 +164,16 @@ class RejectedRowsWriter implements AutoCloseable {
         write(cells);
     }
 
+    /**
+     * One rejected row: its cells under the header, the errors in the {@code errors} column, and
+     * the fields beyond the header's width (a row with too many fields) after it, in the order read,
+     * so that nothing of the row is lost.
+     */
     void row(InputRow row, List<FieldError> errors) throws IOException {
-        List<String> cells = new ArrayList<>(width + 1);
+        String[] given = row.cells();
+        List<String> cells = new ArrayList<>(Math.max(width, given.length) + 1);
         for (int i = 0; i < width; i++) {
-            String v = i < row.cells().length ? row.cells()[i] : null;
+            String v = i < given.length ? given[i] : null;
             cells.add(v == null ? "" : v);
         }
         String described = describe(row.rowNumber(), errors);
@@ -171,6 +181,9 @@ class RejectedRowsWriter implements AutoCloseable {
             cells.set(errorsAt, described);
         } else {
             cells.add(described);
+        }
+        for (int i = width; i < given.length; i++) {
+            cells.add(given[i] == null ? "" : given[i]);
         }
         write(cells);
     }
@@ -210,15 +223,34 @@ class RejectedRowsWriter implements AutoCloseable {
             if (i > 0) {
                 csv.write(',');
             }
-            csv.write(quote(SpreadsheetCells.neutralise(cells.get(i))));
-            // a cell starting with '=' stays text in the workbook: fastexcel writes strings, never formulas
-            sheet.value(xlsxRow, i, cells.get(i));
+            writeCsvCell(quote(SpreadsheetCells.neutralise(cells.get(i))));
+            // a cell starting with '=' stays text in the workbook: fastexcel writes strings, never formulas;
+            // a workbook holds text only, so an undecodable byte shows there as \xHH
+            sheet.value(xlsxRow, i, CsvReader.visible(cells.get(i)));
         }
         csv.write("\r\n");
         xlsxRow++;
         if (xlsxRow % FLUSH_EVERY == 0) {
             sheet.flush();
         }
+    }
+
+    /** A cell's text; an undecodable byte of the input is written back as the byte it was. */
+    private void writeCsvCell(String v) throws IOException {
+        if (!CsvReader.hasEscapedBytes(v)) {
+            csv.write(v);
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < v.length(); i++) {
+            if (CsvReader.isEscapedByte(v, i)) {
+                csv.write(v, from, i - from);
+                csv.flush();
+                csvBytes.write(CsvReader.escapedByte(v.charAt(i)));
+                from = i + 1;
+            }
+        }
+        csv.write(v, from, v.length() - from);
     }
 
     static String quote(String v) {

@@ -103,6 +103,14 @@ public final class InstitutionRegistry {
         NameKeys.refresh(c);
     }
 
+    /**
+     * Whether the registry and the episodes' name keys are up to date (they are after every import),
+     * so that ties and unmatched names can be read from a store opened read-only. Reads only.
+     */
+    public static boolean upToDate(Connection c) {
+        return NameKeys.upToDate(c);
+    }
+
     /** The number of institutions and aliases in the registry (built-in and user). */
     public static long[] size(Connection c) {
         return RegistryStore.size(c);

@@ -33,7 +33,38 @@ final class NameKeys {
      * (in Java, once per distinct name); a change of the registry recomputes them all. Cheap when
      * nothing changed: one distinct scan of the names.
      */
+    /**
+     * Whether {@link #refresh} would write nothing: the built-in registry loaded in its current
+     * version with its norms, and every episode name keyed under the registry's revision. Reads only,
+     * so that the reading commands can open a store read-only when it is up to date (it is after
+     * every import) and for writing only when it is not (a store from an older haigui).
+     */
+    static boolean upToDate(Connection c) {
+        try {
+            if (!RegistryStore.builtinVersion().equals(RegistryStore.readMeta(c, InstitutionRegistry.META_VERSION))) {
+                return false;
+            }
+            String revision = RegistryStore.readMeta(c, RegistryStore.META_REVISION);
+            if (revision == null || !revision.equals(RegistryStore.readMeta(c, META_KEYS_REVISION))) {
+                return false;
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT (SELECT count(*) FROM institution_norms) > 0
+                   AND NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT institution FROM overseas_episodes) n
+                                   LEFT JOIN institution_name_keys k ON k.institution = n.institution
+                                   WHERE k.institution IS NULL)""")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw HaiguiException.store("cannot read the institution registry of the store: " + e.getMessage(), e);
+        }
+    }
+
     static void refresh(Connection c) {
+        if (upToDate(c)) {
+            return; // writes nothing: works on a store opened read-only
+        }
         RegistryStore.ensureLoaded(c);
         try {
             Transactions.run(c, () -> {

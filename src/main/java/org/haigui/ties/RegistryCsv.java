@@ -65,7 +65,7 @@ final class RegistryCsv {
                 long line = rec.getStartingLineNumber();
                 String err = applyRow(model, rec, col, source, newInst, newAliases, warnings, fileName + " line " + line);
                 if (err != null) {
-                    rejected.add(fileName + " line " + line + ": " + err);
+                    rejected.add(org.haigui.ids.IdText.maskAll(fileName + " line " + line + ": " + err));
                 }
             }
         } catch (IOException e) {
@@ -93,6 +93,12 @@ final class RegistryCsv {
         for (String a : field(rec, col, "aliases").split(";")) {
             if (!a.isBlank()) {
                 aliases.add(a.strip());
+            }
+        }
+        for (int i = 0; i < rec.getFieldCount(); i++) {
+            if (org.haigui.ids.IdText.containsValid(rec.getField(i))) {
+                return "field " + (i + 1) + " looks like an identity number, which the institution registry never stores "
+                    + "(看似身份证号码：机构名录不保存身份证号码)";
             }
         }
         if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {

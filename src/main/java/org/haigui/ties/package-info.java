@@ -29,7 +29,7 @@
  * {@link org.haigui.ties.TeamTies} and {@link org.haigui.ties.TeamReport} (one team), and the
  * provider.
  *
- * <p>May use: {@code core}, {@code schema}, {@code indicators} (the provider interface and
+ * <p>May use: {@code core}, {@code ids} (identity numbers are refused in a registry CSV), {@code schema}, {@code indicators} (the provider interface and
  * definition record), a {@link java.sql.Connection} handed out by {@code store} and its
  * {@code Transactions} helper, Jackson (the
  * built-in registry), FastCSV, the JDK.

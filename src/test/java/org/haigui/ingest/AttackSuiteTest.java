@@ -106,6 +106,19 @@ class AttackSuiteTest {
     }
 
     @Test
+    void identityNumberWrittenInGroupsIsRefusedAndMasked() throws Exception {
+        String spaced = ID1.substring(0, 6) + " " + ID1.substring(6, 14) + " " + ID1.substring(14);
+        String dashed = ID2.substring(0, 6) + "-" + ID2.substring(6, 14) + "-" + ID2.substring(14);
+        Path f = h.write("g/persons.csv", "person_id,name_en\nP1,A " + spaced + "\nP2,B " + dashed + "\nP3,Tel 021-6432-1234\n");
+        ImportHarness.Run r = h.importPaths(f);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(h.rows("SELECT person_id FROM persons")).containsExactly(List.of("P3"));
+        assertThat(h.everythingStored()).doesNotContain(ID1.substring(6, 14)).doesNotContain(ID2.substring(6, 14));
+        String rejected = Files.readString(tmp.resolve("g/persons.rejected.csv"));
+        assertThat(rejected).contains("looks like an identity number").doesNotContain(spaced).doesNotContain(dashed);
+    }
+
+    @Test
     void referenceReasonsKeysAndSurveyWeightsAreMasked() throws Exception {
         // LOOKALIKE is not a valid identity number, so an id column accepts it; it is masked wherever it is quoted
         Path d = tmp.resolve("d");
@@ -376,6 +389,49 @@ class AttackSuiteTest {
         h.importPaths(again);
         String second = Files.readString(tmp.resolve("again/persons.rejected.csv"));
         assertThat(second.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFperson_id,name_en,gender,errors");
+    }
+
+    @Test
+    void aRowWithTooManyFieldsKeepsTheExtraFieldsInTheRejectedFiles() throws Exception {
+        Path f = h.write("persons.csv", "person_id,name_en\nP1,Ann,extra one,extra two\nP2,Bo\n");
+        assertThat(h.importPaths(f).code()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(tmp.resolve("persons.rejected.csv"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFperson_id,name_en,errors");
+        assertThat(lines.get(1)).startsWith("P1,Ann,row 2: the row has 4 fields but the header has 2").endsWith(",extra one,extra two");
+        // imported again as it is, the row is rejected again with its extra fields still there
+        Path again = Files.createDirectories(tmp.resolve("again")).resolve("persons.rejected.csv");
+        Files.copy(tmp.resolve("persons.rejected.csv"), again);
+        assertThat(h.importPaths(again).code()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("again/persons.rejected.csv"))).contains(",extra one,extra two");
+    }
+
+    @Test
+    void undecodableBytesAreGivenBackAsTheyWereAndShownAsHex() throws Exception {
+        Path f = tmp.resolve("persons.csv");
+        byte[] row = concat("P1,A".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xC3},
+            "B\nP2,Bo\n".getBytes(StandardCharsets.US_ASCII));
+        Files.write(f, concat("person_id,name_en\n".getBytes(StandardCharsets.US_ASCII), row));
+        assertThat(h.importPaths(f).code()).isEqualTo(1);
+        byte[] rejected = Files.readAllBytes(tmp.resolve("persons.rejected.csv"));
+        // the row's bytes, as in the input, undecodable ones included
+        assertThat(indexOf(rejected, concat("P1,A".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xC3},
+            "B,".getBytes(StandardCharsets.US_ASCII)))).isGreaterThan(0);
+        assertThat(new String(rejected, StandardCharsets.ISO_8859_1)).doesNotContain("\u00EF\u00BF\u00BD"); // no U+FFFD
+        assertThat(h.rows("SELECT row_data FROM quarantine").get(0).get(0)).contains("A\\\\xFF\\\\xC3B");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

@@ -24,7 +24,8 @@ class BadInputTest {
     }
 
     private String rejected(String table) throws Exception {
-        return Files.readString(tmp.resolve(table + ".rejected.csv"));
+        // leniently: a rejected row keeps the bytes that could not be decoded, as in the input
+        return new String(Files.readAllBytes(tmp.resolve(table + ".rejected.csv")), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -61,7 +62,7 @@ class BadInputTest {
         assertThat(rej).contains("row 3: bytes that are not valid in the file's encoding (is the file GB18030? try --encoding GB18030)")
             .contains("row 4: bytes that are not valid");
         assertThat(h.rows("SELECT person_id FROM persons")).containsExactly(List.of("P1"));
-        // quarantine keeps the undecodable row with U+FFFD marking the bytes it could not decode; no canonical table has any
+        // quarantine keeps the undecodable row with \xHH for the bytes it could not decode; no canonical table has any
         assertThat(h.count("SELECT count(*) FROM persons WHERE name_zh LIKE '%\uFFFD%'")).isZero();
 
         // with the right encoding everything is accepted, and Chinese is stored as it should be

@@ -126,6 +126,27 @@ class InstitutionRegistryTest {
         }
     }
 
+    @Test
+    void aRowWithAnIdentityNumberIsRejectedAndNothingOfItStored(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("ids.csv");
+        Files.writeString(csv, "institution_id,name,country,aliases\n"
+            + "X1,Uni 310107199003070017,US,\n"
+            + "X2,Uni Two,US,alias 110101 19900307 8670\n"
+            + "X3,Uni Three,US,\n", StandardCharsets.UTF_8);
+        try (Fixture f = new Fixture(dir)) {
+            InstitutionRegistry.ImportResult r = InstitutionRegistry.importCsv(f.c, csv);
+            assertThat(r.institutionsAdded()).isEqualTo(1);
+            assertThat(r.rejected()).hasSize(2).allSatisfy(x -> assertThat(x).contains("looks like an identity number")
+                .doesNotContain("310107199003070017").doesNotContain("19900307"));
+            try (var st = f.c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM (SELECT name FROM institutions UNION ALL SELECT alias FROM institution_aliases) "
+                    + "WHERE name LIKE '%19900307%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
     private static String storedKey(Fixture f, String name) throws Exception {
         try (var ps = f.c.prepareStatement("SELECT name_key FROM institution_name_keys WHERE institution = ?")) {
             ps.setString(1, name);

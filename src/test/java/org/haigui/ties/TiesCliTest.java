@@ -61,7 +61,7 @@ class TiesCliTest {
         assertThat(usage.code()).isEqualTo(2);
 
         Run one = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31");
-        assertThat(one.code()).isZero();
+        assertThat(one.code()).as(one.err()).isZero();
         assertThat(one.out()).contains("initial core team: 2 members, 2 tied")
             .contains("schoolmate at Stanford University / 斯坦福大学, overlap 2012-06-30 .. 2012-06-30 (1 days), matched by registry alias");
 
@@ -82,6 +82,20 @@ class TiesCliTest {
             IndicatorWriter.writeCsv(r.values(), engineCsv);
         }
         assertThat(ind.out()).isEqualTo(engineCsv.toString());
+
+        // the reading commands open the store read-only: they run while another reader holds it
+        // (a store opened for writing by the same process would be refused as a second configuration)
+        try (Store held = Store.openReadOnly(db)) {
+            assertThat(held.readOnly()).isTrue();
+            Run heldTies = run("ties", "--indicators", "--db", db.toString(), "--as-of", "2021-12-31");
+            assertThat(heldTies.code()).as(heldTies.err()).isZero();
+            assertThat(heldTies.out()).isEqualTo(ind.out());
+            Run heldTeam = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31");
+            assertThat(heldTeam.code()).as(heldTeam.err()).isZero();
+            Run heldUnmatched = run("institutions", "unmatched", "--db", db.toString());
+            assertThat(heldUnmatched.code()).as(heldUnmatched.err()).isZero();
+            assertThat(heldUnmatched.out()).contains("Acme Robotics");
+        }
 
         Run un = run("institutions", "unmatched", "--db", db.toString(), "--csv", dir.resolve("cand.csv").toString());
         assertThat(un.code()).isZero();
