@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         BenchCommand.class,
         IndicatorsCommand.class,
+        ExportCommand.class,
         ReportCommand.class,
         InstitutionsCommand.class,
         TiesCommand.class,

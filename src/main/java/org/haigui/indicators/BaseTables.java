@@ -1,9 +1,6 @@
 package org.haigui.indicators;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +66,10 @@ final class BaseTables {
             .replace("${ytdPeriod}", "'" + asOf.getYear() + "-01-01.." + d + "'");
     }
 
-    static void drop(Connection c, Dialect dialect) {
-        try (Statement st = c.createStatement()) {
+    static void drop(SqlSession s) {
+        try {
             for (String t : TABLES) {
-                st.execute(dialect.dropTemp(t));
+                s.dropTemp(t);
             }
         } catch (SQLException e) {
             // best effort: temp tables vanish with the connection anyway
@@ -206,23 +203,23 @@ final class BaseTables {
         return eb.toString();
     }
 
-    static void create(Connection c, LocalDate asOf, Dialect dialect) throws SQLException {
-        create(c, asOf, false, dialect);
+    static void create(SqlSession st, LocalDate asOf) throws SQLException {
+        create(st, asOf, false);
     }
 
-    static void create(Connection c, LocalDate asOf, boolean blueprint, Dialect dialect) throws SQLException {
+    static void create(SqlSession st, LocalDate asOf, boolean blueprint) throws SQLException {
         int dy = asOf.getYear();
-        try (Statement st = c.createStatement()) {
+        {
             for (String[] s : statements(asOf, blueprint)) {
                 long t0 = System.nanoTime();
-                st.execute(dialect.createTemp(s[0], bind(s[1], asOf)));
+                st.createTemp(s[0], bind(s[1], asOf));
                 if (TRACE) {
                     System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, s[0]);
                 }
             }
             Integer firstMove = firstYear(st, "SELECT CAST(min(extract(year FROM d)) AS INTEGER) FROM hg_mv");
             Integer firstEnt = firstYear(st, "SELECT min(fy) FROM hg_ent WHERE grp IS NOT NULL");
-            st.execute(dialect.createTemp("hg_pyears", "SELECT t FROM " + yearsValues(firstMove, dy)));
+            st.createTemp("hg_pyears", "SELECT t FROM " + yearsValues(firstMove, dy));
             StringBuilder q = new StringBuilder();
             if (firstMove != null) {
                 for (int y = firstMove; y <= dy; y++) {
@@ -231,13 +228,13 @@ final class BaseTables {
                     }
                 }
             }
-            st.execute(dialect.createTemp("hg_pquarters", "SELECT t, label FROM "
-                + (q.length() == 0 ? "(SELECT 0 AS t, '' AS label) x WHERE 1 = 0" : "(VALUES " + q + ") AS v(t, label)")));
-            st.execute(dialect.createTemp("hg_eyears", "SELECT t FROM " + yearsValues(firstEnt, dy)));
-            st.execute(dialect.createTemp("hg_active_all", "SELECT e.eidx, y.t FROM hg_ent e JOIN hg_eyears y"
-                + " ON y.t >= e.fy AND (e.dy IS NULL OR e.dy >= y.t)"));
-            st.execute(dialect.createTemp("hg_active", "SELECT a.eidx, a.t FROM hg_active_all a JOIN hg_ent e ON e.eidx = a.eidx"
-                + " WHERE e.grp IS NOT NULL"));
+            st.createTemp("hg_pquarters", "SELECT t, label FROM "
+                + (q.length() == 0 ? "(SELECT 0 AS t, '' AS label) x WHERE 1 = 0" : "(VALUES " + q + ") AS v(t, label)"));
+            st.createTemp("hg_eyears", "SELECT t FROM " + yearsValues(firstEnt, dy));
+            st.createTemp("hg_active_all", "SELECT e.eidx, y.t FROM hg_ent e JOIN hg_eyears y"
+                + " ON y.t >= e.fy AND (e.dy IS NULL OR e.dy >= y.t)");
+            st.createTemp("hg_active", "SELECT a.eidx, a.t FROM hg_active_all a JOIN hg_ent e ON e.eidx = a.eidx"
+                + " WHERE e.grp IS NOT NULL");
         }
     }
 
@@ -252,8 +249,8 @@ final class BaseTables {
         return "(VALUES " + v + ") AS v(t)";
     }
 
-    private static Integer firstYear(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
+    private static Integer firstYear(SqlSession st, String sql) throws SQLException {
+        try (SqlSession.Rows rs = st.query(sql)) {
             rs.next();
             int v = rs.getInt(1);
             return rs.wasNull() ? null : v;

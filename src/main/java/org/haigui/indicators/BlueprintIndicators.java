@@ -1,9 +1,6 @@
 package org.haigui.indicators;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,7 +78,7 @@ final class BlueprintIndicators {
     // ---------------------------------------------------------------- the run's tables
 
     /** The tables named in the class comment; called by the engine before the base tables. */
-    static void createTables(RunContext ctx, Connection c, Dialect dialect) throws SQLException {
+    static void createTables(RunContext ctx, SqlSession c) throws SQLException {
         List<String[]> stmts = new ArrayList<>();
         Blueprint bp = ctx.blueprint();
         if (bp != null) {
@@ -116,10 +113,8 @@ final class BlueprintIndicators {
             }
         }
         stmts.add(new String[] {"hg_sv_opt", values(opts, "question, option_id, ord", "'' AS question, '' AS option_id, 0 AS ord")});
-        try (Statement st = c.createStatement()) {
-            for (String[] s : stmts) {
-                st.execute(dialect.createTemp(s[0], s[1]));
-            }
+        for (String[] s : stmts) {
+            c.createTemp(s[0], s[1]);
         }
     }
 
@@ -137,7 +132,7 @@ final class BlueprintIndicators {
      * distinct options found in the store's answers (split on {@code ;}, trimmed), sorted by
      * question and option.
      */
-    private static Map<String, List<String>> surveyOptions(SurveyDefinition def, Connection c) throws SQLException {
+    private static Map<String, List<String>> surveyOptions(SurveyDefinition def, SqlSession c) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (def != null) {
             for (SurveyDefinition.Question q : def.questions()) {
@@ -146,8 +141,7 @@ final class BlueprintIndicators {
             return out;
         }
         Map<String, Set<String>> found = new TreeMap<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT question, answer FROM survey WHERE answer IS NOT NULL")) {
+        try (SqlSession.Rows rs = c.query("SELECT DISTINCT question, answer FROM survey WHERE answer IS NOT NULL")) {
             while (rs.next()) {
                 Set<String> s = found.computeIfAbsent(rs.getString(1), k -> new TreeSet<>());
                 s.addAll(SurveyDefinition.Question.split(rs.getString(2)));
@@ -157,9 +151,9 @@ final class BlueprintIndicators {
         return out;
     }
 
-    private static Set<String> distinct(Connection c, String sql) throws SQLException {
+    private static Set<String> distinct(SqlSession c, String sql) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (SqlSession.Rows rs = c.query(sql)) {
             while (rs.next()) {
                 String s = rs.getString(1);
                 if (s != null && !s.isEmpty()) {

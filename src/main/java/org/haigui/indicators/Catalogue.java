@@ -81,9 +81,9 @@ public final class Catalogue {
     }
 
     /** Lets every provider prepare its inputs for a run (see {@link IndicatorProvider#prepare}). */
-    void prepare(RunContext context, java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
+    void prepare(RunContext context, SqlSession c) throws java.sql.SQLException {
         for (IndicatorProvider p : providers) {
-            p.prepare(context, c, dialect);
+            p.prepare(context, c);
         }
     }
 

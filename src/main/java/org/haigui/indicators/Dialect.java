@@ -22,7 +22,8 @@ import java.util.Locale;
  * <tr><td>{@code @re(pattern)} (a regular expression literal)</td><td>{@code 'pattern'}</td><td>{@code 'pattern'}, backslashes doubled</td></tr>
  * </table>
  * and the statements {@link #createTemp}, {@link #dropTemp}: temporary tables (DuckDB, private to
- * the connection) or cached temporary views (Spark). Arguments are split at top-level commas;
+ * the connection) or cached temporary views (Spark; the scale-out module's session materialises
+ * them as local checkpoints instead, see {@link SqlSession#createTemp}). Arguments are split at top-level commas;
  * parentheses and string literals nest.
  */
 public enum Dialect {

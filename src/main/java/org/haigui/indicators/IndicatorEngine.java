@@ -3,10 +3,7 @@ package org.haigui.indicators;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,7 +45,6 @@ public final class IndicatorEngine {
         + "other replicate of the same resample";
 
     private final Function<RunContext, Catalogue> catalogues;
-    private final Dialect dialect = Dialect.DUCKDB;
 
     /** An engine over a fixed catalogue (whatever the run's context). */
     public IndicatorEngine(Catalogue catalogue) {
@@ -65,21 +61,43 @@ public final class IndicatorEngine {
         return catalogues.apply(context);
     }
 
-    /** Runs the request. Throws {@link HaiguiException} (USAGE) for an unknown id in {@code only}. */
+    /**
+     * Runs the request on the embedded store's connection, in one transaction that is rolled back at
+     * the end (the run's temp tables go with it). Throws {@link HaiguiException} (USAGE) for an unknown id in {@code only}.
+     */
     public RawResult run(Connection c, IndicatorRequest request) {
+        boolean auto = autoCommit(c);
+        try {
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new HaiguiException(HaiguiException.Kind.STORE, "cannot prepare the indicator tables: " + e.getMessage(), e);
+            }
+            return run(new JdbcSession(c, Dialect.DUCKDB), request);
+        } finally {
+            end(c, auto);
+        }
+    }
+
+    /**
+     * Runs the request in a session of any engine (the embedded store's, or Spark's in the scale-out
+     * module): the same catalogue, rendered for the session's dialect. The temporary tables the run
+     * creates stay in the session; the caller ends it. Throws {@link HaiguiException} (USAGE) for an
+     * unknown id in {@code only}.
+     */
+    public RawResult run(SqlSession s, IndicatorRequest request) {
         RunContext ctx = request.context();
         Catalogue catalogue = catalogues.apply(ctx);
         List<IndicatorDefinition> defs = select(catalogue, request.only());
         Map<String, String> notAvailable = new LinkedHashMap<>();
         List<RawCell> out = new ArrayList<>();
         request.progress().start("indicators", defs.size());
-        boolean auto = autoCommit(c);
         try {
-            c.setAutoCommit(false);
-            BlueprintIndicators.createTables(ctx, c, dialect);
-            BaseTables.create(c, ctx.asOf(), ctx.blueprint() != null, dialect);
-            catalogue.prepare(ctx, c, dialect);
-            Run run = new Run(c, ctx, dialect);
+            Dialect dialect = s.dialect();
+            BlueprintIndicators.createTables(ctx, s);
+            BaseTables.create(s, ctx.asOf(), ctx.blueprint() != null);
+            catalogue.prepare(ctx, s);
+            Run run = new Run(s, ctx, dialect);
             int done = 0;
             for (IndicatorDefinition d : defs) {
                 if (!d.available()) {
@@ -96,7 +114,6 @@ public final class IndicatorEngine {
         } catch (SQLException e) {
             throw new HaiguiException(HaiguiException.Kind.STORE, "cannot prepare the indicator tables: " + e.getMessage(), e);
         } finally {
-            end(c, auto);
             request.progress().finish();
         }
         out.addAll(counterparts(out, catalogue));
@@ -245,17 +262,18 @@ public final class IndicatorEngine {
 
     /** One run: the connection, the context, and the lazily created bootstrap weights and comparison tables. */
     private static final class Run {
-        private final Connection c;
+        private final SqlSession c;
         private final RunContext ctx;
         private final Dialect dialect;
         private final Map<String, Resampling> resampling = new HashMap<>();
+        private final Map<String, SessionResampling> sessionResampling = new HashMap<>();
         private final Set<String> groupTables = new java.util.HashSet<>();
         /** TIDY definitions whose rows keep the query's order within a period and breakdown. */
         private final Set<String> keepCategoryOrder = new java.util.HashSet<>();
         /** The definitions' temp tables created in this run (each once, by the first definition that needs it). */
         private final Set<String> temps = new java.util.HashSet<>();
 
-        Run(Connection c, RunContext ctx, Dialect dialect) {
+        Run(SqlSession c, RunContext ctx, Dialect dialect) {
             this.c = c;
             this.ctx = ctx;
             this.dialect = dialect;
@@ -266,11 +284,9 @@ public final class IndicatorEngine {
         }
 
         List<RawCell> compute(IndicatorDefinition d) throws SQLException {
-            try (Statement st = c.createStatement()) {
-                for (IndicatorDefinition.TempTable t : d.prepare()) {
-                    if (temps.add(t.name())) {
-                        st.execute(dialect.createTemp(t.name(), BaseTables.bind(t.sql(), ctx.asOf())));
-                    }
+            for (IndicatorDefinition.TempTable t : d.prepare()) {
+                if (temps.add(t.name())) {
+                    c.createTemp(t.name(), BaseTables.bind(t.sql(), ctx.asOf()));
                 }
             }
             String sql = bind(d.sql());
@@ -317,8 +333,8 @@ public final class IndicatorEngine {
             List<RawCell> out = new ArrayList<>();
             List<Long> ords = new ArrayList<>();
             boolean ordered;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                Set<String> cols = columns(rs.getMetaData());
+            try (SqlSession.Rows rs = c.query(sql)) {
+                Set<String> cols = rs.columns();
                 ordered = cols.contains("ord");
                 while (rs.next()) {
                     BigDecimal value = Numbers.of(rs.getObject("value"));
@@ -365,20 +381,12 @@ public final class IndicatorEngine {
             return out;
         }
 
-        private static Set<String> columns(ResultSetMetaData md) throws SQLException {
-            Set<String> s = new java.util.HashSet<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                s.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
-            }
-            return s;
-        }
-
         private List<RawCell> persons(IndicatorDefinition d, String sql) throws SQLException {
             List<String> bd = d.breakdowns();
             String q = personQuery(bd, sql);
             List<RawCell> out = new ArrayList<>();
             Set<String> totals = new TreeSet<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
+            try (SqlSession.Rows rs = c.query(q)) {
                 while (rs.next()) {
                     String period = rs.getString(1);
                     String breakdown = "";
@@ -409,7 +417,7 @@ public final class IndicatorEngine {
         private List<String> periods(IndicatorDefinition d) throws SQLException {
             List<String> p = new ArrayList<>();
             if (d.periodsSql() != null) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(bind(d.periodsSql()))) {
+                try (SqlSession.Rows rs = c.query(bind(d.periodsSql()))) {
                     while (rs.next()) {
                         p.add(rs.getString(1));
                     }
@@ -425,9 +433,7 @@ public final class IndicatorEngine {
             }
             String name = "hg_eb_" + cmp.id();
             if (groupTables.add(name)) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(dialect.createTemp(name, BaseTables.groupedBreakdowns(cmp)));
-                }
+                c.createTemp(name, BaseTables.groupedBreakdowns(cmp));
             }
             return name;
         }
@@ -437,14 +443,12 @@ public final class IndicatorEngine {
             boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
             if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
                 // the unit rows are read twice (point estimates in SQL, then the resampling): compute them once
-                try (Statement st = c.createStatement()) {
-                    st.execute(dialect.createTemp("hg_units", "SELECT * FROM (" + sql + ") q"));
-                }
+                c.createTemp("hg_units", "SELECT * FROM (" + sql + ") q");
                 sql = "SELECT * FROM hg_units";
             }
             String q = enterpriseQuery(d, sql, groupTable(cmp), dialect);
             Map<Cell, Map<String, Stat>> cells = new LinkedHashMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
+            try (SqlSession.Rows rs = c.query(q)) {
                 while (rs.next()) {
                     Cell cell = new Cell(rs.getString(1), rs.getString(3), rs.getString(4));
                     cells.computeIfAbsent(cell, k -> new HashMap<>())
@@ -486,12 +490,10 @@ public final class IndicatorEngine {
             if (d.groups() != Groups.RETURNEE_ONLY || !d.breakdowns().isEmpty()) {
                 throw new IllegalStateException(d.id() + ": a median difference is given in one group, without breakdowns");
             }
-            try (Statement st = c.createStatement()) {
-                st.execute(dialect.createTemp("hg_units", "SELECT * FROM (" + sql + ") q"));
-            }
+            c.createTemp("hg_units", "SELECT * FROM (" + sql + ") q");
             Map<String, BigDecimal[]> med = new java.util.TreeMap<>();
             Map<String, long[]> n = new java.util.TreeMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.render(
+            try (SqlSession.Rows rs = c.query(dialect.render(
                 "SELECT period, side, @median(v), count(*) FROM hg_units WHERE v IS NOT NULL GROUP BY period, side"))) {
                 while (rs.next()) {
                     int side = rs.getInt(2);
@@ -499,7 +501,9 @@ public final class IndicatorEngine {
                     n.computeIfAbsent(rs.getString(1), k -> new long[2])[side] = rs.getLong(4);
                 }
             }
-            Map<String, double[]> reps = resampling(d.comparison()).medianDifference(c, "SELECT * FROM hg_units");
+            Map<String, double[]> reps = c instanceof JdbcSession j
+                ? resampling(d.comparison()).medianDifference(j.connection(), "SELECT * FROM hg_units")
+                : sessionResampling(d.comparison()).medianDifference("SELECT * FROM hg_units");
             List<RawCell> out = new ArrayList<>();
             for (Map.Entry<String, BigDecimal[]> e : med.entrySet()) {
                 BigDecimal[] m = e.getValue();
@@ -591,10 +595,19 @@ public final class IndicatorEngine {
                 ci == null ? null : Numbers.of(ci.low()), ci == null ? null : Numbers.of(ci.high()), false);
         }
 
+        private SessionResampling sessionResampling(Comparison cmp) throws SQLException {
+            SessionResampling r = sessionResampling.get(cmp.id());
+            if (r == null) {
+                r = new SessionResampling(c, cmp, groupTable(cmp), ctx.seed(), ctx.resamples());
+                sessionResampling.put(cmp.id(), r);
+            }
+            return r;
+        }
+
         private Resampling resampling(Comparison cmp) throws SQLException {
             Resampling r = resampling.get(cmp.id());
             if (r == null) {
-                r = Resampling.load(c, cmp, ctx.seed(), ctx.resamples());
+                r = Resampling.load(((JdbcSession) c).connection(), cmp, ctx.seed(), ctx.resamples());
                 resampling.put(cmp.id(), r);
             }
             return r;
@@ -602,23 +615,36 @@ public final class IndicatorEngine {
 
         private Map<Cell, Map<String, Interval>> bootIntervals(IndicatorDefinition d, String sql) throws SQLException {
             boolean firstOnly = d.groups() == Groups.RETURNEE_ONLY;
-            Resampling rs = resampling(d.comparison());
-            Map<Resampling.Key, double[]> reps = d.kind() == Kind.ENT_RATIO
-                ? rs.ratio(c, sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
-                : rs.median(c, sql, d.breakdowns(), firstOnly);
+            Map<Resampling.Key, double[]> reps;
+            if (c instanceof JdbcSession j) {
+                Resampling rs = resampling(d.comparison());
+                reps = d.kind() == Kind.ENT_RATIO
+                    ? rs.ratio(j.connection(), sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
+                    : rs.median(j.connection(), sql, d.breakdowns(), firstOnly);
+            } else {
+                SessionResampling rs = sessionResampling(d.comparison());
+                reps = d.kind() == Kind.ENT_RATIO
+                    ? rs.ratio(sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
+                    : rs.median(sql, d.breakdowns(), firstOnly);
+            }
             Map<Cell, Map<String, Interval>> out = new HashMap<>();
-            rs.intervals(reps).forEach((k, ci) ->
+            Resampling.intervals(d.comparison(), reps).forEach((k, ci) ->
                 out.computeIfAbsent(new Cell(k.period(), k.breakdown(), k.category()), x -> new HashMap<>()).put(k.group(), ci));
             return out;
         }
 
         static String in(String col, List<String> breakdowns) {
-            StringBuilder sb = new StringBuilder(col).append(" IN (''");
-            for (String b : breakdowns) {
-                sb.append(", '").append(b.replace("'", "''")).append('\'');
-            }
-            return sb.append(')').toString();
+            return inList(col, breakdowns);
         }
+    }
+
+    /** {@code col IN ('', breakdown, ...)}. */
+    static String inList(String col, List<String> breakdowns) {
+        StringBuilder sb = new StringBuilder(col).append(" IN (''");
+        for (String b : breakdowns) {
+            sb.append(", '").append(b.replace("'", "''")).append('\'');
+        }
+        return sb.append(')').toString();
     }
 
     private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(<)?(\\d+)(?:-\\d+|\\+)?");

@@ -1,6 +1,5 @@
 package org.haigui.indicators;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -21,10 +20,11 @@ public interface IndicatorProvider {
     List<IndicatorDefinition> definitions(RunContext context);
 
     /**
-     * Called once at the start of every engine run, on the run's own read-only connection, inside
-     * the run's transaction, before any definition is computed. It may create TEMP tables only (they
-     * are private to the connection and vanish with the run); it must never write to the store.
+     * Called once at the start of every engine run, in the run's own session (the embedded store's
+     * read-only connection inside the run's transaction, or a Spark session), before any definition is
+     * computed. It may create temporary tables only ({@link SqlSession#createTemp}: private to the
+     * session, they vanish with the run); it must never write to the store.
      */
-    default void prepare(RunContext context, Connection c, Dialect dialect) throws SQLException {
+    default void prepare(RunContext context, SqlSession session) throws SQLException {
     }
 }

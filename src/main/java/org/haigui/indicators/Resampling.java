@@ -377,7 +377,7 @@ final class Resampling {
     }
 
     /** Percentile intervals per cell: each group, and the difference replicate by replicate. */
-    Map<Key, Intervals.Interval> intervals(Map<Key, double[]> reps) {
+    static Map<Key, Intervals.Interval> intervals(Comparison comparison, Map<Key, double[]> reps) {
         Map<Key, Intervals.Interval> out = new HashMap<>();
         for (Map.Entry<Key, double[]> e : reps.entrySet()) {
             Key k = e.getKey();

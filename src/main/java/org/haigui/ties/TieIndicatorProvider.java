@@ -1,9 +1,6 @@
 package org.haigui.ties;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -111,10 +108,8 @@ public final class TieIndicatorProvider implements IndicatorProvider {
      * registry's {@code institution_norms} (the built-in registry when that is empty).
      */
     @Override
-    public void prepare(org.haigui.indicators.RunContext context, Connection c, org.haigui.indicators.Dialect dialect) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(dialect.createTemp("tie_x_norms", normsSql()));
-        }
+    public void prepare(org.haigui.indicators.RunContext context, org.haigui.indicators.SqlSession session) throws SQLException {
+        session.createTemp("tie_x_norms", normsSql());
     }
 
     /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space, and what NFKC makes of them. */

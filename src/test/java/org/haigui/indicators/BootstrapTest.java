@@ -139,7 +139,7 @@ class BootstrapTest {
             }
             LocalDate d = LocalDate.of(2020, 12, 31);
             var c = f.store.connection();
-            BaseTables.create(c, d, Dialect.DUCKDB);
+            BaseTables.create(SqlSession.jdbc(c), d);
             try {
                 String unit = BaseTables.bind(Catalogue.core().find("ent.rd_intensity").orElseThrow().sql(), d, Dialect.DUCKDB);
                 Map<Resampling.Key, double[]> java = Resampling.load(c, Comparison.RETURNEE_OTHER, 99, 120).ratio(c, unit, List.of("district"), false, 1.0);
@@ -157,6 +157,20 @@ class BootstrapTest {
                     }
                 }
                 assertThat(sql.keySet()).isEqualTo(java.keySet());
+                // the set-based form (per cell, where the rows live: Spark's) gives the same replicates
+                Map<Resampling.Key, double[]> cells = new SessionResampling(SqlSession.jdbc(c), Comparison.RETURNEE_OTHER, "hg_eb", 99, 120)
+                    .ratio(unit, List.of("district"), false, 1.0);
+                assertThat(cells.keySet()).isEqualTo(java.keySet());
+                for (var k : java.keySet()) {
+                    for (int b = 0; b < 120; b++) {
+                        double x = java.get(k)[b];
+                        if (Double.isNaN(x)) {
+                            assertThat(cells.get(k)[b]).isNaN();
+                        } else {
+                            assertThat(cells.get(k)[b]).isCloseTo(x, within(1e-12));
+                        }
+                    }
+                }
                 for (var k : java.keySet()) {
                     for (int b = 0; b < 120; b++) {
                         double x = java.get(k)[b];
@@ -176,7 +190,7 @@ class BootstrapTest {
                     assertThat(n).isEqualTo(6); // returnee, other, difference for the total and the one district
                 }
             } finally {
-                BaseTables.drop(c, Dialect.DUCKDB);
+                BaseTables.drop(SqlSession.jdbc(c));
             }
         }
     }

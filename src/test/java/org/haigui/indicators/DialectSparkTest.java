@@ -3,9 +3,6 @@ package org.haigui.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +43,12 @@ class DialectSparkTest {
         Catalogue catalogue = Catalogue.standard(ctx);
         List<String> out = new ArrayList<>();
         // the blueprint's tables (the store's zone names are read through the recorder: none)
-        BlueprintIndicators.createTables(ctx, recorder(out), dialect);
+        BlueprintIndicators.createTables(ctx, recorder(out, dialect));
         for (String[] s : BaseTables.statements(D, true)) {
             out.add(dialect.createTemp(s[0], BaseTables.bind(s[1], D)));
         }
         // what the providers run at the start of a run, recorded by a connection that only records
-        catalogue.prepare(ctx, recorder(out), dialect);
+        catalogue.prepare(ctx, recorder(out, dialect));
         for (IndicatorDefinition d : catalogue.entries()) {
             if (!d.available()) {
                 continue;
@@ -73,33 +70,53 @@ class DialectSparkTest {
         return out;
     }
 
-    private static Connection recorder(List<String> out) {
-        Statement st = (Statement) Proxy.newProxyInstance(DialectSparkTest.class.getClassLoader(), new Class<?>[] {Statement.class},
-            (proxy, m, args) -> switch (m.getName()) {
-                case "execute" -> {
-                    out.add((String) args[0]);
-                    yield false;
-                }
-                case "close" -> null;
-                case "executeQuery" -> emptyResult();
-                default -> throw new UnsupportedOperationException(m.getName());
-            });
-        return (Connection) Proxy.newProxyInstance(DialectSparkTest.class.getClassLoader(), new Class<?>[] {Connection.class},
-            (proxy, m, args) -> {
-                if (m.getName().equals("createStatement")) {
-                    return st;
-                }
-                throw new UnsupportedOperationException(m.getName());
-            });
-    }
+    /** A session that records the statements it is given and answers every query with no rows. */
+    private static SqlSession recorder(List<String> out, Dialect dialect) {
+        return new SqlSession() {
+            @Override
+            public Dialect dialect() {
+                return dialect;
+            }
 
-    private static java.sql.ResultSet emptyResult() {
-        return (java.sql.ResultSet) Proxy.newProxyInstance(DialectSparkTest.class.getClassLoader(), new Class<?>[] {java.sql.ResultSet.class},
-            (proxy, m, args) -> switch (m.getName()) {
-                case "next" -> false;
-                case "close" -> null;
-                default -> throw new UnsupportedOperationException(m.getName());
-            });
+            @Override
+            public void execute(String sql) {
+                out.add(sql);
+            }
+
+            @Override
+            public Rows query(String sql) {
+                return new Rows() {
+                    @Override
+                    public boolean next() {
+                        return false;
+                    }
+
+                    @Override
+                    public Set<String> columns() {
+                        return Set.of();
+                    }
+
+                    @Override
+                    public Object getObject(int column) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public Object getObject(String label) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public boolean wasNull() {
+                        return false;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
     }
 
     @Test
