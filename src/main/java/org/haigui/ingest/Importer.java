@@ -137,6 +137,7 @@ public final class Importer {
             timer.lap("stage");
             timer.phase("check");
             for (Table t : tables) {
+                Trail.checkTombstones(c, t, options.revive());
                 CrossRowChecks.check(c, t, tables);
             }
             timer.lap("check");
