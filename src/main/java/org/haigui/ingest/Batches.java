@@ -37,6 +37,22 @@ import org.haigui.store.Transactions;
  */
 public final class Batches {
 
+    /**
+     * The environment variable that makes an undo print its phase markers to standard error
+     * ({@code haigui-undo-phase: NAME}: apply, check, commit, committed), so that a test can kill it
+     * at a known moment.
+     */
+    public static final String PHASES_ENV = "HAIGUI_UNDO_PHASES";
+
+    private static final boolean MARKERS = System.getenv(PHASES_ENV) != null;
+
+    private static void phase(String name) {
+        if (MARKERS) {
+            System.err.println("haigui-undo-phase: " + name);
+            System.err.flush();
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many keys a refusal names per batch. */
     private static final int SHOW_KEYS = 5;
@@ -154,7 +170,9 @@ public final class Batches {
             c.setAutoCommit(false);
             try {
                 Transactions.begin(c);
+                phase("apply");
                 UndoResult r = apply(c, set);
+                phase("check");
                 List<String> broken = new ArrayList<>();
                 referring = dangling(c, set, broken);
                 if (!broken.isEmpty()) {
@@ -164,7 +182,9 @@ public final class Batches {
                 }
                 if (referring.isEmpty()) {
                     afterUndo.run(c);
+                    phase("commit");
                     c.commit();
+                    phase("committed");
                     done = Optional.of(r);
                 } else {
                     c.rollback();
