@@ -190,4 +190,39 @@ class BatchesCliTest {
         assertThat(revive.code()).as(revive.out() + revive.err()).isZero();
         assertThat(persons()).extracting(s -> s.split("\\|")[0]).containsExactly("P1", "P2", "P3");
     }
+
+    @Test
+    void deleteFromAWorkbookWithChineseHeadersAndHistoryOfACompositeKey() throws Exception {
+        write("a/enterprises.csv", "enterprise_id,name_zh,founded_date,district,industry\nE1,甲,2010-01-01,310115,C3976\n");
+        write("a/enterprise_years.csv", "enterprise_id,year,employees\nE1,2019,10\nE1,2020,12\n");
+        assertThat(cli("import", tmp.resolve("a").toString()).code()).isZero();
+        write("b/enterprise_years.csv", "enterprise_id,year,employees\nE1,2020,15\n");
+        assertThat(cli("import", tmp.resolve("b").toString()).code()).isZero();
+        Path book = tmp.resolve("del.xlsx");
+        try (java.io.OutputStream os = Files.newOutputStream(book)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("企业年度数据");
+            ws.value(0, 0, "企业编号");
+            ws.value(0, 1, "年度");
+            ws.value(1, 0, "E1");
+            ws.value(1, 1, 2019);
+            wb.finish();
+        }
+        Run del = cli("delete", "企业年度数据", book.toString());
+        assertThat(del.code()).as(del.err()).isZero();
+        assertThat(count("enterprise_years")).isEqualTo(1);
+        // deleting an enterprise with years is refused, naming the table and rows
+        Run refused = cli("delete", "enterprises", write("e.csv", "enterprise_id\nE1\n").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("enterprise_years", "E1|2020");
+
+        Run h = cli("history", "E1|2020");
+        assertThat(h.code()).as(h.err()).isZero();
+        assertThat(h.out()).contains("enterprise_years E1|2020: batch 2 (import)", "inserted", "employees: 12 -> 15");
+        Run all = cli("history", "E1", "--table", "enterprise_years");
+        assertThat(all.out()).contains("enterprise_years E1|2019", "deleted", "enterprise_years E1|2020").doesNotContain("enterprises E1");
+        assertThat(cli("history", "E1").out()).contains("enterprises E1: batch 1 (import)");
+        // an identity number is never a key
+        assertThat(cli("history", "11010519491231002X").code()).isEqualTo(2);
+    }
 }
