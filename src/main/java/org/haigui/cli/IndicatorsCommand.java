@@ -72,11 +72,16 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples, at least 1000 (default: 1000).")
     Integer resamples;
 
+    @Option(names = "--labels", paramLabel = "zh|en", description = "Add the names of the codes in Chinese or English "
+        + "(indicator title, group, breakdown, category: 徐汇区, 美国, 硕士, ...) as columns after the tidy ones.")
+    String labels;
+
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
     @Override
     public Integer call() throws Exception {
+        LabelColumns.check(labels);
         if (out != null) {
             Outputs.check(List.of(out, IndicatorWriter.metaFile(out)), force, "--out");
         }
@@ -107,6 +112,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         IndicatorResult result;
         Map<String, Object> extra = new java.util.LinkedHashMap<>();
         PrintWriter err = spec.commandLine().getErr();
+        LabelColumns labeller;
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
             IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
@@ -114,6 +120,10 @@ final class IndicatorsCommand implements Callable<Integer> {
                 .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             IndicatorEngine engine = new IndicatorEngine();
             RawResult raw = engine.run(reader, req);
+            // without --survey the built-in definition names the options (labels only: the figures do not use it)
+            labeller = LabelColumns.of(labels, org.haigui.labels.CodeLabels.of(city.blueprint(),
+                    city.survey() != null ? city.survey() : org.haigui.blueprint.SurveyReader.entrepreneurs2021()),
+                engine.catalogue(req.context())::find);
             if (publish) {
                 ProtectedResult p = Disclosure.protect(raw, rules, engine.catalogue(req.context())::find);
                 result = p.asIndicatorResult();
@@ -133,17 +143,17 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
-            IndicatorWriter.write(result.values(), f, w);
+            IndicatorWriter.write(result.values(), f, w, labeller);
             w.flush();
             err.println("haigui: " + IndicatorWriter.metadata(result, extra));
         } else {
             if (xlsx) {
-                IndicatorWriter.writeXlsx(result, extra, out);
+                IndicatorWriter.writeXlsx(result, extra, out, labeller);
             } else if (f == IndicatorWriter.Format.CSV) {
-                IndicatorWriter.writeCsvFile(result.values(), out);
+                IndicatorWriter.writeCsvFile(result.values(), out, labeller);
             } else {
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    IndicatorWriter.write(result.values(), f, w);
+                    IndicatorWriter.write(result.values(), f, w, labeller);
                 }
             }
             IndicatorWriter.writeMetadata(result, extra, IndicatorWriter.metaFile(out));

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         StatusCommand.class,
         SchemaCommand.class,
+        DocsCommand.class,
         SynthCommand.class,
         DemoCommand.class,
         BenchCommand.class,

@@ -3,7 +3,6 @@ package org.haigui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,8 +30,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "As-of date D, YYYY-MM-DD (default: the newest date in the store).")
     String asOf;
+
+    @Option(names = "--allow-future", description = "Allow an --as-of after the newest date in the store.")
+    boolean allowFuture;
 
     @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both", description = "Language(s) of the report (default: both).")
     String lang;
@@ -54,11 +56,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate d;
-        try {
-            d = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw HaiguiException.usage("--as-of must be a date YYYY-MM-DD, not '" + asOf + "'");
+        if (asOf != null) {
+            AsOf.parse(asOf, "--as-of");
         }
         List<Lang> langs = switch (lang.toLowerCase(Locale.ROOT)) {
             case "zh" -> List.of(Lang.ZH);
@@ -70,6 +69,11 @@ final class ReportCommand implements Callable<Integer> {
         ReportOptions o = ReportOptions.of(out, langs).withForce(force)
             .withBlueprint(blueprint == null ? BlueprintReader.shanghai() : BlueprintReader.read(blueprint))
             .withSurvey(survey == null ? SurveyReader.entrepreneurs2021() : SurveyReader.read(survey));
+        LocalDate d;
+        try (Store store = Store.openReadOnly(Store.resolve(db))) {
+            d = AsOf.resolve(asOf, allowFuture, store, spec.commandLine().getErr());
+        }
+        spec.commandLine().getErr().flush();
         Pipeline.Stage s = Pipeline.report(Store.resolve(db), d, rules, o);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "report: %.1f s  %s%n", s.millis() / 1000.0, s.detail());

@@ -32,29 +32,66 @@ public final class IndicatorWriter {
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .disable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Columns appended after the tidy ones ({@code haigui indicators --labels zh|en}): the names of
+     * the codes of each row in one language. The tidy columns keep their names and places.
+     */
+    public interface Labeller {
+        /** The names of the appended columns. */
+        List<String> columns();
+
+        /** The appended cells of one row, as many as {@link #columns()}. */
+        List<String> labels(IndicatorValue v);
+    }
+
     private IndicatorWriter() {
     }
 
     public static void write(List<IndicatorValue> values, Format format, Writer w) throws IOException {
+        write(values, format, w, null);
+    }
+
+    /** {@link #write(List, Format, Writer)} with label columns (none when {@code labeller} is null). */
+    public static void write(List<IndicatorValue> values, Format format, Writer w, Labeller labeller) throws IOException {
         if (format == Format.CSV) {
-            writeCsv(values, w);
+            writeCsv(values, w, labeller);
         } else {
-            writeJsonLines(values, w);
+            writeJsonLines(values, w, labeller);
         }
     }
 
     public static void writeCsv(List<IndicatorValue> values, Writer w) throws IOException {
+        writeCsv(values, w, null);
+    }
+
+    /** {@link #writeCsv(List, Writer)} with label columns after the tidy ones (none when {@code labeller} is null). */
+    public static void writeCsv(List<IndicatorValue> values, Writer w, Labeller labeller) throws IOException {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
-        csv.writeRecord(IndicatorValue.COLUMNS);
+        List<String> header = new java.util.ArrayList<>(IndicatorValue.COLUMNS);
+        if (labeller != null) {
+            header.addAll(labeller.columns());
+        }
+        csv.writeRecord(header);
+        List<String> row = new java.util.ArrayList<>(header.size());
         for (IndicatorValue v : values) {
-            csv.writeRecord(v.indicator(), v.period(), v.group(), v.breakdown(), v.category(), Numbers.text(v.value()),
-                Numbers.text(v.numerator()), Numbers.text(v.denominator()), Numbers.text(v.ciLow()), Numbers.text(v.ciHigh()),
-                Boolean.toString(v.suppressed()));
+            row.clear();
+            java.util.Collections.addAll(row, v.indicator(), v.period(), v.group(), v.breakdown(), v.category(),
+                Numbers.text(v.value()), Numbers.text(v.numerator()), Numbers.text(v.denominator()), Numbers.text(v.ciLow()),
+                Numbers.text(v.ciHigh()), Boolean.toString(v.suppressed()));
+            if (labeller != null) {
+                row.addAll(labeller.labels(v));
+            }
+            csv.writeRecord(row);
         }
         csv.flush();
     }
 
     public static void writeJsonLines(List<IndicatorValue> values, Writer w) throws IOException {
+        writeJsonLines(values, w, null);
+    }
+
+    /** {@link #writeJsonLines(List, Writer)} with label keys after the tidy ones (none when {@code labeller} is null). */
+    public static void writeJsonLines(List<IndicatorValue> values, Writer w, Labeller labeller) throws IOException {
         for (IndicatorValue v : values) {
             ObjectNode o = JSON.createObjectNode();
             o.put("indicator", v.indicator());
@@ -68,6 +105,13 @@ public final class IndicatorWriter {
             number(o, "ci_low", v.ciLow());
             number(o, "ci_high", v.ciHigh());
             o.put("suppressed", v.suppressed());
+            if (labeller != null) {
+                List<String> names = labeller.columns();
+                List<String> cells = labeller.labels(v);
+                for (int i = 0; i < names.size(); i++) {
+                    o.put(names.get(i), cells.get(i));
+                }
+            }
             w.write(JSON.writeValueAsString(o));
             w.write('\n');
         }
@@ -88,9 +132,14 @@ public final class IndicatorWriter {
      * files). Standard output gets no mark.
      */
     public static void writeCsvFile(List<IndicatorValue> values, Path file) throws IOException {
+        writeCsvFile(values, file, null);
+    }
+
+    /** {@link #writeCsvFile(List, Path)} with label columns (none when {@code labeller} is null). */
+    public static void writeCsvFile(List<IndicatorValue> values, Path file, Labeller labeller) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            writeCsv(values, w);
+            writeCsv(values, w, labeller);
         }
     }
 
@@ -101,11 +150,20 @@ public final class IndicatorWriter {
      * sheet {@code about} with the metadata (as-of date first).
      */
     public static void writeXlsx(IndicatorResult r, java.util.Map<String, Object> extra, Path file) throws IOException {
+        writeXlsx(r, extra, file, null);
+    }
+
+    /** {@link #writeXlsx(IndicatorResult, java.util.Map, Path)} with label columns as text (none when {@code labeller} is null). */
+    public static void writeXlsx(IndicatorResult r, java.util.Map<String, Object> extra, Path file, Labeller labeller) throws IOException {
         try (java.io.OutputStream os = Files.newOutputStream(file)) {
             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "HaiguiObservatory", "1.0");
             org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("indicators");
-            for (int i = 0; i < IndicatorValue.COLUMNS.size(); i++) {
-                ws.value(0, i, IndicatorValue.COLUMNS.get(i));
+            List<String> header = new java.util.ArrayList<>(IndicatorValue.COLUMNS);
+            if (labeller != null) {
+                header.addAll(labeller.columns());
+            }
+            for (int i = 0; i < header.size(); i++) {
+                ws.value(0, i, header.get(i));
                 ws.style(0, i).bold().set();
             }
             int row = 1;
@@ -122,6 +180,12 @@ public final class IndicatorWriter {
                     }
                 }
                 ws.value(row, codes.length + nums.length, Boolean.toString(v.suppressed()));
+                if (labeller != null) {
+                    List<String> cells = labeller.labels(v);
+                    for (int i = 0; i < cells.size(); i++) {
+                        ws.value(row, IndicatorValue.COLUMNS.size() + i, cells.get(i));
+                    }
+                }
                 row++;
             }
             org.dhatim.fastexcel.Worksheet about = wb.newWorksheet("about");

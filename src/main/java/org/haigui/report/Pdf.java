@@ -64,14 +64,38 @@ final class Pdf {
         return PAGE_CHARS;
     }
 
+    private static volatile boolean awtFonts;
+
+    /**
+     * Makes the report font known to Java's font system, which Batik (the charts) draws with: the
+     * charts' Chinese text then renders in the report's font on a machine without any CJK font.
+     * The whole fonts, once per process (a subset would be kept for later documents that need
+     * other characters).
+     */
+    static synchronized void registerWithAwt() {
+        if (awtFonts) {
+            return;
+        }
+        awtFonts = true;
+        java.awt.GraphicsEnvironment ge = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment();
+        for (byte[] f : new byte[][] {regular(), bold()}) {
+            try {
+                ge.registerFont(java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(f)));
+            } catch (java.awt.FontFormatException | IOException e) {
+                // the charts fall back to a CJK font of the system; the text of the PDF is unaffected
+            }
+        }
+    }
+
     /** Writes the PDF of {@code xhtml} with the fonts {@code r} and {@code b} subset to (at least) its characters. */
     static void write(String xhtml, byte[] r, byte[] b, OutputStream out) throws IOException {
+        registerWithAwt();
         // the fonts subset to the document's characters (fast to load; text extraction maps back to ideographs)
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useFont(() -> new ByteArrayInputStream(r), "Noto Sans SC", 400, BaseRendererBuilder.FontStyle.NORMAL, false);
         builder.useFont(() -> new ByteArrayInputStream(b), "Noto Sans SC", 700, BaseRendererBuilder.FontStyle.NORMAL, false);
-        // the charts go through Batik, whose fonts are its own: the CJK font is not registered with it (see package-info)
+        // the charts go through Batik, which finds fonts through Java's font system (registerWithAwt)
         builder.useSVGDrawer(new BatikSVGDrawer());
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);

@@ -11,10 +11,9 @@
  * indicator id, and are left out for a withheld or missing figure. Numbers are formatted per language by
  * {@code Fmt}, never by the machine's locale.
  *
- * <p>Known limits of the PDF: the charts are drawn by Batik, which does not get the embedded CJK font (its
- * {@code addFontFile} needs a resolver that exists only once the renderer has imported the document's {@code @font-face}
- * rules, and an {@code @font-face} of the subset font makes PDFBox fail re-subsetting it), so the charts' Chinese text
- * uses a CJK font of the system (e.g. WenQuanYi) and shows as boxes where there is none. The subsets carry no GSUB
+ * <p>The PDF's fonts: the text uses subsets of Noto Sans SC embedded by openhtmltopdf; the charts are drawn by
+ * Batik, which finds fonts through Java's font system, where the whole Noto Sans SC is registered once per process
+ * (so the charts' Chinese text needs no CJK font on the machine). The subsets carry no GSUB
  * table: PDFBox would otherwise apply the ligatures ({@code fi}, {@code fl}), whose glyphs a subset by characters
  * lacks.
  *
@@ -23,7 +22,7 @@
  *
  * <p>May use: {@code indicators} (the catalogue, its definitions and the tidy value type), {@code disclosure}
  * ({@link org.haigui.disclosure.ProtectedResult} and the rules only), {@code blueprint} (names of districts, industries,
- * tiers; the survey's questions), {@code core}, the JDK, openhtmltopdf / PDFBox (the PDF and the font subset), fastexcel
+ * tiers; the survey's questions), {@code labels} (names of codes), {@code core}, the JDK, openhtmltopdf / PDFBox (the PDF and the font subset), fastexcel
  * (the workbook). Used by: {@code cli}.
  */
 package org.haigui.report;

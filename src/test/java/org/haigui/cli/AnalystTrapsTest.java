@@ -425,4 +425,36 @@ class AnalystTrapsTest {
             p.waitFor();
         }
     }
+
+    @Test
+    void labelsInChineseOrEnglishFollowTheTidyColumns() throws Exception {
+        Path db = importedCity();
+        Run zh = run("indicators", "--db", db.toString(), "--only", "stock", "--labels", "zh");
+        assertThat(zh.code()).as(zh.err()).isZero();
+        String[] lines = zh.out().split("\n");
+        assertThat(lines[0]).isEqualTo("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed,"
+            + "indicator_label,group_label,breakdown_label,category_label");
+        assertThat(zh.out()).contains(",徐汇区").contains(",美国").contains(",硕士").contains(",信息与通信技术");
+        Run en = run("indicators", "--db", db.toString(), "--only", "stock", "--labels", "en", "--format", "json");
+        assertThat(en.out()).contains("\"category_label\":\"Xuhui\"").contains("\"category_label\":\"United States\"");
+        // the tidy columns are those of the unlabelled output
+        Run plain = run("indicators", "--db", db.toString(), "--only", "stock");
+        assertThat(zh.out().lines().map(l -> l.replaceAll("(,[^,]*){4}$", "")).toList())
+            .isEqualTo(plain.out().lines().toList());
+        Run bad = run("indicators", "--db", db.toString(), "--labels", "fr");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--labels must be zh or en");
+    }
+
+    @Test
+    void theReportIsAsOfTheNewestDateInTheStoreLikeTheIndicators() throws Exception {
+        Path db = importedCity();
+        Run r = run("report", "--db", db.toString(), "--lang", "en", "--out", tmp.resolve("rep").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("as of 2014-07-01 (the newest date in the store");
+        assertThat(r.out()).contains("as of 2014-07-01");
+        Run future = run("report", "--db", db.toString(), "--as-of", "2030-01-01", "--out", tmp.resolve("rep2").toString());
+        assertThat(future.code()).isEqualTo(2);
+        assertThat(tmp.resolve("rep2")).doesNotExist();
+    }
 }
