@@ -38,13 +38,17 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check everything and write the rejected-rows files, but change nothing in the store.")
     boolean dryRun;
 
+    @Option(names = "--revive", description = "Import rows whose key was deleted with 'haigui delete' (by default they are "
+        + "rejected, naming the deletion batch).")
+    boolean revive;
+
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
     @Override
     public Integer call() {
         Charset cs = Encodings.parse(encoding);
-        ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun);
+        ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun).withRevive(revive);
         ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
         print(spec.commandLine().getOut(), report);
         return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;

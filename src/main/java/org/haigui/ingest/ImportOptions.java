@@ -15,9 +15,11 @@ import org.haigui.schema.City;
  * @param afterMerge    run inside the import's transaction after the merge, before the commit
  *                      (see {@link AfterMerge}); {@link AfterMerge#NONE} by default
  * @param survey        how survey answers are checked ({@link SurveyCheck#NONE} by default: stored as given)
+ * @param revive        rows whose key was deleted ({@code haigui delete}: a tombstone) are imported
+ *                      again instead of rejected
  */
 public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge,
-                            SurveyCheck survey) {
+                            SurveyCheck survey, boolean revive) {
 
     public ImportOptions {
         Objects.requireNonNull(encoding, "encoding");
@@ -26,12 +28,21 @@ public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejec
         survey = survey == null ? SurveyCheck.NONE : survey;
     }
 
+    public ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge,
+                         SurveyCheck survey) {
+        this(encoding, dryRun, writeRejected, city, afterMerge, survey, false);
+    }
+
     public ImportOptions(Charset encoding, boolean dryRun, boolean writeRejected, City city, AfterMerge afterMerge) {
         this(encoding, dryRun, writeRejected, city, afterMerge, SurveyCheck.NONE);
     }
 
+    public ImportOptions withRevive(boolean r) {
+        return new ImportOptions(encoding, dryRun, writeRejected, city, afterMerge, survey, r);
+    }
+
     public ImportOptions withSurvey(SurveyCheck check) {
-        return new ImportOptions(encoding, dryRun, writeRejected, city, afterMerge, check);
+        return new ImportOptions(encoding, dryRun, writeRejected, city, afterMerge, check, revive);
     }
 
     /** UTF-8, a real import, rejected-rows files written, no after-merge hook, for that city. */
@@ -40,18 +51,18 @@ public record ImportOptions(Charset encoding, boolean dryRun, boolean writeRejec
     }
 
     public ImportOptions withEncoding(Charset cs) {
-        return new ImportOptions(cs, dryRun, writeRejected, city, afterMerge, survey);
+        return new ImportOptions(cs, dryRun, writeRejected, city, afterMerge, survey, revive);
     }
 
     public ImportOptions withDryRun(boolean dry) {
-        return new ImportOptions(encoding, dry, writeRejected, city, afterMerge, survey);
+        return new ImportOptions(encoding, dry, writeRejected, city, afterMerge, survey, revive);
     }
 
     public ImportOptions withWriteRejected(boolean write) {
-        return new ImportOptions(encoding, dryRun, write, city, afterMerge, survey);
+        return new ImportOptions(encoding, dryRun, write, city, afterMerge, survey, revive);
     }
 
     public ImportOptions withAfterMerge(AfterMerge hook) {
-        return new ImportOptions(encoding, dryRun, writeRejected, city, hook, survey);
+        return new ImportOptions(encoding, dryRun, writeRejected, city, hook, survey, revive);
     }
 }

@@ -32,12 +32,14 @@ import org.haigui.store.Store;
  *   <li>{@link Staging}: stream every row through {@link RowValidator} into a temporary staging
  *       table per table (the DuckDB Appender), row errors into a staging error table. Memory does
  *       not grow with file size.</li>
+ *   <li>Rows whose key was deleted ({@code haigui delete}) are rejected, naming the deletion,
+ *       unless the import revives them ({@link ImportOptions#revive()}; see {@link Trail}).</li>
  *   <li>{@link CrossRowChecks}: in SQL, table by table in reference order: references to the store
  *       or this import, unique values, values that must agree across rows, and keys seen twice
  *       (the last one wins; earlier ones are rejected, naming the row that replaces them).</li>
  *   <li>{@link MergeBatches}: rows whose key is new are inserted, rows that differ from the stored
  *       row replace it, identical rows change nothing (so re-importing the same files changes
- *       nothing).</li>
+ *       nothing); the rows replaced and the keys inserted go to the history ({@link Trail}).</li>
  *   <li>{@link RejectedRows}: read the inputs that had rejected rows once more, writing those rows
  *       with their errors to {@code <table>.rejected.csv/.xlsx} beside the input and to the
  *       quarantine (identity numbers masked); then the batches are recorded.</li>
@@ -137,6 +139,7 @@ public final class Importer {
             timer.lap("stage");
             timer.phase("check");
             for (Table t : tables) {
+                Trail.checkTombstones(c, t, options.revive());
                 CrossRowChecks.check(c, t, tables);
             }
             timer.lap("check");

@@ -63,6 +63,16 @@ final class MergeBatches {
                     }
                 }
             }
+            // the audit trail, in SQL: the rows about to be replaced as they are, and the keys inserted
+            long inserted = 0;
+            long updated = 0;
+            for (ImportSource src : sources) {
+                if (src.spec.table() == t) {
+                    inserted += src.inserted;
+                    updated += src.updated;
+                }
+            }
+            Trail.recordMerge(st, t, cls, base, inserted > 0, updated > 0);
             st.execute("DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
                 + ImportSql.keyEq(t, "s", t.name()) + ")");
             String colList = String.join(", ", cols);
@@ -99,7 +109,9 @@ final class MergeBatches {
     static void recordBatches(Connection c, List<ImportSource> sources, long base) throws SQLException {
         String run = UUID.randomUUID().toString();
         try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO import_batches (batch_id, run_id, table_name, file_name, sheet, checksum, started_at, finished_at,"
+                + " rows_read, blank_rows, inserted, updated, unchanged, rejected, kind, deleted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', 0)")) {
             for (ImportSource s : sources) {
                 int i = 1;
                 ps.setLong(i++, base + 1 + s.index);

@@ -7,6 +7,13 @@
  * ({@link org.haigui.ingest.SurveyCheck}, adapted by the command line; this package does not read
  * definitions).
  *
+ * <p>The audit trail: every import, deletion ({@link org.haigui.ingest.Deletion}) and undo
+ * ({@link org.haigui.ingest.Batches}) is a batch; the rows a batch replaces or deletes are kept as
+ * they were in {@code hist_<table>} and the keys it inserts are noted there, written in SQL inside
+ * the same transaction, so that a batch can be undone exactly and every change to a record read
+ * back ({@link org.haigui.ingest.History}). Deleted keys keep a tombstone: an import rejects rows
+ * with such a key unless it revives them ({@code --revive}).
+ *
  * <p>May use: {@code schema}, {@code ids}, {@code store}, {@code core}, {@code csv} (the CSV reader).
  */
 package org.haigui.ingest;

@@ -14,10 +14,21 @@ import org.haigui.schema.Table;
  * {@link Schema}. Applied in order inside one transaction each; the applied versions are recorded
  * in {@code schema_version}.
  */
-final class Migrations {
+public final class Migrations {
 
     private Migrations() {
     }
+
+    /**
+     * The version that introduced the history tables {@code hist_<table>}: the columns of the
+     * canonical table, {@code batch_id} (the row's batch before the change), {@code change_batch}
+     * (the batch that made the change) and {@code op} ({@code i} inserted: key only; {@code u}
+     * updated, {@code d} deleted, {@code x} undone: the row as it was before the change).
+     */
+    public static final int HISTORY_VERSION = 4;
+
+    /** The meta key holding the first batch id that has a history. */
+    public static final String HISTORY_FROM = "history_from_batch";
 
     /** The bookkeeping DDL introduced at each version (index 0 = version 1). */
     private static final List<List<String>> BOOKKEEPING = List.of(List.of(
@@ -110,10 +121,34 @@ final class Migrations {
           target VARCHAR,
           remote VARCHAR,
           detail VARCHAR
-        )"""));
+        )"""),
+        // version 4: the audit trail of batches (undo, deletions, history): what kind of batch, when
+        // and by which batch it was undone, how many rows it deleted; the tombstones of deleted keys;
+        // the first batch with a history (batches imported before this version cannot be undone).
+        // The history tables hist_<table> come from the schema (see ddlFor).
+        List.of(
+        "ALTER TABLE import_batches ADD COLUMN kind VARCHAR DEFAULT 'import'",
+        "ALTER TABLE import_batches ADD COLUMN deleted BIGINT DEFAULT 0",
+        "ALTER TABLE import_batches ADD COLUMN undone_at TIMESTAMP",
+        "ALTER TABLE import_batches ADD COLUMN undone_by BIGINT",
+        """
+        CREATE TABLE IF NOT EXISTS tombstones (
+          table_name VARCHAR NOT NULL,
+          row_key VARCHAR NOT NULL,
+          batch_id BIGINT NOT NULL,
+          deleted_at TIMESTAMP NOT NULL,
+          revived_batch_id BIGINT
+        )""",
+        "INSERT INTO meta SELECT '" + HISTORY_FROM + "', CAST(coalesce(max(batch_id), 0) + 1 AS VARCHAR) FROM import_batches"));
+
 
     /** The newest version: the schema's, or the last bookkeeping version, whichever is later. */
     static final int LATEST = Math.max(Schema.VERSION, BOOKKEEPING.size());
+
+    /** The history table of a canonical table. */
+    public static String history(Table t) {
+        return "hist_" + t.name();
+    }
 
     static void migrate(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -166,8 +201,21 @@ final class Migrations {
                 for (String col : cols) {
                     if (t.since(col) == v) {
                         out.add("ALTER TABLE " + t.name() + " ADD COLUMN " + col + " " + t.storeType(col));
+                        if (v > HISTORY_VERSION) {
+                            out.add("ALTER TABLE " + history(t) + " ADD COLUMN " + col + " " + t.storeType(col));
+                        }
                     }
                 }
+            }
+            if (v == Math.max(created, HISTORY_VERSION)) {
+                StringBuilder sb = new StringBuilder("CREATE TABLE ").append(history(t)).append(" (");
+                for (String col : cols) {
+                    if (t.since(col) <= v) {
+                        sb.append(col).append(' ').append(t.storeType(col)).append(", ");
+                    }
+                }
+                sb.append(Schema.BATCH_COLUMN).append(" BIGINT, change_batch BIGINT NOT NULL, op VARCHAR NOT NULL)");
+                out.add(sb.toString());
             }
         }
         return out;

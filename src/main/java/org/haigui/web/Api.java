@@ -385,7 +385,8 @@ final class Api {
     private void batches(Context ctx, Route.Caller who) {
         int limit = intParam(ctx, "limit", 200, 5000);
         ctx.json(Map.of("batches", sql("SELECT batch_id, run_id, table_name, file_name, sheet, started_at, finished_at, rows_read, "
-            + "blank_rows, inserted, updated, unchanged, rejected FROM import_batches ORDER BY batch_id DESC LIMIT " + limit)));
+            + "blank_rows, inserted, updated, unchanged, rejected, kind, deleted, undone_at, undone_by FROM import_batches"
+            + " ORDER BY batch_id DESC LIMIT " + limit)));
     }
 
     private void rejected(Context ctx, Route.Caller who) {

@@ -240,7 +240,8 @@ class EnterpriseIndicatorsTest {
         try (Fixture f = new Fixture(dir)) {
             f.person("A").person("B").person("C").move("M1", "A", "2015-01-01", "arrive", "310104");
             // batches do not count: two imports of the same 3 rows still store 3 rows (issue 12, defect 3)
-            f.sql("INSERT INTO import_batches VALUES (1, 'r', 'persons', 'persons.csv', NULL, 'x', now()::TIMESTAMP, now()::TIMESTAMP,"
+            f.sql("INSERT INTO import_batches (batch_id, run_id, table_name, file_name, sheet, checksum, started_at, finished_at,"
+                + " rows_read, blank_rows, inserted, updated, unchanged, rejected) VALUES (1, 'r', 'persons', 'persons.csv', NULL, 'x', now()::TIMESTAMP, now()::TIMESTAMP,"
                 + " 10, 0, 6, 1, 1, 2), (2, 'r', 'persons', 'p2.csv', NULL, 'y', now()::TIMESTAMP, now()::TIMESTAMP, 3, 0, 3, 0, 0, 0)");
             f.sql("INSERT INTO quarantine VALUES (1, 'persons', 'persons.csv', 2, 'X1', '{}', 'e', NULL),"
                 + " (1, 'persons', 'persons.csv', 3, 'X2', '{}', 'e', NULL), (1, 'persons', 'persons.csv', 4, 'X3', '{}', 'e', 2),"
