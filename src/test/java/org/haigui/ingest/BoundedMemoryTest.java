@@ -39,7 +39,7 @@ class BoundedMemoryTest {
         long fileBytes = Files.size(dir.resolve("overseas_episodes.csv"));
         assertThat(fileBytes).isGreaterThan(60L << 20);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx40m", "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main",
+        Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main",
             "import", dir.toString(), "--db", tmp.resolve("m.duckdb").toString())
             .redirectErrorStream(true).redirectOutput(tmp.resolve("out.log").toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
