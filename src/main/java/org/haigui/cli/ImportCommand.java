@@ -45,30 +45,52 @@ final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() {
+        org.haigui.labels.Language language = lang.language();
         Charset cs = Encodings.parse(encoding);
         ImportOptions options = Imports.options(city.blueprint(), city.survey()).withEncoding(cs).withDryRun(dryRun).withRevive(revive);
         ImportReport report = Imports.run(Store.resolve(db), options, paths, ConsoleProgress.create());
-        print(spec.commandLine().getOut(), report);
+        print(spec.commandLine().getOut(), report, language);
         return report.rejectedRows() > 0 ? ErrorMapper.SOME_REJECTED : ErrorMapper.OK;
     }
 
     static void print(PrintWriter out, ImportReport r) {
+        print(out, r, org.haigui.labels.Language.EN);
+    }
+
+    /** The import's summary in one language (table names stay codes in English, get their Chinese names in Chinese). */
+    static void print(PrintWriter out, ImportReport r, org.haigui.labels.Language l) {
+        boolean zh = l == org.haigui.labels.Language.ZH;
         for (String w : r.warnings()) {
-            out.println("warning: " + w);
+            out.println((zh ? "警告：" : "warning: ") + w);
         }
-        out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "table", "read", "inserted", "updated", "unchanged",
-            "rejected", "blank");
+        if (zh) {
+            out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "表", "读入", "新增", "更新", "未变", "拒绝", "空行");
+        } else {
+            out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "table", "read", "inserted", "updated", "unchanged",
+                "rejected", "blank");
+        }
         for (ImportReport.SourceSummary s : r.perTable()) {
-            out.printf(Locale.ROOT, "%-20s %10d %10d %10d %10d %10d %10d%n", s.table(), s.read(), s.inserted(), s.updated(),
+            String name = zh ? org.haigui.schema.Schema.table(s.table()).map(t -> t.zhName() + " " + t.name()).orElse(s.table())
+                : s.table();
+            out.printf(Locale.ROOT, "%-20s %10d %10d %10d %10d %10d %10d%n", name, s.read(), s.inserted(), s.updated(),
                 s.unchanged(), s.rejected(), s.blank());
         }
         double secs = Math.max(r.millis(), 1) / 1000.0;
-        out.printf(Locale.ROOT, "%d rows in %.1f s (%.0f rows/s)%s%n", r.readRows(), secs, r.readRows() / secs,
-            r.dryRun() ? "; dry run: nothing was changed in the store" : "");
+        if (zh) {
+            out.printf(Locale.ROOT, "共 %d 行，用时 %.1f 秒（每秒 %.0f 行）%s%n", r.readRows(), secs, r.readRows() / secs,
+                r.dryRun() ? "；试运行：数据库未作任何改动" : "");
+        } else {
+            out.printf(Locale.ROOT, "%d rows in %.1f s (%.0f rows/s)%s%n", r.readRows(), secs, r.readRows() / secs,
+                r.dryRun() ? "; dry run: nothing was changed in the store" : "");
+        }
         if (!r.rejectedFiles().isEmpty()) {
-            out.println(r.rejectedRows() + " rejected rows, with their errors, written to:");
+            out.println(zh ? "被拒绝的 " + r.rejectedRows() + " 行及其错误原因已写入："
+                : r.rejectedRows() + " rejected rows, with their errors, written to:");
             for (Path p : r.rejectedFiles()) {
                 out.println("  " + p);
             }

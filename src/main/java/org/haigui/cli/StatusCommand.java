@@ -25,8 +25,12 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"tables\": {...}, \"batches\": N, \"quarantined\": N}.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() throws Exception {
+        boolean zh = lang.language() == org.haigui.labels.Language.ZH;
         Path file = Store.resolve(db);
         StoreStatus s;
         try (Store store = Store.openReadOnly(file)) {
@@ -42,12 +46,15 @@ final class StatusCommand implements Callable<Integer> {
             root.put("quarantined", s.quarantined());
             out.println(m.writeValueAsString(root));
         } else {
-            out.println("database: " + file.toAbsolutePath() + " (schema version " + s.schemaVersion() + ")");
+            out.println(zh ? "数据库：" + file.toAbsolutePath() + "（结构版本 " + s.schemaVersion() + "）"
+                : "database: " + file.toAbsolutePath() + " (schema version " + s.schemaVersion() + ")");
             for (Map.Entry<String, Long> e : s.tables().entrySet()) {
-                out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", e.getKey(), e.getValue());
+                String name = zh ? org.haigui.schema.Schema.table(e.getKey()).map(t -> t.zhName() + " " + t.name()).orElse(e.getKey())
+                    : e.getKey();
+                out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", name, e.getValue());
             }
-            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", "import batches", s.batches());
-            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", "quarantined rows", s.quarantined());
+            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", zh ? "导入批次" : "import batches", s.batches());
+            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", zh ? "隔离行" : "quarantined rows", s.quarantined());
         }
         out.flush();
         return ErrorMapper.OK;

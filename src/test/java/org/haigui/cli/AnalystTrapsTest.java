@@ -457,4 +457,20 @@ class AnalystTrapsTest {
         assertThat(future.code()).isEqualTo(2);
         assertThat(tmp.resolve("rep2")).doesNotExist();
     }
+
+    @Test
+    void summariesInChineseOrEnglishWithLang() throws Exception {
+        Path in = smallCity();
+        Path db = tmp.resolve("lang.duckdb");
+        Run zh = run("import", in.toString(), "--db", db.toString(), "--lang", "zh");
+        assertThat(zh.code()).as(zh.err()).isZero();
+        assertThat(zh.out()).contains("读入").contains("新增").contains("人员 persons").containsPattern("共 \\d+ 行，用时");
+        Run en = run("status", "--db", db.toString(), "--lang", "en");
+        assertThat(en.out()).contains("import batches").contains("persons");
+        Run st = run("status", "--db", db.toString(), "--lang", "zh");
+        assertThat(st.out()).contains("数据库：").contains("导入批次").contains("隔离行");
+        Run bad = run("status", "--db", db.toString(), "--lang", "fr");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--lang must be zh or en");
+    }
 }
