@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * The PDF: openhtmltopdf renders the report's XHTML (A4, page numbers, table of contents with page references,
  * bookmarks) with Noto Sans SC embedded as a subset, so that the Chinese text renders anywhere and text extraction
- * returns it. The font files are put into the classes by the build (fetched from the npm registry, see pom.xml).
+ * returns it. The font files are put into the classes by the build (fetched from the npm registry, see haigui-app.pom.xml).
  */
 final class Pdf {
 

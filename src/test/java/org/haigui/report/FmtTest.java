@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The formatting and sentence-choice rules, under the test JVM's French locale and Latin-1 default encoding (see
- * pom.xml): nothing here may come out as {@code 22 164} or {@code 36,3 %}.
+ * haigui-app.pom.xml): nothing here may come out as {@code 22 164} or {@code 36,3 %}.
  */
 class FmtTest {
 
