@@ -56,6 +56,28 @@ public final class BlueprintReader {
     private BlueprintReader() {
     }
 
+    /**
+     * What a {@code --blueprint} option names: a blueprint file, or a built-in name when no such file
+     * exists; null = Shanghai's; {@code none} (when no file has that name) = no blueprint, so the
+     * blueprint's indicators are not available. The one reading of the option (CLI and Spark).
+     */
+    public static Blueprint resolve(String arg) {
+        if (arg == null) {
+            return shanghai();
+        }
+        Path p = Path.of(arg);
+        if (Files.exists(p)) {
+            return read(p);
+        }
+        if (arg.equals("none")) {
+            return null;
+        }
+        if (BUILT_IN.contains(arg)) {
+            return builtIn(arg);
+        }
+        throw HaiguiException.input("--blueprint " + arg + ": no such file (built in: " + String.join(", ", BUILT_IN) + ")");
+    }
+
     /** Reads and checks a blueprint file. */
     public static Blueprint read(Path file) {
         return parse(file.toString(), readBytes(file));

@@ -24,6 +24,25 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 public final class SurveyReader {
 
+    /**
+     * What a {@code --survey} option names: a survey definition file, or a built-in name when no such
+     * file exists; null = none. The one reading of the option (CLI and Spark).
+     */
+    public static SurveyDefinition resolve(String arg) {
+        if (arg == null) {
+            return null;
+        }
+        Path p = Path.of(arg);
+        if (java.nio.file.Files.exists(p)) {
+            return read(p);
+        }
+        if (BUILT_IN.contains(arg)) {
+            return builtIn(arg);
+        }
+        throw org.haigui.core.HaiguiException.input("--survey " + arg + ": no such file (built in: "
+            + String.join(", ", BUILT_IN) + ")");
+    }
+
     /** The shipped definitions (resources {@code /survey/<name>.yaml}). */
     public static final List<String> BUILT_IN = List.of("entrepreneurs2021");
 

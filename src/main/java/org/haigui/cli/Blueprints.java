@@ -1,7 +1,5 @@
 package org.haigui.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.haigui.blueprint.Blueprint;
@@ -35,51 +33,15 @@ final class Blueprints {
         String survey;
 
         Blueprint blueprint() {
-            return Blueprints.blueprint(blueprint);
+            return BlueprintReader.resolve(blueprint);
         }
 
         SurveyDefinition survey() {
-            return Blueprints.survey(survey);
+            return SurveyReader.resolve(survey);
         }
     }
 
     private Blueprints() {
-    }
-
-    /**
-     * A blueprint file, or a built-in name when no such file exists; null = Shanghai's; {@code none}
-     * (when no file has that name) = no blueprint: the blueprint's indicators are then not available.
-     */
-    static Blueprint blueprint(String arg) {
-        if (arg == null) {
-            return BlueprintReader.shanghai();
-        }
-        Path p = Path.of(arg);
-        if (Files.exists(p)) {
-            return BlueprintReader.read(p);
-        }
-        if (arg.equals("none")) {
-            return null;
-        }
-        if (BlueprintReader.BUILT_IN.contains(arg)) {
-            return BlueprintReader.builtIn(arg);
-        }
-        throw HaiguiException.input("--blueprint " + arg + ": no such file (built in: " + String.join(", ", BlueprintReader.BUILT_IN) + ")");
-    }
-
-    /** A survey definition file, or a built-in name when no such file exists; null = none. */
-    static SurveyDefinition survey(String arg) {
-        if (arg == null) {
-            return null;
-        }
-        Path p = Path.of(arg);
-        if (Files.exists(p)) {
-            return SurveyReader.read(p);
-        }
-        if (SurveyReader.BUILT_IN.contains(arg)) {
-            return SurveyReader.builtIn(arg);
-        }
-        throw HaiguiException.input("--survey " + arg + ": no such file (built in: " + String.join(", ", SurveyReader.BUILT_IN) + ")");
     }
 
     /** The city an import checks district codes against: the blueprint's id and districts. */

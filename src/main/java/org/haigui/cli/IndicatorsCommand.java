@@ -115,14 +115,16 @@ final class IndicatorsCommand implements Callable<Integer> {
         LabelColumns labeller;
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
-            IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
-                    .withSurvey(city.survey())).withOnly(ids)
+            org.haigui.blueprint.Blueprint blueprint = city.blueprint();
+            org.haigui.blueprint.SurveyDefinition survey = city.survey();
+            IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(blueprint)
+                    .withSurvey(survey)).withOnly(ids)
                 .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             IndicatorEngine engine = new IndicatorEngine();
             RawResult raw = engine.run(reader, req);
             // without --survey the built-in definition names the options (labels only: the figures do not use it)
-            labeller = LabelColumns.of(labels, org.haigui.labels.CodeLabels.of(city.blueprint(),
-                    city.survey() != null ? city.survey() : org.haigui.blueprint.SurveyReader.entrepreneurs2021()),
+            labeller = LabelColumns.of(labels, org.haigui.labels.CodeLabels.of(blueprint,
+                    survey != null ? survey : org.haigui.blueprint.SurveyReader.entrepreneurs2021()),
                 engine.catalogue(req.context())::find);
             if (publish) {
                 ProtectedResult p = Disclosure.protect(raw, rules, engine.catalogue(req.context())::find);

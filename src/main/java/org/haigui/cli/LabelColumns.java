@@ -30,19 +30,19 @@ final class LabelColumns implements IndicatorWriter.Labeller {
 
     /** The labeller for {@code --labels VALUE}; null when the option is not given. */
     static LabelColumns of(String value, CodeLabels labels, Function<String, java.util.Optional<IndicatorDefinition>> catalogue) {
-        if (value == null) {
-            return null;
-        }
-        Language l = Language.parse(value).orElseThrow(() -> HaiguiException.usage(
-            "--labels must be zh or en, not '" + value + "' (--labels 取值为 zh 或 en)"));
-        return new LabelColumns(l, labels, catalogue);
+        return value == null ? null : new LabelColumns(language(value), labels, catalogue);
     }
 
     /** Checks the value of {@code --labels} before any work. */
     static void check(String value) {
-        if (value != null && Language.parse(value).isEmpty()) {
-            throw HaiguiException.usage("--labels must be zh or en, not '" + value + "' (--labels 取值为 zh 或 en)");
+        if (value != null) {
+            language(value);
         }
+    }
+
+    private static Language language(String value) {
+        return Language.parse(value).orElseThrow(() -> HaiguiException.usage(
+            "--labels must be zh or en, not '" + value + "' (--labels 取值为 zh 或 en)"));
     }
 
     @Override

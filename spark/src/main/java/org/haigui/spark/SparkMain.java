@@ -15,9 +15,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.haigui.blueprint.Blueprint;
 import org.haigui.blueprint.BlueprintReader;
-import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.blueprint.SurveyReader;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.Disclosure;
@@ -127,7 +125,7 @@ public final class SparkMain implements Callable<Integer> {
         if (only != null) {
             only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
         }
-        RunContext ctx = RunContext.of(d).withBlueprint(blueprint(blueprint)).withSurvey(survey(survey))
+        RunContext ctx = RunContext.of(d).withBlueprint(BlueprintReader.resolve(blueprint)).withSurvey(SurveyReader.resolve(survey))
             .withBootstrap(seed == null ? RunContext.DEFAULT_SEED : seed, b);
         boolean file = out.toLowerCase(Locale.ROOT).endsWith(".csv");
         SparkSession spark = SparkSession.builder().appName("haigui indicators " + d).getOrCreate();
@@ -175,36 +173,5 @@ public final class SparkMain implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "haigui-spark: %d values written to %s (metadata: %s) in %.1f s%n", result.values().size(), csv, meta,
             (System.nanoTime() - t0) / 1e9);
         return 0;
-    }
-
-    static Blueprint blueprint(String arg) {
-        if (arg == null) {
-            return BlueprintReader.shanghai();
-        }
-        java.nio.file.Path p = java.nio.file.Path.of(arg);
-        if (Files.exists(p)) {
-            return BlueprintReader.read(p);
-        }
-        if (arg.equals("none")) {
-            return null;
-        }
-        if (BlueprintReader.BUILT_IN.contains(arg)) {
-            return BlueprintReader.builtIn(arg);
-        }
-        throw HaiguiException.input("--blueprint " + arg + ": no such file (built in: " + String.join(", ", BlueprintReader.BUILT_IN) + ")");
-    }
-
-    static SurveyDefinition survey(String arg) {
-        if (arg == null) {
-            return null;
-        }
-        java.nio.file.Path p = java.nio.file.Path.of(arg);
-        if (Files.exists(p)) {
-            return SurveyReader.read(p);
-        }
-        if (SurveyReader.BUILT_IN.contains(arg)) {
-            return SurveyReader.builtIn(arg);
-        }
-        throw HaiguiException.input("--survey " + arg + ": no such file (built in: " + String.join(", ", SurveyReader.BUILT_IN) + ")");
     }
 }
