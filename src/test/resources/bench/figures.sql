@@ -27,6 +27,8 @@
 -- Input is taken as clean (the synthetic city without --dirty): no row is checked or rejected.
 -- Every statement ends with a semicolon at the end of its line.
 
+SET preserve_insertion_order = false;
+
 CREATE OR REPLACE TEMP MACRO pdate(x) AS CAST(CASE length(trim(x)) WHEN 4 THEN trim(x) || '-01-01' WHEN 7 THEN trim(x) || '-01' ELSE trim(x) END AS DATE);
 
 -- name normalisation (institutions, zones): NFC and full-width forms to ASCII (what NFKC does to
@@ -50,17 +52,16 @@ SELECT trim(person_id) AS person_id,
 FROM (SELECT *, lower(trim(gender)) AS g, upper(trim(id_number)) AS idn, lower(trim(highest_degree)) AS hd
       FROM read_csv('${data}/persons.csv', header = true, all_varchar = true));
 
--- episodes started by D; e_end: the end date when it is by D (else not ended as of D)
+-- episodes started by D; e_end: the end date when it is by D (else not ended as of D); the
+-- institutions are read again for the team members only (below)
+CREATE OR REPLACE TEMP MACRO ep_kind(x) AS CASE WHEN lower(trim(x)) IN ('study', '学习') THEN 'study' WHEN lower(trim(x)) IN ('work', '工作') THEN 'work'
+                                               WHEN lower(trim(x)) IN ('research', '研究') THEN 'research' END;
 CREATE OR REPLACE TEMP TABLE f_ep AS
-SELECT person_id, episode_id, kind, degree, country, institution, iid, s, CASE WHEN e <= ${asOf} THEN e END AS e_end, e AS e_raw
-FROM (SELECT trim(person_id) AS person_id, trim(episode_id) AS episode_id,
-             CASE WHEN k IN ('study', '学习') THEN 'study' WHEN k IN ('work', '工作') THEN 'work' WHEN k IN ('research', '研究') THEN 'research' END AS kind,
-             CASE WHEN dg IN ('bachelor', '学士', '本科') THEN 'bachelor' WHEN dg IN ('master', '硕士') THEN 'master'
-                  WHEN dg IN ('doctorate', '博士', 'phd') THEN 'doctorate' WHEN dg IN ('none', '无') THEN 'none' END AS degree,
-             upper(trim(country)) AS country, institution, nullif(trim(institution_id), '') AS iid,
-             pdate(start_date) AS s, pdate(end_date) AS e
-      FROM (SELECT *, lower(trim(kind)) AS k, lower(trim(degree)) AS dg
-            FROM read_csv('${data}/overseas_episodes.csv', header = true, all_varchar = true)))
+SELECT person_id, episode_id, kind, degree_ok, country, s, CASE WHEN e <= ${asOf} THEN e END AS e_end
+FROM (SELECT trim(person_id) AS person_id, trim(episode_id) AS episode_id, ep_kind(kind) AS kind,
+             lower(trim(degree)) IN ('bachelor', '学士', '本科', 'master', '硕士', 'doctorate', '博士', 'phd') AS degree_ok,
+             upper(trim(country)) AS country, pdate(start_date) AS s, pdate(end_date) AS e
+      FROM read_csv('${data}/overseas_episodes.csv', header = true, all_varchar = true))
 WHERE s <= ${asOf};
 
 -- returnee since T: the earliest end of a bachelor/master/doctorate study, or the first end date by
@@ -69,7 +70,7 @@ WHERE s <= ${asOf};
 CREATE OR REPLACE TEMP TABLE f_ret AS
 WITH ended AS (SELECT person_id, s, e_end AS e FROM f_ep WHERE e_end IS NOT NULL),
 deg AS (SELECT person_id, min(e_end) AS since FROM f_ep
-        WHERE kind = 'study' AND degree IN ('bachelor', 'master', 'doctorate') AND e_end IS NOT NULL GROUP BY person_id),
+        WHERE kind = 'study' AND degree_ok AND e_end IS NOT NULL GROUP BY person_id),
 cand AS (SELECT DISTINCT x.person_id, x.e AS t
          FROM (SELECT person_id, e, sum(e - s + 1) OVER (PARTITION BY person_id ORDER BY e RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ub
                FROM ended) x LEFT JOIN deg ON deg.person_id = x.person_id
@@ -99,7 +100,7 @@ SELECT m.person_id, m.d FROM f_mv m JOIN f_ret r ON r.person_id = m.person_id WH
 -- highest degree, field, gender, age band at D
 CREATE OR REPLACE TEMP TABLE f_pattr AS
 WITH la AS (SELECT person_id, arg_max(district, (d, move_id)) AS district FROM f_mv WHERE event = 'arrive' GROUP BY person_id),
-     lc AS (SELECT person_id, arg_max(country, (s, episode_id)) AS country FROM f_ep GROUP BY person_id)
+     lc AS (SELECT person_id, country FROM f_ep QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY s DESC, episode_id DESC) = 1)
 SELECT r.person_id, coalesce(la.district, 'unknown') AS district, coalesce(lc.country, 'unknown') AS country,
        coalesce(p.highest_degree, 'unknown') AS degree, coalesce(p.field, 'unknown') AS field, coalesce(p.gender, 'unknown') AS gender,
        CASE WHEN age IS NULL OR age < 0 THEN 'unknown' WHEN age < 30 THEN '<30' WHEN age < 40 THEN '30-39' WHEN age < 50 THEN '40-49' ELSE '50+' END AS age_band
@@ -185,9 +186,12 @@ WHERE e.grp = 'returnee' AND (e.dy IS NULL OR e.dy >= ${asOfYear})
 
 -- the members' episodes: kind class, institution id, institution key, interval cut at D
 CREATE OR REPLACE TEMP TABLE f_tep AS
-WITH x AS (SELECT t.enterprise_id, t.person_id, CASE WHEN o.kind = 'study' THEN 'S' ELSE 'W' END AS kc, o.iid, o.institution,
-                  o.s, CASE WHEN o.e_raw IS NULL OR o.e_raw > ${asOf} THEN ${asOf} ELSE o.e_raw END AS e
-           FROM f_team t JOIN f_ep o ON o.person_id = t.person_id),
+WITH o AS (SELECT trim(person_id) AS person_id, ep_kind(kind) AS kind, institution, nullif(trim(institution_id), '') AS iid,
+                  pdate(start_date) AS s, pdate(end_date) AS e
+           FROM read_csv('${data}/overseas_episodes.csv', header = true, all_varchar = true)),
+     x AS (SELECT t.enterprise_id, t.person_id, CASE WHEN o.kind = 'study' THEN 'S' ELSE 'W' END AS kc, o.iid, o.institution,
+                  o.s, CASE WHEN o.e IS NULL OR o.e > ${asOf} THEN ${asOf} ELSE o.e END AS e
+           FROM f_team t JOIN o ON o.person_id = t.person_id WHERE o.s <= ${asOf}),
      n AS (SELECT institution, hg_norm(institution) AS norm FROM (SELECT DISTINCT institution FROM x) d)
 SELECT x.enterprise_id, x.person_id, x.kc, x.iid, x.s, x.e,
        CASE WHEN n.norm = '' THEN NULL ELSE coalesce(r.name_key, 'n:' || n.norm) END AS name_key
@@ -242,16 +246,17 @@ SELECT indicator, period, '' AS grp,
        CAST(NULL AS DOUBLE) AS ci_low, CAST(NULL AS DOUBLE) AS ci_high
 FROM pc
 UNION ALL -- the zero totals of periods without arrivals
-SELECT 'inflow.year', CAST(y.t AS VARCHAR), '', '', '', 0, NULL, NULL, NULL, NULL FROM f_pyears y
-WHERE NOT EXISTS (SELECT 1 FROM f_ra r WHERE year(r.d) = y.t)
+SELECT 'inflow.year', CAST(y.t AS VARCHAR), '', '', '', 0, NULL, NULL, NULL, NULL
+FROM f_pyears y LEFT JOIN (SELECT DISTINCT year(d) AS t FROM f_ra) r ON r.t = y.t WHERE r.t IS NULL
 UNION ALL
 SELECT 'inflow.window5', CAST(t - 4 AS VARCHAR) || '-' || CAST(t AS VARCHAR), '', '', '', 0, NULL, NULL, NULL, NULL FROM w WHERE n = 0
 UNION ALL
 SELECT 'stock', '', '', '', '', 0, NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM f_stock)
 UNION ALL -- quarters up to D's quarter
-SELECT 'inflow.quarter', CAST(y.t AS VARCHAR) || 'Q' || CAST(q.k AS VARCHAR), '', '', '',
-       (SELECT count(DISTINCT r.person_id) FROM f_ra r WHERE year(r.d) = y.t AND quarter(r.d) = q.k), NULL, NULL, NULL, NULL
-FROM f_pyears y CROSS JOIN range(1, 5) q(k) WHERE y.t < ${asOfYear} OR (q.k - 1) * 3 < month(${asOf})
+SELECT 'inflow.quarter', CAST(y.t AS VARCHAR) || 'Q' || CAST(q.k AS VARCHAR), '', '', '', coalesce(a.n, 0), NULL, NULL, NULL, NULL
+FROM f_pyears y CROSS JOIN range(1, 5) q(k)
+LEFT JOIN (SELECT year(d) AS t, quarter(d) AS k, count(DISTINCT person_id) AS n FROM f_ra GROUP BY year(d), quarter(d)) a ON a.t = y.t AND a.k = q.k
+WHERE y.t < ${asOfYear} OR (q.k - 1) * 3 < month(${asOf})
 UNION ALL
 SELECT 'inflow.ytd', '${ytd}', '', '', '', n, NULL, NULL, NULL, NULL FROM ytd
 UNION ALL
