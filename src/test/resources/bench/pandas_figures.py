@@ -321,5 +321,8 @@ with open(OUT, "w", encoding="utf-8") as f:
     f.write("indicator,period,group,breakdown,category,value,numerator,denominator,ci_low,ci_high,suppressed\n")
     for r in rows:
         f.write(",".join(list(r[:5]) + [fmt(v) for v in r[5:]]) + ",false\n")
+import resource  # noqa: E402 (Unix only)
+
 print(f"pandas {pd.__version__}: {len(rows)} values in {t_figures:.2f} s (import of numpy/pandas {T_IMPORT:.2f} s, "
-      f"whole script {time.perf_counter() - T0:.2f} s) -> {OUT}")
+      f"whole script {time.perf_counter() - T0:.2f} s, peak resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
+      f" -> {OUT}")

@@ -47,8 +47,11 @@ import org.haigui.synth.Synthesizer;
  *
  * <pre>
  * ./mvnw -B -o -q -DskipTests -f haigui-app.pom.xml package test-compile
- * java -Xmx4g -cp target/haigui.jar:target/test-classes org.haigui.bench.FiguresBenchmark [--persons N] [--seed S] [--dir DIR] [--no-warmup]
+ * java -Xmx4g -cp target/haigui.jar:target/test-classes org.haigui.bench.FiguresBenchmark [--persons N] [--seed S] [--dir DIR]
+ *     [--no-warmup] [--pandas PYTHON]
  * </pre>
+ * With {@code --pandas python3} the same figures are also computed by {@code bench/pandas_figures.py} (pandas,
+ * a separate process; pandas is not needed by the build or the tests), timed, and compared with the script's.
  * With {@code --dir} the generated city is kept in DIR/data and reused by later runs; without, a
  * temporary folder is deleted afterwards.
  */
@@ -66,19 +69,22 @@ public final class FiguresBenchmark {
         long seed = Calibration.DEFAULT_SEED;
         Path dir = null;
         boolean warmup = true;
+        String python = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Long.parseLong(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--no-warmup" -> warmup = false;
-                default -> throw new IllegalArgumentException("usage: FiguresBenchmark [--persons N] [--seed S] [--dir DIR] [--no-warmup]");
+                case "--pandas" -> python = args[++i];
+                default -> throw new IllegalArgumentException(
+                    "usage: FiguresBenchmark [--persons N] [--seed S] [--dir DIR] [--no-warmup] [--pandas PYTHON]");
             }
         }
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("haigui-figures-bench") : dir;
         try {
-            run(work, persons, seed, warmup);
+            run(work, persons, seed, warmup, python);
         } finally {
             if (temporary) {
                 deleteTree(work);
@@ -86,7 +92,7 @@ public final class FiguresBenchmark {
         }
     }
 
-    static void run(Path work, long persons, long seed, boolean warmup) throws Exception {
+    static void run(Path work, long persons, long seed, boolean warmup, String python) throws Exception {
         LocalDate asOf = Calibration.REPORT_DATE;
         Path ref = work.resolve("ref");
         SqlFigures.writeReference(ref, BlueprintReader.shanghai());
@@ -118,6 +124,7 @@ public final class FiguresBenchmark {
         Path runDir = work.resolve("run-" + System.nanoTime());
         Product a = product(data, runDir, asOf);
         Baseline b = baseline(data, ref, asOf);
+        Pandas c = python == null ? null : pandas(python, work, data, ref, asOf);
         String load1 = load();
 
         List<String> diff = SqlFigures.differences(b.figures(), readTidyCsv(a.out()));
@@ -138,9 +145,19 @@ public final class FiguresBenchmark {
             a.indicators().seconds(), a.indicators().peakHeap() >> 20, a.indicators().peakResident() >> 20, a.values());
         System.out.printf(Locale.ROOT, "  (b) DuckDB SQL script   %8.2f s   peak heap %,6d MB   peak resident %,6d MB   (%,d values, in-memory DuckDB)%n",
             b.time().seconds(), b.time().peakHeap() >> 20, b.time().peakResident() >> 20, b.figures().size());
+        if (c != null) {
+            System.out.printf(Locale.ROOT, "  (c) pandas              %8.2f s   (a separate process: %s)%n", c.seconds(), c.line());
+        }
         System.out.printf(Locale.ROOT, "  ratio (a)/(b) = %.2f   (issue 13: at most 2)%n",
             (a.importTime().seconds() + a.indicators().seconds()) / b.time().seconds());
         System.out.printf(Locale.ROOT, "  ratio indicators alone/(b) = %.2f%n", a.indicators().seconds() / b.time().seconds());
+        if (c != null) {
+            System.out.printf(Locale.ROOT, "  ratio (a)/(c) = %.2f   (issue 13: below 1, faster than pandas)%n",
+                (a.importTime().seconds() + a.indicators().seconds()) / c.seconds());
+            List<String> pd = SqlFigures.differences(b.figures(), readTidyCsv(c.out()));
+            System.out.println(pd.isEmpty() ? "  pandas figures: the same as the script's" : "  pandas figures: " + pd.size() + " cells DIFFER, e.g. "
+                + String.join("\n    ", pd.subList(0, Math.min(10, pd.size()))));
+        }
         System.out.printf(Locale.ROOT, "  load average before: %s   after: %s%n", load0, load1);
         if (diff.isEmpty()) {
             System.out.println("  figures: the same (every cell of the subset, point estimates and Wilson/Newcombe intervals)");
@@ -155,6 +172,36 @@ public final class FiguresBenchmark {
     }
 
     record Baseline(Timed time, List<SqlFigures.Figure> figures) {
+    }
+
+    record Pandas(double seconds, Path out, String line) {
+    }
+
+    /**
+     * (c): {@code pandas_figures.py} (test resource beside the SQL script) run by {@code python} as a
+     * separate process on the same CSVs; the wall time includes the interpreter's start and the import of
+     * pandas (its own line says how much of it that was).
+     */
+    static Pandas pandas(String python, Path work, Path data, Path ref, LocalDate asOf) throws IOException, InterruptedException {
+        Path script = work.resolve("pandas_figures.py");
+        try (InputStream in = FiguresBenchmark.class.getResourceAsStream("/bench/pandas_figures.py")) {
+            if (in == null) {
+                throw new IOException("no resource bench/pandas_figures.py");
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        Path out = work.resolve("figures-pandas.csv");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(python, script.toString(), data.toString(), ref.toString(), asOf.toString(), out.toString())
+            .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int code = p.waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException(python + " " + script + " failed (" + code + "):\n" + text);
+        }
+        String[] lines = text.split("\n");
+        return new Pandas(seconds, out, lines[lines.length - 1]);
     }
 
     /** (a): import into a new store, then the subset, both through the CLI. */
