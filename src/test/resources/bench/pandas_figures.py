@@ -324,5 +324,6 @@ with open(OUT, "w", encoding="utf-8") as f:
 import resource  # noqa: E402 (Unix only)
 
 print(f"pandas {pd.__version__}: {len(rows)} values in {t_figures:.2f} s (import of numpy/pandas {T_IMPORT:.2f} s, "
-      f"whole script {time.perf_counter() - T0:.2f} s, peak resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
+      f"whole script {time.perf_counter() - T0:.2f} s, cpu {time.process_time():.2f} s, "
+      f"peak resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
       f" -> {OUT}")
