@@ -116,6 +116,11 @@ class LangCliTest {
         assertThat(docsEn.out()).contains("2 documents (import format, indicator catalogue) written to");
         assertThat(hasChinese(docsEn.out())).isFalse();
 
+        Run rep = run("report", "--lang", "zh", "--out", tmp.resolve("rep").toString());
+        assertThat(rep.out()).startsWith("报告：用时").contains("截至 2014-07-01", "report.html", "tables.xlsx").doesNotContain("report: ");
+        Run exp = run("export", "--out", tmp.resolve("parquet").toString(), "--lang", "zh");
+        assertThat(exp.err()).contains("已导出", "张表").doesNotContain("tables, ");
+
         Run bad = AnalystTrapsTest.run("batches", "--lang", "fr", "--db", db.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--lang must be zh or en", "取值为");
