@@ -117,7 +117,8 @@ final class BatchesCommand implements Callable<Integer> {
                 ? "  " + l.pick("（已于 " + minute(b.undoneAt()) + " 由批次 " + b.undoneBy() + " 撤销）",
                 "(undone " + minute(b.undoneAt()) + " by batch " + b.undoneBy() + ")") : "");
             out.println(line(new String[] {Long.toString(b.id()), kind(l, b.kind()), b.table(), minute(b.finished()),
-                count(b.read()), count(b.inserted()), count(b.updated()), count(b.unchanged()), count(b.rejected()), count(b.deleted()),
+                String.valueOf(b.read()), String.valueOf(b.inserted()), String.valueOf(b.updated()), String.valueOf(b.unchanged()),
+                String.valueOf(b.rejected()), String.valueOf(b.deleted()),
                 b.checksum().length() > 12 ? b.checksum().substring(0, 12) : b.checksum(), file}));
         }
     }
@@ -133,10 +134,6 @@ final class BatchesCommand implements Callable<Integer> {
             sb.append(w < 0 ? Language.pad(cells[i], -w) : w > 0 ? Language.padLeft(cells[i], w) : cells[i]);
         }
         return sb.toString().stripTrailing();
-    }
-
-    private static String count(long n) {
-        return Long.toString(n);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -121,6 +121,9 @@ class LangCliTest {
         Run exp = run("export", "--out", tmp.resolve("parquet").toString(), "--lang", "zh");
         assertThat(exp.err()).contains("已导出", "张表").doesNotContain("tables, ");
 
+        Run syn = AnalystTrapsTest.run("synth", "--out", tmp.resolve("syn").toString(), "--persons", "50", "--lang", "zh");
+        assertThat(syn.out()).contains("人员 persons", "合计", "行，用时", "已写入").doesNotContain("rows/s");
+
         Run bad = AnalystTrapsTest.run("batches", "--lang", "fr", "--db", db.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--lang must be zh or en", "取值为");

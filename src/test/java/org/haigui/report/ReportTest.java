@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report of a small synthetic city (2,000 persons imported into a real store, every indicator computed and
  * protected once for the class), written in both languages: its sections and sentences, its tables against the
- * published figures, and no withheld value in the HTML, the PDF's extracted text or the workbook.
+ * published figures, and no withheld value in the HTML, the PDF's extracted text or the workbook: cell by cell for the
+ * tables (every cell read from a withheld row shows x at its place in both HTML pages and in tables.xlsx, every other
+ * cell its published figure; a test shows that check finding a value written in place of an x), and by a scan of all
+ * the text for the large withheld numbers (sentences, charts, notes).
  */
 class ReportTest {
 
