@@ -15,6 +15,7 @@ import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.blueprint.SurveyReader;
 import org.haigui.blueprint.Zone;
 import org.haigui.core.HaiguiException;
+import org.haigui.labels.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -78,8 +79,12 @@ final class BlueprintCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Blueprints.Flags city = new Blueprints.Flags();
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() {
+            Language lg = lang.language();
             Blueprint b = city.blueprint();
             if (b == null) {
                 throw HaiguiException.usage("blueprint unmatched needs a blueprint, not --blueprint none");
@@ -95,8 +100,10 @@ final class BlueprintCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             long unmatched = l.stream().mapToLong(org.haigui.blueprint.UnmatchedZone::enterprises).sum();
-            out.printf(Locale.ROOT, "%d zone names (%,d enterprises) match no key zone of %s's blueprint, of %d names (%,d enterprises)"
-                + " 未匹配重点园区的园区名称%n", l.size(), unmatched, b.city().nameEn(), counts.size(), total);
+            out.println(lg.pick(String.format(Locale.ROOT, "%d 个园区名称（%,d 家企业）未匹配%s蓝图的任何重点区域；园区名称共 %d 个（%,d 家企业）",
+                    l.size(), unmatched, b.city().nameZh(), counts.size(), total),
+                String.format(Locale.ROOT, "%d zone names (%,d enterprises) match no key zone of %s's blueprint, of %d names (%,d enterprises)",
+                    l.size(), unmatched, b.city().nameEn(), counts.size(), total)));
             for (org.haigui.blueprint.UnmatchedZone u : l) {
                 out.printf(Locale.ROOT, "%8d  %s  ->  %s (%s) %.2f%n", u.enterprises(), u.name(),
                     u.closestZone() == null ? "-" : u.closestZone(), u.closestName() == null ? "-" : u.closestName(), u.similarity());
@@ -118,22 +125,33 @@ final class BlueprintCommand implements Runnable {
         @Parameters(arity = "1", paramLabel = "FILE", description = "The YAML or JSON file (or a built-in name).")
         String file;
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() {
+            Language lg = lang.language();
             Object loaded = load(file);
             PrintWriter out = spec.commandLine().getOut();
             if (loaded instanceof Blueprint b) {
                 String tiers = b.tiers().stream().map(t -> t + " " + b.industriesOfTier(t).size()).collect(Collectors.joining(", "));
                 int names = b.zones().stream().mapToInt(z -> z.keys().size()).sum();
-                out.printf(Locale.ROOT, "OK: %s: blueprint of %s %s, plan %s: %d districts, %d industries (%s), %d zones (%d distinct names)%n",
-                    file, b.city().nameZh(), b.city().nameEn(), b.plan().years(), b.districts().size(),
-                    b.industries().size(), tiers, b.zones().size(), names);
+                out.println(lg == Language.ZH
+                    ? String.format(Locale.ROOT, "OK：%s：%s %s 的城市蓝图，规划 %s：区县 %d 个，重点产业 %d 个（%s），重点区域 %d 个（名称 %d 个）",
+                        file, b.city().nameZh(), b.city().nameEn(), b.plan().years(), b.districts().size(), b.industries().size(), tiers,
+                        b.zones().size(), names)
+                    : String.format(Locale.ROOT, "OK: %s: blueprint of %s %s, plan %s: %d districts, %d industries (%s), %d zones (%d distinct names)",
+                        file, b.city().nameZh(), b.city().nameEn(), b.plan().years(), b.districts().size(), b.industries().size(), tiers,
+                        b.zones().size(), names));
             } else {
                 SurveyDefinition d = (SurveyDefinition) loaded;
                 int options = d.questions().stream().mapToInt(q -> q.options().size()).sum();
                 long multiple = d.questions().stream().filter(q -> q.type() == SurveyDefinition.Type.MULTIPLE).count();
-                out.printf(Locale.ROOT, "OK: %s: survey definition %s (%s, %s): %d questions (%d multiple choice), %d options%n",
-                    file, d.id(), d.nameZh(), d.nameEn(), d.questions().size(), multiple, options);
+                out.println(lg == Language.ZH
+                    ? String.format(Locale.ROOT, "OK：%s：问卷定义 %s（%s，%s）：题目 %d 道（多选 %d 道），选项 %d 个",
+                        file, d.id(), d.nameZh(), d.nameEn(), d.questions().size(), multiple, options)
+                    : String.format(Locale.ROOT, "OK: %s: survey definition %s (%s, %s): %d questions (%d multiple choice), %d options",
+                        file, d.id(), d.nameZh(), d.nameEn(), d.questions().size(), multiple, options));
             }
             out.flush();
             return ErrorMapper.OK;
@@ -152,12 +170,16 @@ final class BlueprintCommand implements Runnable {
             description = "A blueprint or survey definition file, or a built-in name (default: shanghai).")
         String file;
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() {
+            Language lg = lang.language();
             Object loaded = load(file);
             PrintWriter out = spec.commandLine().getOut();
             if (loaded instanceof Blueprint b) {
-                show(out, b);
+                show(out, b, lg);
             } else {
                 show(out, (SurveyDefinition) loaded);
             }
@@ -165,36 +187,36 @@ final class BlueprintCommand implements Runnable {
             return ErrorMapper.OK;
         }
 
-        private static void show(PrintWriter out, Blueprint b) {
+        private static void show(PrintWriter out, Blueprint b, Language l) {
             out.println(b.city().nameZh() + " " + b.city().nameEn() + " (" + b.city().id() + ")");
             out.println(b.plan().nameZh());
             out.println(b.plan().nameEn() + ", " + b.plan().years());
-            out.println("source: " + b.plan().source());
+            out.println(l.pick("依据：", "source: ") + b.plan().source());
             out.println();
-            out.println("districts 区县 (" + b.districts().size() + ")");
+            out.println(l.pick("区县（" + b.districts().size() + "）", "districts (" + b.districts().size() + ")"));
             for (District d : b.districts()) {
                 out.println("  " + d.code() + "  " + d.nameZh() + "  " + d.nameEn());
             }
             out.println();
-            out.println("priority industries 重点产业 (" + b.industries().size() + ")");
+            out.println(l.pick("重点产业（" + b.industries().size() + "）", "priority industries (" + b.industries().size() + ")"));
             for (String tier : b.tiers()) {
-                out.println("  tier " + tier);
+                out.println(l.pick("  层级 ", "  tier ") + tier);
                 for (Industry i : b.industriesOfTier(tier)) {
                     out.println("    " + i.id() + "  " + i.nameZh() + "  " + i.nameEn());
-                    out.println("      codes 行业代码:  " + String.join(", ", i.codes()));
-                    out.println("      fields 学科:     " + String.join(", ", i.fields()));
-                    out.println("      source 依据:     " + i.source());
+                    out.println(l.pick("      行业代码：  ", "      codes:      ") + String.join(", ", i.codes()));
+                    out.println(l.pick("      学科：      ", "      fields:     ") + String.join(", ", i.fields()));
+                    out.println(l.pick("      依据：      ", "      source:     ") + i.source());
                 }
             }
             out.println();
-            out.println("key zones 重点区域 (" + b.zones().size() + ")");
+            out.println(l.pick("重点区域（" + b.zones().size() + "）", "key zones (" + b.zones().size() + ")"));
             for (Zone z : b.zones()) {
                 out.println("  " + z.id() + "  " + z.nameZh() + "  " + z.nameEn());
-                out.println("      districts 区县:  " + z.districts().stream()
+                out.println(l.pick("      区县：      ", "      districts:  ") + z.districts().stream()
                     .map(c -> c + " " + b.district(c).map(d -> d.nameZh() + " " + d.nameEn()).orElse(""))
                     .collect(Collectors.joining(", ")));
-                out.println("      aliases 别名:    " + (z.aliases().isEmpty() ? "-" : String.join(", ", z.aliases())));
-                out.println("      source 依据:     " + z.source());
+                out.println(l.pick("      别名：      ", "      aliases:    ") + (z.aliases().isEmpty() ? "-" : String.join(", ", z.aliases())));
+                out.println(l.pick("      依据：      ", "      source:     ") + z.source());
             }
         }
 

@@ -10,10 +10,11 @@ import org.haigui.blueprint.Blueprint;
 import org.haigui.blueprint.Industry;
 import org.haigui.blueprint.SurveyDefinition;
 import org.haigui.indicators.IndicatorValue;
+import org.haigui.labels.Language;
 
 /**
  * What {@code haigui demo} prints after the indicators until the report lands: the blueprint fit,
- * the gap table, mutual promotion and the survey shares (blueprint.md), in Chinese and English.
+ * the gap table, mutual promotion and the survey shares (blueprint.md), in Chinese or English ({@code --lang}).
  * Raw figures of synthetic data (the analyst's view); nothing here is published.
  */
 final class BlueprintFigures {
@@ -21,39 +22,51 @@ final class BlueprintFigures {
     private BlueprintFigures() {
     }
 
-    static void print(PrintWriter out, List<IndicatorValue> vs, Blueprint bp, SurveyDefinition survey, LocalDate asOf) {
+    static void print(PrintWriter out, Language l, List<IndicatorValue> vs, Blueprint bp, SurveyDefinition survey, LocalDate asOf) {
         String year = Integer.toString(asOf.getYear());
+        boolean zh = l == Language.ZH;
         if (bp != null) {
-            find(vs, "fit.talent_share", "", "", "", "").ifPresent(v -> out.printf(Locale.ROOT,
-                "fit 契合:    %s of the returnees in %s (%s of %s) have a field that supplies a priority industry 存量海归中专业契合重点产业的比例%n",
-                pct(v.value()), bp.city().nameEn(), v.numerator().toPlainString(), v.denominator().toPlainString()));
-            out.printf(Locale.ROOT, "gap 缺口:    %-34s %8s %7s %8s %7s%n", "priority industry 重点产业", "talent", "share", "firms", "share");
+            find(vs, "fit.talent_share", "", "", "", "").ifPresent(v -> out.println(zh
+                ? String.format(Locale.ROOT, "%s%s的存量海归中，%s（%s / %s）所学专业契合重点产业", Language.pad("契合：", 13), bp.city().nameZh(),
+                    pct(v.value()), v.numerator().toPlainString(), v.denominator().toPlainString())
+                : String.format(Locale.ROOT, "fit:         %s of the returnees in %s (%s of %s) have a field that supplies a priority industry",
+                    pct(v.value()), bp.city().nameEn(), v.numerator().toPlainString(), v.denominator().toPlainString())));
+            out.println(Language.pad(l.pick("缺口：", "gap:"), 13) + Language.pad(l.pick("重点产业", "priority industry"), 34)
+                + Language.padLeft(l.pick("人才", "talent"), 9) + Language.padLeft(l.pick("占比", "share"), 8)
+                + Language.padLeft(l.pick("企业", "firms"), 9) + Language.padLeft(l.pick("占比", "share"), 8));
             for (String tier : bp.tiers()) {
                 for (Industry i : bp.industriesOfTier(tier)) {
                     Optional<IndicatorValue> t = find(vs, "fit.gap", "", "", "talent", i.id());
                     Optional<IndicatorValue> f = find(vs, "fit.gap", "", "", "firms", i.id());
                     if (t.isPresent() && f.isPresent()) {
-                        out.printf(Locale.ROOT, "             %-34s %8s %7s %8s %7s%s%n", cut(i.nameZh() + " " + i.nameEn() + " (" + tier + ")", 34),
-                            t.get().numerator().toPlainString(), pct(t.get().value()), f.get().numerator().toPlainString(),
-                            pct(f.get().value()), less(t.get().value(), f.get().value()) ? "  talent below firms 人才份额低于企业份额" : "");
+                        out.println(" ".repeat(13) + Language.pad(cut(l.pick(i.nameZh(), i.nameEn()) + " (" + tier + ")", 34), 34)
+                            + Language.padLeft(t.get().numerator().toPlainString(), 9) + Language.padLeft(pct(t.get().value()), 8)
+                            + Language.padLeft(f.get().numerator().toPlainString(), 9) + Language.padLeft(pct(f.get().value()), 8)
+                            + (less(t.get().value(), f.get().value()) ? l.pick("  人才份额低于企业份额", "  talent below firms") : ""));
                     }
                 }
             }
             for (String id : new String[] {"ent.priority_industry_share", "ent.key_zone_share"}) {
                 find(vs, id, year, "returnee", "", "").ifPresent(r -> find(vs, id, year, "other", "", "").ifPresent(o ->
-                    out.printf(Locale.ROOT, "%-12s %s %s: returnee-founded %s, other %s 海归创办 / 其他企业%n", id.equals("ent.key_zone_share")
-                        ? "zones 园区:" : "industry 产业:", id, year, pct(r.value()), pct(o.value()))));
+                    out.println(Language.pad(id.equals("ent.key_zone_share") ? l.pick("园区：", "zones:") : l.pick("产业：", "industry:"), 13)
+                        + id + " " + year + l.pick("：海归创办企业 " + pct(r.value()) + "，其他企业 " + pct(o.value()),
+                        ": returnee-founded " + pct(r.value()) + ", other " + pct(o.value())))));
             }
         }
-        find(vs, "promo.jobs_share", year, "", "", "").ifPresent(v -> out.printf(Locale.ROOT,
-            "promo 促进:  %s: returnee-founded enterprises employ %s of the jobs (%s of %s) 海归创办企业就业占比%n", year,
-            pct(v.value()), v.numerator().toPlainString(), v.denominator().toPlainString()));
-        find(vs, "promo.supported_share", year, "returnee", "", "").ifPresent(v -> out.printf(Locale.ROOT,
-            "             %s: %s of returnee-founded enterprises were supported (%s of %s) 获扶持比例%n", year, pct(v.value()),
-            v.numerator().toPlainString(), v.denominator().toPlainString()));
-        find(vs, "promo.supported_growth_difference", year, "returnee", "", "").ifPresent(v -> out.printf(Locale.ROOT,
-            "             %s: median employee growth, supported minus unsupported: %s [%s, %s] 获扶持与未获扶持企业就业增长中位数之差%n", year,
-            v.value() == null ? "-" : pp(v.value()), v.ciLow() == null ? "-" : pp(v.ciLow()), v.ciHigh() == null ? "-" : pp(v.ciHigh())));
+        find(vs, "promo.jobs_share", year, "", "", "").ifPresent(v -> out.println(Language.pad(l.pick("促进：", "promo:"), 13) + l.pick(
+            year + " 年：海归创办企业提供 " + pct(v.value()) + " 的就业岗位（" + v.numerator().toPlainString() + " / " + v.denominator().toPlainString() + "）",
+            year + ": returnee-founded enterprises employ " + pct(v.value()) + " of the jobs (" + v.numerator().toPlainString() + " of "
+                + v.denominator().toPlainString() + ")")));
+        find(vs, "promo.supported_share", year, "returnee", "", "").ifPresent(v -> out.println(" ".repeat(13) + l.pick(
+            year + " 年：" + pct(v.value()) + " 的海归创办企业获得扶持（" + v.numerator().toPlainString() + " / " + v.denominator().toPlainString() + "）",
+            year + ": " + pct(v.value()) + " of returnee-founded enterprises were supported (" + v.numerator().toPlainString() + " of "
+                + v.denominator().toPlainString() + ")")));
+        find(vs, "promo.supported_growth_difference", year, "returnee", "", "").ifPresent(v -> {
+            String ci = (v.value() == null ? "-" : pp(v.value())) + " [" + (v.ciLow() == null ? "-" : pp(v.ciLow())) + ", "
+                + (v.ciHigh() == null ? "-" : pp(v.ciHigh())) + "]";
+            out.println(" ".repeat(13) + l.pick(year + " 年：获扶持与未获扶持企业就业增长中位数之差 " + ci,
+                year + ": median employee growth, supported minus unsupported: " + ci));
+        });
         boolean first = true;
         for (IndicatorValue v : vs) {
             if (!v.indicator().equals("survey.share") || v.value() == null) {
@@ -64,11 +77,11 @@ final class BlueprintFigures {
             if (survey != null) {
                 Optional<SurveyDefinition.Question> qq = survey.question(q);
                 if (qq.isPresent()) {
-                    o = qq.get().option(o).map(x -> x.textZh() + " " + x.textEn()).orElse(o);
+                    o = qq.get().option(o).map(x -> l.pick(x.textZh(), x.textEn())).orElse(o);
                 }
             }
-            out.printf(Locale.ROOT, "%-12s %-24s %-40s %6s [%s, %s]%n", first ? "survey 问卷:" : "", cut(q, 24), cut(o, 40), pct(v.value()),
-                pct(v.ciLow()), pct(v.ciHigh()));
+            out.println(Language.pad(first ? l.pick("问卷：", "survey:") : "", 13) + Language.pad(cut(q, 24), 24) + " "
+                + Language.pad(cut(o, 40), 40) + " " + Language.padLeft(pct(v.value()), 6) + " [" + pct(v.ciLow()) + ", " + pct(v.ciHigh()) + "]");
             first = false;
         }
         out.flush();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
 import org.haigui.ingest.Deletion;
+import org.haigui.labels.Language;
 import org.haigui.schema.Schema;
 import org.haigui.schema.Table;
 import org.haigui.store.Store;
@@ -44,8 +45,12 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--cascade", description = "Also delete the rows of other tables that refer to the records deleted.")
     boolean cascade;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() {
+        Language l = lang.language();
         Table t = Schema.tables().stream().filter(x -> x.name().equals(table.trim()) || x.zhName().equals(table.trim())).findFirst()
             .orElseThrow(() -> HaiguiException.usage("no table '" + table + "' (没有该表); tables: " + String.join(", ", Schema.tableNames())));
         Deletion.Result r;
@@ -54,12 +59,16 @@ final class DeleteCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (String k : r.alreadyDeleted()) {
-            out.println("note: " + t.name() + " " + k + " was already deleted (已删除); skipped");
+            out.println(l.pick("注意：" + t.name() + " " + k + " 已被删除，跳过", "note: " + t.name() + " " + k + " was already deleted; skipped"));
         }
         for (Map.Entry<String, Long> e : r.deleted().entrySet()) {
-            out.printf(Locale.ROOT, "%-20s %10d deleted%n", e.getKey(), e.getValue());
+            String name = l == Language.ZH ? Schema.table(e.getKey()).map(x -> x.zhName() + " " + x.name()).orElse(e.getKey()) : e.getKey();
+            out.println(Language.pad(name, 28) + String.format(Locale.ROOT, " %10d ", e.getValue()) + l.pick("行已删除", "deleted"));
         }
-        out.println("batch " + r.batch() + " (已删除; 'haigui batches undo " + r.batch() + "' puts them back)");
+        out.println(l.pick("批次 " + r.batch() + "（'haigui batches undo " + r.batch() + "' 可恢复；'haigui batches show " + r.batch()
+                + "' 列出删除的主键）",
+            "batch " + r.batch() + " ('haigui batches undo " + r.batch() + "' puts them back; 'haigui batches show " + r.batch()
+                + "' lists the keys deleted)"));
         out.flush();
         return ErrorMapper.OK;
     }

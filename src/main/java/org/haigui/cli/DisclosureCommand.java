@@ -61,8 +61,12 @@ final class DisclosureCommand implements Runnable {
         @Option(names = "--exposed-only", description = "Print only the exposed cells.")
         boolean exposedOnly;
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() {
+            org.haigui.labels.Language l = lang.language();
             DisclosureRules rules = rulesFile == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(rulesFile);
             List<IndicatorValue> rows = readPublished(file);
             AuditReport report = Audit.run(rows, Catalogue.standard()::find, rules);
@@ -80,8 +84,9 @@ final class DisclosureCommand implements Runnable {
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             int exposed = report.exposed().size();
-            err.println("haigui: " + rows.size() + " cells, " + report.cells().size() + " suppressed, " + exposed + " exposed ("
-                + rules + ")");
+            err.println(l.pick("haigui：" + rows.size() + " 个单元格，隐去 " + report.cells().size() + " 个，其中 " + exposed + " 个可被推算（"
+                    + rules + "）",
+                "haigui: " + rows.size() + " cells, " + report.cells().size() + " suppressed, " + exposed + " exposed (" + rules + ")"));
             err.flush();
             return exposed == 0 ? ErrorMapper.OK : 1;
         }

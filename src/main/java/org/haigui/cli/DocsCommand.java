@@ -55,8 +55,12 @@ final class DocsCommand implements Callable<Integer> {
         return docs;
     }
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() {
+        org.haigui.labels.Language l = lang.language();
         Map<String, String> docs = documents();
         List<Path> files = docs.keySet().stream().map(out::resolve).toList();
         Outputs.check(files, force, "--out");
@@ -69,6 +73,8 @@ final class DocsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw HaiguiException.input("cannot write the documents to " + out + ": " + e.getMessage(), e);
         }
+        spec.commandLine().getOut().println(l.pick("已写入 " + docs.size() + " 份文档（导入格式、指标目录）到 " + out,
+            docs.size() + " documents (import format, indicator catalogue) written to " + out));
         spec.commandLine().getOut().flush();
         return ErrorMapper.OK;
     }

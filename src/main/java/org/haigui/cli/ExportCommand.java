@@ -34,8 +34,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the export's files in a non-empty --out folder (other files stay).")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() {
+        org.haigui.labels.Language l = lang.language();
         if (!format.equalsIgnoreCase("parquet")) {
             throw HaiguiException.usage("--format must be parquet, not '" + format + "' (仅支持 parquet)");
         }
@@ -47,8 +51,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long rows = r.tables().stream().mapToLong(ParquetExport.Entry::rows).sum();
-        err.println("haigui: " + r.tables().size() + " tables, " + rows + " rows exported to " + r.folder() + " (manifest: "
-            + r.manifest() + ") / 已导出 " + r.tables().size() + " 张表");
+        err.println(l.pick("haigui：已导出 " + r.tables().size() + " 张表、" + rows + " 行到 " + r.folder() + "（清单：" + r.manifest() + "）",
+            "haigui: " + r.tables().size() + " tables, " + rows + " rows exported to " + r.folder() + " (manifest: " + r.manifest() + ")"));
         err.flush();
         return ErrorMapper.OK;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
 import org.haigui.ids.IdText;
 import org.haigui.ingest.History;
+import org.haigui.labels.Language;
 import org.haigui.schema.Schema;
 import org.haigui.schema.Table;
 import org.haigui.store.Store;
@@ -37,8 +38,12 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
     Path db;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() throws Exception {
+        Language l = lang.language();
         if (IdText.containsValid(key)) {
             throw HaiguiException.usage("an identity number is never a key (身份证号不是主键): give the person_id");
         }
@@ -56,18 +61,38 @@ final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (History.Change ch : changes) {
-            out.println(ch.table() + " " + ch.key() + ": batch " + ch.batch() + " (" + ch.kind() + "), "
-                + BatchesCommand.minute(ch.time()) + " UTC, " + ch.file() + ": " + ch.what()
-                + (ch.undoneAt() != null ? " [undone " + BatchesCommand.minute(ch.undoneAt()) + " by batch " + ch.undoneBy() + "]" : ""));
+            if (l == Language.ZH) {
+                out.println(ch.table() + " " + ch.key() + "：批次 " + ch.batch() + "（" + BatchesCommand.kind(l, ch.kind()) + "），"
+                    + BatchesCommand.minute(ch.time()) + "（UTC），" + ch.file() + "：" + what(ch.what())
+                    + (ch.undoneAt() != null ? "［已于 " + BatchesCommand.minute(ch.undoneAt()) + " 由批次 " + ch.undoneBy() + " 撤销］" : ""));
+            } else {
+                out.println(ch.table() + " " + ch.key() + ": batch " + ch.batch() + " (" + ch.kind() + "), "
+                    + BatchesCommand.minute(ch.time()) + " UTC, " + ch.file() + ": " + ch.what()
+                    + (ch.undoneAt() != null ? " [undone " + BatchesCommand.minute(ch.undoneAt()) + " by batch " + ch.undoneBy() + "]" : ""));
+            }
             for (History.ColumnChange cc : ch.columns()) {
-                out.println("    " + cc.column() + ": " + show(cc.before()) + " -> " + show(cc.after()));
+                out.println("    " + cc.column() + ": " + show(l, cc.before()) + " -> " + show(l, cc.after()));
             }
         }
         out.flush();
         return ErrorMapper.OK;
     }
 
-    private static String show(String v) {
-        return v == null ? "(empty)" : v;
+    private static String show(Language l, String v) {
+        return v == null ? l.pick("（空）", "(empty)") : v;
+    }
+
+    /** What a change did, in Chinese: inserted, updated, deleted, undone (batch N)[: removed]. */
+    static String what(String en) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("undone \\(batch (\\d+)\\)(: removed)?").matcher(en);
+        if (m.matches()) {
+            return "撤销批次 " + m.group(1) + (m.group(2) != null ? "：已移除" : "");
+        }
+        return switch (en) {
+            case "inserted" -> "新增";
+            case "updated" -> "更新";
+            case "deleted" -> "删除";
+            default -> en;
+        };
     }
 }

@@ -79,8 +79,12 @@ final class IndicatorsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() throws Exception {
+        org.haigui.labels.Language l = lang.language();
         LabelColumns.check(labels);
         if (out != null) {
             Outputs.check(List.of(out, IndicatorWriter.metaFile(out)), force, "--out");
@@ -133,15 +137,17 @@ final class IndicatorsCommand implements Callable<Integer> {
                 extra.put("disclosure", rules.asMap());
                 ProtectedResult.Stats st = p.stats();
                 extra.put("suppressed", Map.of("primary", st.primary(), "secondary", st.secondary(), "cells", st.cells()));
-                err.printf(java.util.Locale.ROOT, "haigui: disclosure control: %d of %d cells suppressed (%d primary, %d secondary)%n",
-                    st.suppressed(), st.cells(), st.primary(), st.secondary());
+                err.println(l.pick(String.format(java.util.Locale.ROOT, "haigui：披露控制：%d 个单元格中隐去 %d 个（一次 %d，二次 %d）",
+                        st.cells(), st.suppressed(), st.primary(), st.secondary()),
+                    String.format(java.util.Locale.ROOT, "haigui: disclosure control: %d of %d cells suppressed (%d primary, %d secondary)",
+                        st.suppressed(), st.cells(), st.primary(), st.secondary())));
             } else {
                 result = raw.asIndicatorResult();
                 extra.put("form", "raw (unsuppressed: for the analyst role only, not for publication)");
             }
         }
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {
-            err.println("haigui: warning: " + e.getKey() + " omitted: " + e.getValue());
+            err.println(l.pick("haigui：警告：未输出 " + e.getKey() + "：", "haigui: warning: " + e.getKey() + " omitted: ") + e.getValue());
         }
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
@@ -159,8 +165,8 @@ final class IndicatorsCommand implements Callable<Integer> {
                 }
             }
             IndicatorWriter.writeMetadata(result, extra, IndicatorWriter.metaFile(out));
-            err.println("haigui: " + result.values().size() + " values written to " + out + " (metadata: "
-                + IndicatorWriter.metaFile(out) + ")");
+            err.println(l.pick("haigui：" + result.values().size() + " 个数值已写入 " + out + "（元数据：" + IndicatorWriter.metaFile(out) + "）",
+                "haigui: " + result.values().size() + " values written to " + out + " (metadata: " + IndicatorWriter.metaFile(out) + ")"));
         }
         err.flush();
         return ErrorMapper.OK;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.SpreadsheetCells;
+import org.haigui.labels.Language;
 import org.haigui.store.Store;
 import org.haigui.ties.InstitutionRegistry;
 import picocli.CommandLine.Command;
@@ -50,8 +51,12 @@ final class InstitutionsCommand implements Runnable {
         @Option(names = "--db", paramLabel = "FILE", description = "Database file (default: $HAIGUI_DB or ./haigui.duckdb).")
         Path db;
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() {
+            Language l = lang.language();
             java.nio.charset.Charset cs = Encodings.parse(encoding);
             InstitutionRegistry.ImportResult r;
             long[] size;
@@ -60,14 +65,17 @@ final class InstitutionsCommand implements Runnable {
                 size = InstitutionRegistry.size(store.writer());
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: %d rows read, %d institutions added, %d aliases added, %d rows rejected%n",
-                file.getFileName(), r.rowsRead(), r.institutionsAdded(), r.aliasesAdded(), r.rejected().size());
-            out.printf(Locale.ROOT, "registry: %d institutions, %d aliases%n", size[0], size[1]);
+            out.println(l.pick(String.format(Locale.ROOT, "%s：读入 %d 行，新增机构 %d 个，新增别名 %d 个，拒绝 %d 行",
+                    file.getFileName(), r.rowsRead(), r.institutionsAdded(), r.aliasesAdded(), r.rejected().size()),
+                String.format(Locale.ROOT, "%s: %d rows read, %d institutions added, %d aliases added, %d rows rejected",
+                    file.getFileName(), r.rowsRead(), r.institutionsAdded(), r.aliasesAdded(), r.rejected().size())));
+            out.println(l.pick(String.format(Locale.ROOT, "机构库：机构 %d 个，别名 %d 个", size[0], size[1]),
+                String.format(Locale.ROOT, "registry: %d institutions, %d aliases", size[0], size[1])));
             for (String w : r.warnings()) {
-                out.println("warning: " + w);
+                out.println(l.pick("警告：", "warning: ") + w);
             }
             for (String x : r.rejected()) {
-                out.println("rejected: " + x);
+                out.println(l.pick("拒绝：", "rejected: ") + x);
             }
             out.flush();
             return r.rejected().isEmpty() ? ErrorMapper.OK : ErrorMapper.SOME_REJECTED;
@@ -98,8 +106,12 @@ final class InstitutionsCommand implements Runnable {
         @Option(names = "--force", description = "Overwrite the --csv file if it exists.")
         boolean force;
 
+        @picocli.CommandLine.Mixin
+        LangFlag lang = new LangFlag();
+
         @Override
         public Integer call() throws Exception {
+            Language l = lang.language();
             if (csv != null) {
                 Outputs.check(csv, force, "--csv");
             }
@@ -112,10 +124,10 @@ final class InstitutionsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
-                out.println("every institution name in the episodes matches the registry");
+                out.println(l.pick("海外经历中的机构名称都与机构库匹配", "every institution name in the episodes matches the registry"));
             } else {
-                out.println("episodes  institution name as written (未匹配的机构名称)");
-                out.println("          similarity  registry candidate  [id, country]  (候选：相似度、名称、编号)");
+                out.println(l.pick("经历数    未匹配的机构名称（原文）", "episodes  institution name as written"));
+                out.println(l.pick("          相似度  机构库候选  [编号, 国家]", "          similarity  registry candidate  [id, country]"));
             }
             for (InstitutionRegistry.Unmatched u : rows) {
                 out.printf(Locale.ROOT, "%8d  %s%n", u.episodes(), u.name());
@@ -137,8 +149,8 @@ final class InstitutionsCommand implements Runnable {
                         }
                     }
                 }
-                out.println("candidates written to " + csv + " (keep the rows you confirm, then: haigui institutions import "
-                    + csv + ")");
+                out.println(l.pick("候选已写入 " + csv + "（保留确认的行，然后运行：haigui institutions import " + csv + "）",
+                    "candidates written to " + csv + " (keep the rows you confirm, then: haigui institutions import " + csv + ")"));
             }
             out.flush();
             return ErrorMapper.OK;

@@ -10,6 +10,7 @@ import org.haigui.blueprint.BlueprintReader;
 import org.haigui.blueprint.SurveyReader;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.DisclosureRules;
+import org.haigui.labels.Language;
 import org.haigui.report.Lang;
 import org.haigui.report.ReportOptions;
 import org.haigui.store.Store;
@@ -36,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--allow-future", description = "Allow an --as-of after the newest date in the store.")
     boolean allowFuture;
 
-    @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both", description = "Language(s) of the report (default: both).")
+    @Option(names = "--lang", paramLabel = "zh|en|both", defaultValue = "both", description = "Language(s) of the report (default: both); "
+        + "also of the command's summary (with both: the system's, zh under a Chinese locale, en otherwise).")
     String lang;
 
     @Option(names = "--blueprint", paramLabel = "FILE", description = "The city's blueprint (YAML/JSON; default: the built-in Shanghai blueprint).")
@@ -76,7 +78,13 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         Pipeline.Stage s = Pipeline.report(Store.resolve(db), d, rules, o);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "report: %.1f s  %s%n", s.millis() / 1000.0, s.detail());
+        Language say = langs.size() == 1 ? (langs.get(0) == Lang.ZH ? Language.ZH : Language.EN) : Language.of(Locale.getDefault());
+        if (say == Language.ZH) {
+            w.printf(Locale.ROOT, "报告：用时 %.1f 秒，截至 %s，已写入：%s%n", s.millis() / 1000.0, d, String.join("，",
+                org.haigui.report.Report.files(o).stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        } else {
+            w.printf(Locale.ROOT, "report: %.1f s  %s%n", s.millis() / 1000.0, s.detail());
+        }
         w.flush();
         return ErrorMapper.OK;
     }

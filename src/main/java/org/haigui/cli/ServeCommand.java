@@ -48,22 +48,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-upload-mb", paramLabel = "N", defaultValue = "200", description = "Largest upload in MB (default 200).")
     long maxUploadMb;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() throws Exception {
+        org.haigui.labels.Language l = lang.language();
         Blueprint bp = city.blueprint();
         SurveyDefinition survey = city.survey();
         DisclosureRules rules = disclosure == null ? DisclosureRules.DEFAULTS : DisclosureRules.read(disclosure);
         ServerConfig cfg = new ServerConfig(Store.resolve(db), bind, port, bp, survey, rules,
             Imports.options(bp, survey), asOf == null ? LocalDate.now() : asOf, maxUploadMb * 1024 * 1024);
-        serve(cfg, spec.commandLine().getOut());
+        serve(cfg, spec.commandLine().getOut(), l);
         return ErrorMapper.OK;
     }
 
     /** Serves until the process is stopped (Ctrl-C); the store is closed on the way out. */
-    static void serve(ServerConfig cfg, PrintWriter out) throws InterruptedException {
+    static void serve(ServerConfig cfg, PrintWriter out, org.haigui.labels.Language l) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         try (WebServer server = WebServer.start(cfg)) {
-            out.println("haigui: serving " + cfg.db().toAbsolutePath() + " at " + server.url() + " (Ctrl-C to stop)");
+            out.println(l.pick("haigui：正在 " + server.url() + " 提供 " + cfg.db().toAbsolutePath() + "（按 Ctrl-C 停止）",
+                "haigui: serving " + cfg.db().toAbsolutePath() + " at " + server.url() + " (Ctrl-C to stop)"));
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

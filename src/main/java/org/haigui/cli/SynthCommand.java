@@ -42,8 +42,12 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite data files that exist in DIR (without it, nothing is overwritten).")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() {
+        org.haigui.labels.Language l = lang.language();
         SynthOptions.Format f = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> SynthOptions.Format.CSV;
             case "xlsx" -> SynthOptions.Format.XLSX;
@@ -58,22 +62,33 @@ final class SynthCommand implements Callable<Integer> {
         Outputs.checkInFolder(files, force, "--out");
         SynthResult r = Synthesizer.generate(new SynthOptions(out, persons, seed, f, dirty, threads), ConsoleProgress.create());
         PrintWriter pw = spec.commandLine().getOut();
-        print(pw, r);
+        print(pw, r, l);
         pw.flush();
         return ErrorMapper.OK;
     }
 
     static void print(PrintWriter pw, SynthResult r) {
+        print(pw, r, org.haigui.labels.Language.EN);
+    }
+
+    /** What was generated, in one language (table names stay codes in English, get their Chinese names in Chinese). */
+    static void print(PrintWriter pw, SynthResult r, org.haigui.labels.Language l) {
+        boolean zh = l == org.haigui.labels.Language.ZH;
         for (Map.Entry<String, Long> e : r.rows().entrySet()) {
-            pw.printf(Locale.ROOT, "  %-20s %,12d rows%n", e.getKey(), e.getValue());
+            String name = zh ? org.haigui.schema.Schema.table(e.getKey()).map(t -> t.zhName() + " " + t.name()).orElse(e.getKey()) : e.getKey();
+            pw.println("  " + org.haigui.labels.Language.pad(name, zh ? 30 : 20) + String.format(Locale.ROOT, " %,12d %s", e.getValue(), zh ? "行" : "rows"));
         }
-        pw.printf(Locale.ROOT, "  %-20s %,12d rows in %.1f s (%,.0f rows/s)%n", "total", r.totalRows(), r.millis() / 1000.0,
-            r.totalRows() * 1000.0 / Math.max(1, r.millis()));
+        double secs = r.millis() / 1000.0;
+        double rate = r.totalRows() * 1000.0 / Math.max(1, r.millis());
+        pw.println("  " + org.haigui.labels.Language.pad(zh ? "合计" : "total", zh ? 30 : 20) + (zh
+            ? String.format(Locale.ROOT, " %,12d 行，用时 %.1f 秒（每秒 %,.0f 行）", r.totalRows(), secs, rate)
+            : String.format(Locale.ROOT, " %,12d rows in %.1f s (%,.0f rows/s)", r.totalRows(), secs, rate)));
         if (r.damaged() + r.accepted() > 0) {
-            pw.printf(Locale.ROOT, "  damaged rows: %,d to be rejected (cascades included), %,d to be accepted%n", r.damaged(), r.accepted());
+            pw.println(zh ? String.format(Locale.ROOT, "  有意损坏的行：%,d 行应被拒绝（含连带拒绝），%,d 行应被接受", r.damaged(), r.accepted())
+                : String.format(Locale.ROOT, "  damaged rows: %,d to be rejected (cascades included), %,d to be accepted", r.damaged(), r.accepted()));
         }
         for (var p : r.files()) {
-            pw.println("  wrote " + p);
+            pw.println((zh ? "  已写入 " : "  wrote ") + p);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.haigui.indicators.IndicatorEngine;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.RawResult;
 import org.haigui.indicators.IndicatorWriter;
+import org.haigui.labels.Language;
 import org.haigui.store.Store;
 import org.haigui.ties.TeamReport;
 import org.haigui.ties.TeamTies;
@@ -58,8 +59,12 @@ final class TiesCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Blueprints.Flags city = new Blueprints.Flags();
 
+    @picocli.CommandLine.Mixin
+    LangFlag lang = new LangFlag();
+
     @Override
     public Integer call() throws Exception {
+        Language l = lang.language();
         if ((enterprise == null) == !indicators) {
             throw HaiguiException.usage("give exactly one of --enterprise ID and --indicators");
         }
@@ -74,8 +79,9 @@ final class TiesCommand implements Callable<Integer> {
                     IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(city.blueprint())
                         .withSurvey(city.survey())).withOnly(Set.copyOf(TieIndicatorProvider.IDS)));
                 IndicatorWriter.writeCsv(r.values(), out);
-                spec.commandLine().getErr().printf(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d%n", d,
-                    r.info().resamples(), r.info().seed());
+                spec.commandLine().getErr().println(l.pick(String.format(Locale.ROOT, "截至 %s；自助法：重抽样 %d 次，种子 %d", d,
+                    r.info().resamples(), r.info().seed()), String.format(Locale.ROOT, "as of %s; bootstrap: %d resamples, seed %d", d,
+                    r.info().resamples(), r.info().seed())));
             } else {
                 TeamReport t = TeamTies.team(reader, enterprise, d);
                 if (json) {
@@ -83,7 +89,7 @@ final class TiesCommand implements Callable<Integer> {
                         new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
                     out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(t));
                 } else {
-                    print(out, t);
+                    print(out, t, l);
                 }
             }
         }
@@ -115,35 +121,53 @@ final class TiesCommand implements Callable<Integer> {
         return Store.openReadOnly(file);
     }
 
-    private static void print(PrintWriter out, TeamReport t) {
-        out.printf(Locale.ROOT, "enterprise %s  %s%n", t.enterpriseId(), t.name() == null ? "" : t.name());
-        out.printf(Locale.ROOT, "  founded %s%s; as of %s: %s, %s%n", t.foundedDate(),
-            t.dissolvedDate() == null ? "" : ", dissolved " + t.dissolvedDate(), t.asOf(),
-            t.returneeFounded() ? "returnee-founded" : "not returnee-founded",
-            t.activeInYear() ? "active in " + t.asOf().getYear() : "not active in " + t.asOf().getYear());
+    private static void print(PrintWriter out, TeamReport t, Language l) {
+        boolean zh = l == Language.ZH;
+        out.println((zh ? "企业 " : "enterprise ") + t.enterpriseId() + "  " + (t.name() == null ? "" : t.name()));
+        String dissolved = t.dissolvedDate() == null ? "" : (zh ? "，注销于 " : ", dissolved ") + t.dissolvedDate();
+        int y = t.asOf().getYear();
+        out.println(zh ? "  成立于 " + t.foundedDate() + dissolved + "；截至 " + t.asOf() + "：" + (t.returneeFounded() ? "海归创办" : "非海归创办")
+                + "，" + (t.activeInYear() ? y + " 年在营" : y + " 年不在营")
+            : "  founded " + t.foundedDate() + dissolved + "; as of " + t.asOf() + ": " + (t.returneeFounded() ? "returnee-founded"
+                : "not returnee-founded") + ", " + (t.activeInYear() ? "active in " + y : "not active in " + y));
         long tied = t.members().stream().filter(TeamReport.Member::tied).count();
-        out.printf(Locale.ROOT, "initial core team: %d members, %d tied%n", t.members().size(), tied);
+        out.println(zh ? "初始核心团队：" + t.members().size() + " 人，其中 " + tied + " 人有海外关系"
+            : "initial core team: " + t.members().size() + " members, " + tied + " tied");
         for (TeamReport.Member m : t.members()) {
-            out.printf(Locale.ROOT, "  %s  %s%s%s%s%n", m.personId(), m.role(),
-                m.joinedDate() == null ? "" : " joined " + m.joinedDate(), m.returnee() ? ", returnee" : "",
-                m.tied() ? ", tied (" + (m.schoolmate() ? "schoolmate" : "") + (m.schoolmate() && m.colleague() ? ", " : "")
-                    + (m.colleague() ? "colleague" : "") + ")" : "");
+            String kinds = (m.schoolmate() ? l.pick("校友", "schoolmate") : "") + (m.schoolmate() && m.colleague() ? ", " : "")
+                + (m.colleague() ? l.pick("同事", "colleague") : "");
+            out.println("  " + m.personId() + "  " + m.role()
+                + (m.joinedDate() == null ? "" : l.pick("，加入于 ", " joined ") + m.joinedDate())
+                + (m.returnee() ? l.pick("，海归", ", returnee") : "")
+                + (m.tied() ? l.pick("，有海外关系（" + kinds + "）", ", tied (" + kinds + ")") : ""));
             for (TeamReport.Episode e : m.episodes()) {
                 out.printf(Locale.ROOT, "      %-8s %s .. %s  %s (%s)%s%s%n", e.kind(), e.startDate(),
-                    e.endDate() == null ? "still abroad" : e.endDate().toString(), e.institution(), e.country(),
-                    e.institutionId() == null ? "" : "  id " + e.institutionId(),
+                    e.endDate() == null ? l.pick("仍在海外", "still abroad") : e.endDate().toString(), e.institution(), e.country(),
+                    e.institutionId() == null ? "" : l.pick("  编号 ", "  id ") + e.institutionId(),
                     e.registryName() == null ? "" : "  = " + e.registryName() + " [" + e.registryId() + "]");
             }
         }
         if (!t.notInTeam().isEmpty()) {
-            out.println("not in the initial core team:");
+            out.println(l.pick("不属于初始核心团队：", "not in the initial core team:"));
             t.notInTeam().forEach(s -> out.println("  " + s));
         }
-        out.printf(Locale.ROOT, "ties: %d%n", t.ties().size());
+        out.println(l.pick("海外关系：", "ties: ") + t.ties().size());
         for (TeamReport.Tie x : t.ties()) {
-            out.printf(Locale.ROOT, "  %s-%s  %s at %s%s, overlap %s .. %s (%d days), matched by %s%n", x.personA(),
-                x.personB(), x.kind(), x.institutionA(), x.institutionA().equals(x.institutionB()) ? "" : " / " + x.institutionB(),
-                x.overlapStart(), x.overlapEnd(), x.overlapDays(), x.matchedBy());
+            String kind = zh ? ("schoolmate".equals(x.kind()) ? "校友" : "colleague".equals(x.kind()) ? "同事" : x.kind()) : x.kind();
+            String inst = x.institutionA() + (x.institutionA().equals(x.institutionB()) ? "" : " / " + x.institutionB());
+            out.println(zh ? String.format(Locale.ROOT, "  %s-%s  %s，%s，重叠 %s .. %s（%d 天），匹配方式 %s", x.personA(), x.personB(), kind, inst,
+                    x.overlapStart(), x.overlapEnd(), x.overlapDays(), matchedByZh(x.matchedBy()))
+                : String.format(Locale.ROOT, "  %s-%s  %s at %s, overlap %s .. %s (%d days), matched by %s", x.personA(), x.personB(), kind, inst,
+                    x.overlapStart(), x.overlapEnd(), x.overlapDays(), x.matchedBy()));
         }
+    }
+
+    private static String matchedByZh(String by) {
+        return switch (by) {
+            case "institution_id" -> "机构编号相同";
+            case "same name after normalisation" -> "规范化后同名";
+            case "registry alias" -> "机构库别名";
+            default -> by;
+        };
     }
 }

@@ -8,7 +8,9 @@
  * measured demo and benchmark pipeline ({@code Pipeline}), the files a command writes
  * ({@code Outputs}: checked before the work, never overwritten without {@code --force}), the
  * as-of date ({@code AsOf}: strict, the newest date in the store by default, the future refused
- * without {@code --allow-future}, always printed), and {@code --encoding} ({@code Encodings}).
+ * without {@code --allow-future}, always printed), {@code --encoding} ({@code Encodings}), and
+ * {@code --lang zh|en} ({@code LangFlag}: the language of every command's summaries and headings,
+ * by default the system locale's; error messages stay in both languages).
  *
  * <p>May use: every feature package. Nothing may use it.
  */

@@ -150,24 +150,26 @@ final class Content {
 
     private static Cell cell(IndicatorValue v) {
         if (v.suppressed()) {
-            return new Doc.Withheld();
+            return new Doc.Withheld(Doc.Source.of(v, Doc.Field.VALUE));
         }
-        return v.value() == null ? new Doc.Empty() : new Doc.Num(v.value(), null);
+        return v.value() == null ? new Doc.Empty() : new Doc.Num(v.value(), null, Doc.Source.of(v, Doc.Field.VALUE));
     }
 
+    /** A number worked out from published figures (no single source). */
     private static Cell num(BigDecimal v, Style s) {
-        return v == null ? new Doc.Empty() : new Doc.Num(v, s);
+        return v == null ? new Doc.Empty() : new Doc.Num(v, s, null);
     }
 
     private static Cell ci(IndicatorValue v, boolean low) {
         if (v == null) {
             return new Doc.Empty();
         }
+        Doc.Field f = low ? Doc.Field.CI_LOW : Doc.Field.CI_HIGH;
         if (v.suppressed()) {
-            return new Doc.Withheld();
+            return new Doc.Withheld(Doc.Source.of(v, f));
         }
         BigDecimal x = low ? v.ciLow() : v.ciHigh();
-        return x == null ? new Doc.Empty() : new Doc.Num(x, null);
+        return x == null ? new Doc.Empty() : new Doc.Num(x, null, Doc.Source.of(v, f));
     }
 
     private static Column col(String zh, String en, Style s) {
@@ -386,7 +388,7 @@ final class Content {
 
     private static Cell withStyle(Optional<IndicatorValue> v, Style s) {
         Cell c = cell(v);
-        return c instanceof Doc.Num n ? new Doc.Num(n.value(), s) : c;
+        return c instanceof Doc.Num n ? new Doc.Num(n.value(), s, n.source()) : c;
     }
 
     // ------------------------------------------------------------------ 3. returnee-founded firms against other firms
@@ -495,7 +497,7 @@ final class Content {
 
     private static Cell styledCi(Optional<IndicatorValue> v, Style s, boolean low) {
         Cell c = ci(v.orElse(null), low);
-        return c instanceof Doc.Num n ? new Doc.Num(n.value(), s) : c;
+        return c instanceof Doc.Num n ? new Doc.Num(n.value(), s, n.source()) : c;
     }
 
     private String show(Lang l, Style s, BigDecimal v) {

@@ -3,6 +3,7 @@ package org.haigui.report;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
+import org.haigui.indicators.IndicatorValue;
 
 /** The report as content, before it is written as HTML, PDF or workbook sheets. */
 final class Doc {
@@ -45,12 +46,35 @@ final class Doc {
     record Label(Text text) implements Cell {
     }
 
-    /** A number; {@code style} overrides the column's (null: the column's). */
-    record Num(BigDecimal value, Style style) implements Cell {
+    /** Which figure of a published row a cell shows. */
+    enum Field { VALUE, CI_LOW, CI_HIGH }
+
+    /**
+     * Where a cell's figure comes from: a published row (by its cell key) and the field shown. Every number read
+     * from a row and every withheld mark carries it, so that a check can find, cell by cell, where a withheld figure
+     * sits in each output (the HTML table, the workbook's sheet) and that it shows the mark there.
+     */
+    record Source(String indicator, String period, String group, String breakdown, String category, Field field) {
+
+        static Source of(IndicatorValue v, Field f) {
+            return new Source(v.indicator(), v.period(), v.group(), v.breakdown(), v.category(), f);
+        }
+
+        @Override
+        public String toString() {
+            return indicator + "[" + period + "|" + group + "|" + breakdown + "|" + category + "]." + field;
+        }
     }
 
-    /** Suppressed by disclosure control: shown as {@code x}. */
-    record Withheld() implements Cell {
+    /**
+     * A number; {@code style} overrides the column's (null: the column's); {@code source} the published row it is read
+     * from, null for a number worked out from several published figures (a share of their sum).
+     */
+    record Num(BigDecimal value, Style style, Source source) implements Cell {
+    }
+
+    /** Suppressed by disclosure control: shown as {@code x}; {@code source} the withheld row. */
+    record Withheld(Source source) implements Cell {
     }
 
     record Empty() implements Cell {

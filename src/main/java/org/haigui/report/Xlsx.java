@@ -3,7 +3,7 @@ package org.haigui.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,15 +32,27 @@ final class Xlsx {
         };
     }
 
-    static void write(List<Doc.Table> tables, ProtectedResult result, Text title, OutputStream out) throws IOException {
-        Workbook wb = new Workbook(out, "HaiguiObservatory", "1.0");
-        Set<String> names = new HashSet<>();
+    /** The sheet of each table, in order: its id, cut to Excel's 31 characters and made unique. */
+    static List<String> sheetNames(List<Doc.Table> tables) {
+        Set<String> names = new LinkedHashSet<>();
         for (Doc.Table t : tables) {
             String name = t.id().length() > 31 ? t.id().substring(0, 31) : t.id();
             for (int k = 2; !names.add(name); k++) {
                 name = t.id().substring(0, Math.min(28, t.id().length())) + "_" + k;
             }
-            Worksheet ws = wb.newWorksheet(name);
+        }
+        return List.copyOf(names);
+    }
+
+    /** The sheet row (0-based) of a table's first body row: below the title and the headers, each in Chinese and English. */
+    static final int FIRST_BODY_ROW = 4;
+
+    static void write(List<Doc.Table> tables, ProtectedResult result, Text title, OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "HaiguiObservatory", "1.0");
+        List<String> names = sheetNames(tables);
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Doc.Table t = tables.get(ti);
+            Worksheet ws = wb.newWorksheet(names.get(ti));
             ws.value(0, 0, t.title().zh());
             ws.style(0, 0).bold().set();
             ws.value(1, 0, t.title().en());
@@ -54,7 +66,7 @@ final class Xlsx {
                 ws.style(3, c).bold().fillColor("EEF3F8").set();
                 ws.width(c, c < 3 ? 28 : 16);
             }
-            int r = 4;
+            int r = FIRST_BODY_ROW;
             for (List<Doc.Cell> row : t.rows()) {
                 for (int c = 0; c < row.size(); c++) {
                     Doc.Cell cell = row.get(c);

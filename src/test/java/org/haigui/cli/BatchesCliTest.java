@@ -192,6 +192,46 @@ class BatchesCliTest {
     }
 
     @Test
+    void showOfADeletionListsTheKeysItDeletedInTextAndWorkbook() throws Exception {
+        write("a/persons.csv", "person_id,name_en\nP1,Zhang San\nP2,Li Si\nP3,Wang Wu\n");
+        write("a/overseas_episodes.csv", EPISODES + "E1,P1,study,MIT,US,2012-09,2014-06,master\nE2,P3,study,MIT,US,2012-09,2014-06,master\n");
+        assertThat(cli("import", tmp.resolve("a").toString()).code()).isZero();
+        Run del = cli("delete", "persons", write("del.csv", "person_id\nP2\nP1\n").toString(), "--cascade");
+        assertThat(del.code()).as(del.err()).isZero();
+        long batch = new ObjectMapper().readTree(cli("batches", "--json").out()).get(2).get("id").asLong();
+
+        Run show = cli("batches", "show", Long.toString(batch), "--lang", "en");
+        assertThat(show.code()).as(show.err()).isZero();
+        List<String> lines = show.out().lines().toList();
+        int at = lines.indexOf("3 records deleted:");
+        assertThat(at).as(show.out()).isPositive();
+        // the keys, table by table in schema order, sorted; the cascaded episode too; nothing that was not deleted
+        assertThat(lines.subList(at + 1, lines.size()).stream().map(x -> x.trim().replaceAll("\\s+", " ")).toList())
+            .containsExactly("persons P1", "persons P2", "overseas_episodes E1");
+        assertThat(show.out()).doesNotContain("P3").doesNotContain("E2").contains("delete", "no rejected rows");
+
+        Path xlsx = tmp.resolve("deleted.xlsx");
+        assertThat(cli("batches", "show", Long.toString(batch), "--xlsx", xlsx.toString()).code()).isZero();
+        List<String> sheet = new ArrayList<>();
+        try (org.haigui.ingest.xlsx.XlsxWorkbook wb = org.haigui.ingest.xlsx.XlsxWorkbook.open(xlsx);
+             org.haigui.ingest.xlsx.XlsxSheetReader r = wb.sheet("deleted")) {
+            for (org.haigui.ingest.xlsx.XlsxRow row = r.next(); row != null; row = r.next()) {
+                sheet.add(row.cell(0).text() + "|" + row.cell(1).text());
+            }
+        }
+        assertThat(sheet).containsExactly("表 table|主键 key", "persons|P1", "persons|P2", "overseas_episodes|E1");
+
+        // in Chinese: the same batch line and keys, Chinese headings and kinds
+        Run zh = cli("batches", "show", Long.toString(batch), "--lang", "zh");
+        assertThat(zh.out()).contains("批次", "删除", "删除的记录（3 条）：", "人员 persons", "P1", "E1", "没有被拒绝的行")
+            .doesNotContain("rejected rows", "records deleted");
+        // an import batch lists no deleted keys; after the undo of the deletion, its keys are still what it deleted
+        assertThat(cli("batches", "show", "1").out()).doesNotContain("records deleted");
+        assertThat(cli("batches", "undo", Long.toString(batch)).code()).isZero();
+        assertThat(cli("batches", "show", Long.toString(batch)).out()).contains("3 records deleted:", "undone");
+    }
+
+    @Test
     void deleteFromAWorkbookWithChineseHeadersAndHistoryOfACompositeKey() throws Exception {
         write("a/enterprises.csv", "enterprise_id,name_zh,founded_date,district,industry\nE1,甲,2010-01-01,310115,C3976\n");
         write("a/enterprise_years.csv", "enterprise_id,year,employees\nE1,2019,10\nE1,2020,12\n");

@@ -69,8 +69,8 @@ class BlueprintCliTest {
         Run r = run("blueprint", "show");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("上海 Shanghai")
-            .contains("  tier leading\n    ic  集成电路  Integrated circuits\n      codes 行业代码:  C3973, I6520, C3562, C3985")
-            .contains("  caohejing  漕河泾新兴技术开发区  Caohejing Hi-tech Park\n      districts 区县:  310104 徐汇区 Xuhui, 310112 闵行区 Minhang")
+            .contains("  tier leading\n    ic  集成电路  Integrated circuits\n      codes:      C3973, I6520, C3562, C3985")
+            .contains("  caohejing  漕河泾新兴技术开发区  Caohejing Hi-tech Park\n      districts:  310104 徐汇区 Xuhui, 310112 闵行区 Minhang")
             .contains("漕河泾开发区");
         assertThat(r.out().indexOf("tier leading")).isLessThan(r.out().indexOf("tier key"));
     }

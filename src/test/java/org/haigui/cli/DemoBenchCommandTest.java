@@ -47,7 +47,7 @@ class DemoBenchCommandTest {
         assertThat(ind).anyMatch(l -> l.startsWith("promo.jobs_share,2021,,,,"));
         assertThat(ind).anyMatch(l -> l.startsWith("survey.share,,,overseas_resources,tech_advantage,"));
         assertThat(ind).anyMatch(l -> l.startsWith("ent.active,2021,returnee,zone,zhangjiang,"));
-        assertThat(r[1]).contains("fit 契合:", "gap 缺口:", "集成电路 Integrated circuits", "promo 促进:", "survey 问卷:", "技术优势 Technological advantage")
+        assertThat(r[1]).contains("fit:", "gap:", "Integrated circuits (leading)", "promo:", "survey:", "Technological advantage")
             .doesNotContain("not available");
         assertThat(Files.exists(dir.resolve("indicators.csv.meta.json"))).isTrue();
         r = run("demo", "--dir", dir.toString(), "--no-serve");

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report of a small synthetic city (2,000 persons imported into a real store, every indicator computed and
  * protected once for the class), written in both languages: its sections and sentences, its tables against the
- * published figures, and no withheld value in the HTML, the PDF's extracted text or the workbook.
+ * published figures, and no withheld value in the HTML, the PDF's extracted text or the workbook: cell by cell for the
+ * tables (every cell read from a withheld row shows x at its place in both HTML pages and in tables.xlsx, every other
+ * cell its published figure; a test shows that check finding a value written in place of an x), and by a scan of all
+ * the text for the large withheld numbers (sentences, charts, notes).
  */
 class ReportTest {
 
@@ -342,6 +345,236 @@ class ReportTest {
                 // text
             }
         }
+    }
+
+    // ------------------------------------------------------------------ withheld cells, cell by cell
+
+    /** A cell of the workbook: its text and whether it is a number. */
+    record Shown(String text, boolean number) {
+    }
+
+    private static String cellKey(String i, String p, String g, String b, String c) {
+        return i + '|' + p + '|' + g + '|' + b + '|' + c;
+    }
+
+    private static Map<String, IndicatorValue> byCell(List<IndicatorValue> values) {
+        Map<String, IndicatorValue> m = new HashMap<>();
+        for (IndicatorValue v : values) {
+            m.put(cellKey(v.indicator(), v.period(), v.group(), v.breakdown(), v.category()), v);
+        }
+        return m;
+    }
+
+    private static BigDecimal field(IndicatorValue v, Doc.Field f) {
+        return switch (f) {
+            case VALUE -> v.value();
+            case CI_LOW -> v.ciLow();
+            case CI_HIGH -> v.ciHigh();
+        };
+    }
+
+    /** The report's tables, as Content builds them for the writer (the same inputs give the same tables). */
+    private static List<Doc.Table> docTables() {
+        List<Doc.Table> out = new ArrayList<>();
+        for (Doc.Section s : new Content(fx.published, fx.catalogue, fx.blueprint, fx.survey).sections()) {
+            for (Doc.Block b : s.blocks()) {
+                if (b instanceof Doc.Table t) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every table of a page in order: id and body rows of cell texts (entities decoded). */
+    private static List<Map.Entry<String, List<List<String>>>> htmlTables(String page) {
+        List<Map.Entry<String, List<List<String>>>> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<table id=\"table-([^\"]*)\">(.*?)</table>", Pattern.DOTALL).matcher(page);
+        while (m.find()) {
+            String body = m.group(2).substring(m.group(2).indexOf("<tbody>"));
+            List<List<String>> rows = new ArrayList<>();
+            Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(body);
+            while (tr.find()) {
+                List<String> cells = new ArrayList<>();
+                Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
+                while (td.find()) {
+                    cells.add(td.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
+                }
+                rows.add(cells);
+            }
+            out.add(Map.entry(m.group(1), rows));
+        }
+        return out;
+    }
+
+    /** Every table's sheet of the workbook: the body cells by position (null: empty), rows placed by their row number. */
+    private static List<List<List<Shown>>> sheets(List<Doc.Table> tables) throws IOException {
+        List<List<List<Shown>>> grids = new ArrayList<>();
+        List<String> names = Xlsx.sheetNames(tables);
+        try (XlsxWorkbook wb = XlsxWorkbook.open(out.resolve("tables.xlsx"))) {
+            for (int ti = 0; ti < tables.size(); ti++) {
+                Map<Integer, XlsxRow> rows = new HashMap<>();
+                for (XlsxRow r : read(wb, names.get(ti))) {
+                    rows.put(r.rowNumber(), r);
+                }
+                List<List<Shown>> grid = new ArrayList<>();
+                for (int r = 0; r < tables.get(ti).rows().size(); r++) {
+                    XlsxRow row = rows.get(Xlsx.FIRST_BODY_ROW + r + 1);
+                    List<Shown> cells = new ArrayList<>();
+                    for (int c = 0; c < tables.get(ti).columns().size(); c++) {
+                        XlsxCell cell = row == null ? null : row.cell(c);
+                        cells.add(cell == null ? null : new Shown(cell.text(), cell.kind() == XlsxCell.Kind.NUMBER));
+                    }
+                    grid.add(cells);
+                }
+                grids.add(grid);
+            }
+        }
+        return grids;
+    }
+
+    /**
+     * The problems of the report's tables, cell by cell: every cell the tables read from a withheld row must be the
+     * withheld mark in the content, x in each language's HTML table at its position, and the text x in the workbook's
+     * sheet at its position (never a number, never the raw value); every cell read from a published row must show
+     * that row's figure (formatted for the language in the HTML, the number itself in the workbook). {@code checked}
+     * receives the number of withheld positions checked.
+     */
+    private static List<String> cellProblems(List<Doc.Table> tables, Map<Lang, List<Map.Entry<String, List<List<String>>>>> html,
+                                             List<List<List<Shown>>> xlsx, long[] checked) {
+        Map<String, IndicatorValue> published = byCell(fx.published.values());
+        Map<String, IndicatorValue> raw = byCell(fx.raw.values());
+        List<String> problems = new ArrayList<>();
+        for (Lang l : html.keySet()) {
+            if (!html.get(l).stream().map(Map.Entry::getKey).toList().equals(tables.stream().map(Doc.Table::id).toList())) {
+                problems.add(l + " HTML: the tables are not the report's tables in order");
+                return problems;
+            }
+        }
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Doc.Table t = tables.get(ti);
+            for (int r = 0; r < t.rows().size(); r++) {
+                for (int c = 0; c < t.rows().get(r).size(); c++) {
+                    Doc.Cell cell = t.rows().get(r).get(c);
+                    Doc.Source src = cell instanceof Doc.Num n ? n.source() : cell instanceof Doc.Withheld w ? w.source() : null;
+                    String where = t.id() + " row " + (r + 1) + " column " + (c + 1) + " (" + src + ")";
+                    if (cell instanceof Doc.Withheld && src == null) {
+                        problems.add(where + ": a withheld mark without its source");
+                    }
+                    if (src == null) {
+                        continue;
+                    }
+                    String k = cellKey(src.indicator(), src.period(), src.group(), src.breakdown(), src.category());
+                    IndicatorValue p = published.get(k);
+                    if (p == null) {
+                        problems.add(where + ": no such published row");
+                        continue;
+                    }
+                    IndicatorValue rv = raw.get(k);
+                    BigDecimal secret = rv == null ? null : field(rv, src.field());
+                    Set<String> secretForms = forms(secret);
+                    Doc.Style style = cell instanceof Doc.Num n && n.style() != null ? n.style() : t.columns().get(c).style();
+                    Shown x = xlsx.get(ti).get(r).get(c);
+                    if (p.suppressed()) {
+                        checked[0]++;
+                        if (!(cell instanceof Doc.Withheld)) {
+                            problems.add("content: " + where + " is withheld but the table holds " + cell);
+                        }
+                        for (Lang l : html.keySet()) {
+                            String shown = html.get(l).get(ti).getValue().get(r).get(c);
+                            if (!shown.equals("x")) {
+                                problems.add(l + " HTML: " + where + " is withheld but shows '" + shown + "'"
+                                    + (secretForms.contains(shown) ? ": the withheld value" : ""));
+                            }
+                        }
+                        if (x == null || x.number() || !x.text().equals("x")) {
+                            problems.add("tables.xlsx: " + where + " is withheld but holds " + x
+                                + (x != null && secret != null && x.number() && new BigDecimal(x.text()).compareTo(secret) == 0
+                                ? ": the withheld value" : ""));
+                        }
+                    } else {
+                        BigDecimal want = field(p, src.field());
+                        if (!(cell instanceof Doc.Num n) || want == null || n.value().compareTo(want) != 0) {
+                            problems.add("content: " + where + " holds " + cell + ", not the published " + want);
+                            continue;
+                        }
+                        for (Lang l : html.keySet()) {
+                            String shown = html.get(l).get(ti).getValue().get(r).get(c);
+                            if (!shown.equals(Fmt.cell(l, style, want))) {
+                                problems.add(l + " HTML: " + where + " shows '" + shown + "', not the published " + Fmt.cell(l, style, want));
+                            }
+                        }
+                        if (x == null || !x.number() || new BigDecimal(x.text()).compareTo(want) != 0) {
+                            problems.add("tables.xlsx: " + where + " holds " + x + ", not the published " + want);
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Map<Lang, List<Map.Entry<String, List<List<String>>>>> htmlTablesByLang() {
+        Map<Lang, List<Map.Entry<String, List<List<String>>>>> m = new java.util.EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            m.put(l, htmlTables(html.get(l)));
+        }
+        return m;
+    }
+
+    @Test
+    void everyWithheldCellShowsTheMarkAtItsPlaceInTheHtmlAndTheWorkbook() throws Exception {
+        List<Doc.Table> tables = docTables();
+        long[] checked = {0};
+        List<String> problems = cellProblems(tables, htmlTablesByLang(), sheets(tables), checked);
+        assertThat(problems).as("cells of the report's tables").isEmpty();
+        // not vacuous: the fixture's tables hold withheld cells, and every withheld row a table cites was checked
+        assertThat(checked[0]).as("withheld positions checked").isGreaterThanOrEqualTo(3);
+        System.err.printf("report: %d withheld table positions checked in 2 HTML pages and the workbook%n", checked[0]);
+    }
+
+    @Test
+    void theCellCheckFindsAWithheldValueWrittenInItsPlace() throws Exception {
+        List<Doc.Table> tables = docTables();
+        Map<Lang, List<Map.Entry<String, List<List<String>>>>> pages = htmlTablesByLang();
+        List<List<List<Shown>>> book = sheets(tables);
+        Map<String, IndicatorValue> raw = byCell(fx.raw.values());
+        // the first withheld cell with a raw value: write that value where the x is, as a leaking writer would
+        for (int ti = 0; ti < tables.size(); ti++) {
+            Doc.Table t = tables.get(ti);
+            for (int r = 0; r < t.rows().size(); r++) {
+                for (int c = 0; c < t.rows().get(r).size(); c++) {
+                    if (!(t.rows().get(r).get(c) instanceof Doc.Withheld w)) {
+                        continue;
+                    }
+                    Doc.Source s = w.source();
+                    IndicatorValue rv = raw.get(cellKey(s.indicator(), s.period(), s.group(), s.breakdown(), s.category()));
+                    BigDecimal secret = rv == null ? null : field(rv, s.field());
+                    if (secret == null) {
+                        continue;
+                    }
+                    Doc.Style style = t.columns().get(c).style();
+                    pages.get(Lang.EN).get(ti).getValue().get(r).set(c, Fmt.cell(Lang.EN, style, secret));
+                    book.get(ti).get(r).set(c, new Shown(secret.toPlainString(), true));
+                    List<String> problems = cellProblems(tables, pages, book, new long[1]);
+                    assertThat(problems).hasSize(2);
+                    assertThat(problems.get(0)).startsWith("EN HTML: " + t.id() + " row " + (r + 1) + " column " + (c + 1))
+                        .endsWith(": the withheld value");
+                    assertThat(problems.get(1)).startsWith("tables.xlsx: " + t.id() + " row " + (r + 1)).endsWith(": the withheld value");
+                    // and a table built with the value in the content
+                    List<List<Doc.Cell>> rows = new ArrayList<>();
+                    t.rows().forEach(x -> rows.add(new ArrayList<>(x)));
+                    rows.get(r).set(c, new Doc.Num(secret, null, s));
+                    List<Doc.Table> leaky = new ArrayList<>(tables);
+                    leaky.set(ti, new Doc.Table(t.id(), t.title(), t.columns(), rows, t.note(), t.indicators()));
+                    assertThat(cellProblems(leaky, htmlTablesByLang(), sheets(tables), new long[1]))
+                        .containsExactly("content: " + t.id() + " row " + (r + 1) + " column " + (c + 1) + " (" + s + ") is withheld but the "
+                            + "table holds " + rows.get(r).get(c));
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the fixture's tables hold no withheld cell with a raw value");
     }
 
     @Test

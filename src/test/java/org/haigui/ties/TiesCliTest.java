@@ -64,6 +64,11 @@ class TiesCliTest {
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(one.out()).contains("initial core team: 2 members, 2 tied")
             .contains("schoolmate at Stanford University / 斯坦福大学, overlap 2012-06-30 .. 2012-06-30 (1 days), matched by registry alias");
+        // --lang zh: the same team in Chinese (the default under the tests' French locale is English, as above)
+        Run zh = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31", "--lang", "zh");
+        assertThat(zh.out()).contains("企业 E1", "初始核心团队：2 人，其中 2 人有海外关系",
+            "校友，Stanford University / 斯坦福大学，重叠 2012-06-30 .. 2012-06-30（1 天），匹配方式 机构库别名")
+            .doesNotContain("initial core team", "matched by");
 
         Run json = run("ties", "--enterprise", "E1", "--db", db.toString(), "--as-of", "2021-12-31", "--json");
         assertThat(json.out()).contains("\"overlapStart\" : \"2012-06-30\"");
