@@ -31,12 +31,13 @@ public record ImportReport(List<SourceSummary> sources, List<String> warnings, L
      * trail), {@code rejected rows} (the rejected-rows files and the quarantine), {@code after-merge}
      * (the caller's hook) and {@code commit}. Within {@code parse+row rules} three sorts of work run at
      * the same time on different threads; they are given as parts ({@code part} true), each with the
-     * time its threads were busy: {@code parse}, {@code row rules} and {@code load} (appending to the
-     * staging tables).
+     * CPU time its threads spent on it: {@code parse}, {@code row rules} and {@code load} (appending to
+     * the staging tables).
      *
      * @param name      the phase
-     * @param millis    wall time (for a part: busy time of its threads, summed)
-     * @param cpuMillis CPU time of the whole process during the phase (every thread, the database's too); 0 for a part
+     * @param millis    wall time (for a part: the CPU time of its threads, as cpuMillis)
+     * @param cpuMillis CPU time of the whole process during the phase (every thread, the database's too); for a part,
+     *                  the CPU time of the threads doing that part
      * @param part      a part of the phase before it, overlapping the others
      */
     public record Phase(String name, long millis, long cpuMillis, boolean part) {

@@ -269,12 +269,12 @@ public final class Importer {
             lastCpu = cpu;
         }
 
-        /** A part of the phase just ended that ran alongside the others: its threads' busy time. */
-        void part(String name, long busyNanos) {
+        /** A part of the phase just ended that ran alongside the others: the CPU time of its threads. */
+        void part(String name, long cpuNanos) {
             if (on) {
-                System.err.printf(java.util.Locale.ROOT, "  %-17s %8.2f s busy%n", name, busyNanos / 1e9);
+                System.err.printf(java.util.Locale.ROOT, "  %-17s %8s        %8.2f s cpu%n", name, "", cpuNanos / 1e9);
             }
-            phases.add(new ImportReport.Phase(name, busyNanos / 1_000_000, 0, true));
+            phases.add(new ImportReport.Phase(name, cpuNanos / 1_000_000, cpuNanos / 1_000_000, true));
         }
 
         /** The process's CPU time (all threads, the database's included), or 0 when unknown. */

@@ -100,7 +100,7 @@ public final class ImportBenchmark {
             label, r.readRows(), secs, r.readRows() / secs, cpu, peakHeapMb(), r.rejectedRows());
         for (ImportReport.Phase p : r.phases()) {
             if (p.part()) {
-                System.out.printf(Locale.ROOT, "      %-18s %7.2f s busy%n", p.name(), p.millis() / 1000.0);
+                System.out.printf(Locale.ROOT, "      %-18s %29s cpu %7.2f s%n", p.name(), "", p.cpuMillis() / 1000.0);
             } else {
                 System.out.printf(Locale.ROOT, "    %-20s %7.2f s %,10.0f rows/s  cpu %7.2f s%n", p.name(), p.millis() / 1000.0,
                     p.millis() == 0 ? 0.0 : r.readRows() * 1000.0 / p.millis(), p.cpuMillis() / 1000.0);
