@@ -49,6 +49,9 @@ public final class BlueprintReader {
     private static final List<String> CITY = List.of("id", "name_zh", "name_en");
     private static final List<String> PLAN = List.of("name_zh", "name_en", "years", "source");
     private static final List<String> DISTRICT_KEYS = List.of("code", "name_zh", "name_en");
+    /** A district's tile on the report's map: [column, row], whole numbers 0..MAX_TILE. */
+    private static final List<String> DISTRICT_OPTIONAL = List.of("tile");
+    private static final int MAX_TILE = 20;
     private static final List<String> INDUSTRY = List.of("id", "name_zh", "name_en", "tier", "codes", "fields", "source");
     private static final List<String> ZONE = List.of("id", "name_zh", "name_en", "districts", "source");
     private static final List<String> ZONE_OPTIONAL = List.of("aliases");
@@ -206,8 +209,9 @@ public final class BlueprintReader {
                 y.error(n, "districts must list at least one district");
             }
             Map<String, Integer> seen = new HashMap<>();
+            Map<String, String> tiles = new HashMap<>();
             for (Node item : items) {
-                Map<String, Node> m = y.mapping(item, "a district", DISTRICT_KEYS, List.of());
+                Map<String, Node> m = y.mapping(item, "a district", DISTRICT_KEYS, DISTRICT_OPTIONAL);
                 if (m == null) {
                     continue;
                 }
@@ -223,11 +227,50 @@ public final class BlueprintReader {
                 }
                 String zh = y.text(m, "name_zh", what);
                 String en = y.text(m, "name_en", what);
+                int[] tile = tile(m.get("tile"), what, tiles);
                 if (code != null && zh != null && en != null) {
-                    out.add(new District(code, zh, en));
+                    out.add(new District(code, zh, en, tile == null ? -1 : tile[0], tile == null ? -1 : tile[1]));
                 }
             }
+            // the map is drawn only when every district has its tile: some without would leave holes in it
+            List<String> without = out.stream().filter(d -> !d.hasTile()).map(District::code).toList();
+            if (!tiles.isEmpty() && !without.isEmpty()) {
+                y.error(n, "districts: a tile is given for some districts but not for " + String.join(", ", without)
+                    + "; give every district its tile (for the report's map) or none");
+            }
             return out;
+        }
+
+        /** The [column, row] of a district's tile, or null when not given (or wrong: then an error is noted). */
+        private int[] tile(Node n, String what, Map<String, String> tiles) {
+            if (n == null || YamlTree.isNull(n)) {
+                return null;
+            }
+            String rule = what + ": tile must be [column, row], two whole numbers from 0 to " + MAX_TILE + " (e.g. tile: [3, 0])";
+            List<Node> items = y.sequence(n, what + " tile");
+            if (items == null) {
+                return null;
+            }
+            if (items.size() != 2) {
+                y.error(n, rule);
+                return null;
+            }
+            int[] t = new int[2];
+            for (int i = 0; i < 2; i++) {
+                String v = items.get(i) instanceof ScalarNode s ? s.getValue().strip() : "";
+                if (!v.matches("\\d{1,2}") || Integer.parseInt(v) > MAX_TILE) {
+                    y.error(n, rule);
+                    return null;
+                }
+                t[i] = Integer.parseInt(v);
+            }
+            String at = t[0] + "," + t[1];
+            String other = tiles.putIfAbsent(at, what);
+            if (other != null) {
+                y.error(n, what + ": tile [" + t[0] + ", " + t[1] + "] is already " + other + "'s; each district has a tile of its own");
+                return null;
+            }
+            return t;
         }
 
         private List<Industry> industries(Node n) {

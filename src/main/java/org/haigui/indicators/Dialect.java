@@ -95,6 +95,15 @@ public enum Dialect {
         return this == DUCKDB ? "DROP TABLE IF EXISTS " + name : "DROP VIEW IF EXISTS " + name;
     }
 
+    /**
+     * Whether the engine has a top-n aggregate ({@code max(x, n)}, DuckDB), so that the two largest
+     * contributions of a cell come from the same pass as its sum; otherwise (Spark SQL) the engine
+     * ranks the rows with a window function. The values are the same either way.
+     */
+    public boolean hasTopTwo() {
+        return this == DUCKDB;
+    }
+
     /** The dialect's name in lower case (recorded with the output). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

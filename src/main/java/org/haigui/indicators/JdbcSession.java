@@ -31,8 +31,12 @@ final class JdbcSession implements SqlSession {
 
     @Override
     public void execute(String sql) throws SQLException {
+        long t0 = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute(sql);
+        }
+        if (Timings.ON) {
+            Timings.log(Timings.sql(sql), t0);
         }
     }
 
@@ -40,7 +44,8 @@ final class JdbcSession implements SqlSession {
     public Rows query(String sql) throws SQLException {
         Statement st = c.createStatement();
         try {
-            return new JdbcRows(st, st.executeQuery(sql));
+            long t0 = System.nanoTime();
+            return new JdbcRows(st, st.executeQuery(sql), sql, t0);
         } catch (SQLException | RuntimeException e) {
             st.close();
             throw e;
@@ -51,9 +56,15 @@ final class JdbcSession implements SqlSession {
         private final Statement st;
         private final ResultSet rs;
 
-        JdbcRows(Statement st, ResultSet rs) {
+        private final String sql;
+        private final long t0;
+
+        /** Rows of {@code sql}, started at {@code t0} (for {@link Timings}: a query's time is until its rows are read). */
+        JdbcRows(Statement st, ResultSet rs, String sql, long t0) {
             this.st = st;
             this.rs = rs;
+            this.sql = sql;
+            this.t0 = t0;
         }
 
         @Override
@@ -127,6 +138,9 @@ final class JdbcSession implements SqlSession {
                 rs.close();
             } finally {
                 st.close();
+            }
+            if (Timings.ON) {
+                Timings.log(Timings.sql(sql), t0);
             }
         }
     }

@@ -220,11 +220,31 @@ final class Content {
         List<IndicatorValue> districts = new ArrayList<>(fig.breakdown("stock", "", "", "district"));
         if (!districts.isEmpty()) {
             districts.sort(Comparator.comparing((IndicatorValue v) -> v.value() == null ? BigDecimal.valueOf(-1) : v.value()).reversed());
-            List<Svg.Bar> bars = districts.stream().map(v -> new Svg.Bar(labels.category("district", v.category()),
-                v.suppressed() ? null : v.value(), null, null)).toList();
             Text t = Text.of("在" + city.zh() + "海归：按区", "Returnees in " + city.en() + " by district");
-            b.add(new Doc.Chart("stock_district", t,
-                l -> Svg.horizontal(l, frame(t, Text.of("单位：人", "Persons")), List.of(new Svg.Series(t, bars)), Style.COUNT, true)));
+            Svg.Frame fr = frame(t, Text.of("单位：人", "Persons"));
+            if (blueprint != null && !blueprint.districts().isEmpty() && blueprint.districts().stream().allMatch(d -> d.hasTile())) {
+                // a map when the blueprint places every district (tile: [column, row]); rows for codes the blueprint does
+                // not know (unknown, a district of another city) are said under it
+                java.util.Map<String, IndicatorValue> byCode = new java.util.HashMap<>();
+                districts.forEach(v -> byCode.put(v.category(), v));
+                List<Svg.Tile> tiles = blueprint.districts().stream().map(d -> {
+                    IndicatorValue v = byCode.get(d.code());
+                    BigDecimal value = v == null ? BigDecimal.ZERO : v.suppressed() ? null : v.value();
+                    return new Svg.Tile(Text.of(d.nameZh(), d.nameEn()), value, d.col(), d.row());
+                }).toList();
+                java.util.Set<String> known = new java.util.HashSet<>();
+                blueprint.districts().forEach(d -> known.add(d.code()));
+                List<IndicatorValue> others = districts.stream().filter(v -> !known.contains(v.category())).toList();
+                b.add(new Doc.Chart("stock_district", t, l -> Svg.tileMap(l, fr, tiles, Style.COUNT, others.stream()
+                    .map(v -> labels.category("district", v.category()).in(l) + (l == Lang.ZH ? "：" : ": ")
+                        + (v.suppressed() ? "x" : Fmt.cell(l, Style.COUNT, v.value())))
+                    .collect(java.util.stream.Collectors.joining(l == Lang.ZH ? "；" : "; ")))));
+            } else {
+                List<Svg.Bar> bars = districts.stream().map(v -> new Svg.Bar(labels.category("district", v.category()),
+                    v.suppressed() ? null : v.value(), null, null)).toList();
+                b.add(new Doc.Chart("stock_district", t,
+                    l -> Svg.horizontal(l, fr, List.of(new Svg.Series(t, bars)), Style.COUNT, true)));
+            }
         }
         for (String bd : List.of("district", "country", "degree", "field", "gender", "age_band")) {
             List<IndicatorValue> rows = fig.breakdown("stock", "", "", bd);

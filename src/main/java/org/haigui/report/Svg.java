@@ -209,4 +209,78 @@ final class Svg {
         }
         return s.append("</svg>").toString();
     }
+
+    /** One district's tile: its label, value (null = withheld) and place in the grid. */
+    record Tile(Text label, BigDecimal value, int col, int row) {
+    }
+
+    /** The least of 1, 2, 2.5, 5 times a power of ten that is at least x (1 for x <= 0). */
+    static double niceCeil(double x) {
+        if (x <= 0) {
+            return 1;
+        }
+        double mag = Math.pow(10, Math.floor(Math.log10(x)));
+        double r = x / mag;
+        return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * mag;
+    }
+
+    /** Sequential blues, light to dark: the five classes of a tile map. */
+    private static final String[] BLUES = {"#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"};
+
+    /**
+     * A tile map: each district a square in a grid that keeps the districts' rough positions (north
+     * up), shaded by its value in five classes of equal width from 0 to the largest value, labelled
+     * with its name and value; a withheld value is a grey tile marked x. A legend of the classes, and
+     * {@code note} (e.g. persons whose district is unknown) under the map.
+     */
+    static String tileMap(Lang l, Frame f, List<Tile> tiles, Doc.Style style, String note) {
+        int cols = 1;
+        int rows = 1;
+        double max = 0;
+        for (Tile t : tiles) {
+            cols = Math.max(cols, t.col() + 1);
+            rows = Math.max(rows, t.row() + 1);
+            if (t.value() != null) {
+                max = Math.max(max, t.value().doubleValue());
+            }
+        }
+        // five classes of a round width (10,000 rather than 9,933) that cover the largest value
+        double width = niceCeil(max / 5);
+        double tw = Math.min(104, (W - 16.0) / cols);
+        double th = 58;
+        double left = (W - cols * tw) / 2;
+        double top = 46;
+        int h = (int) (top + rows * th + 70);
+        StringBuilder s = open(h, l, f);
+        for (Tile t : tiles) {
+            double x = left + t.col() * tw;
+            double y = top + t.row() * th;
+            int cls = t.value() == null || max <= 0 ? -1 : Math.min(4, (int) Math.floor(t.value().doubleValue() / width));
+            String fill = cls < 0 ? "#eeeeee" : BLUES[cls];
+            String ink = cls >= 3 ? "#ffffff" : "#222222";
+            s.append("<rect x=\"").append(n(x + 2)).append("\" y=\"").append(n(y + 2)).append("\" width=\"").append(n(tw - 4))
+                .append("\" height=\"").append(n(th - 4)).append("\" rx=\"3\" fill=\"").append(fill).append("\"/>");
+            String name = t.label().in(l);
+            s.append(text(x + tw / 2, y + 23, name.length() > 14 ? 9 : 10, "normal", "middle", ink, name));
+            s.append(text(x + tw / 2, y + 41, 12, "bold", "middle", t.value() == null ? "#990000" : ink,
+                t.value() == null ? "x" : Fmt.cell(l, style, t.value())));
+        }
+        double ly = top + rows * th + 14;
+        double lx = left;
+        double step = width;
+        for (int k = 0; k < 5 && max > 0; k++) {
+            s.append("<rect x=\"").append(n(lx)).append("\" y=\"").append(n(ly)).append("\" width=\"14\" height=\"10\" fill=\"")
+                .append(BLUES[k]).append("\"/>");
+            String range = Fmt.cell(l, style, BigDecimal.valueOf(Math.round(k * step))) + "-"
+                + Fmt.cell(l, style, BigDecimal.valueOf(Math.round((k + 1) * step)));
+            s.append(text(lx + 18, ly + 9, 9, "normal", "start", "#444444", range));
+            lx += 22 + 6.2 * range.length();
+        }
+        s.append("<rect x=\"").append(n(lx)).append("\" y=\"").append(n(ly)).append("\" width=\"14\" height=\"10\" fill=\"#eeeeee\"/>");
+        s.append(text(lx + 18, ly + 9, 9, "normal", "start", "#444444", l == Lang.ZH ? "x 不予公布" : "x withheld"));
+        if (note != null && !note.isEmpty()) {
+            s.append(text(left, ly + 28, 10, "normal", "start", "#444444", note));
+        }
+        return s.append("</svg>").toString();
+    }
 }

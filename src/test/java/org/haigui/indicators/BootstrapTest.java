@@ -41,6 +41,24 @@ class BootstrapTest {
         assertThat(Bootstrap.weight(42, 3, 17)).isEqualTo(Bootstrap.weight(42, 3, 17));
     }
 
+    /** The fast form of a whole enterprise's weights (folded remainders) gives the weights of the definition. */
+    @Test
+    void fastWeightsEqualTheDefinition() {
+        java.util.Random rnd = new java.util.Random(3);
+        long[] seeds = {20211028L, 0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 2147483646L, 2147483647L};
+        for (long seed : seeds) {
+            for (int i = 0; i < 300; i++) {
+                long e = i < 100 ? i : i < 200 ? rnd.nextInt(Integer.MAX_VALUE) : 1 + rnd.nextInt(20_000_000);
+                byte[] w = Bootstrap.weights(seed, 1000, e);
+                for (int b = 0; b < 1000; b++) {
+                    assertThat((int) w[b]).as("seed %d, e %d, b %d", seed, e, b).isEqualTo(Bootstrap.weight(seed, b, e));
+                }
+            }
+        }
+        java.util.stream.LongStream.of(0, 1, Bootstrap.M - 1, Bootstrap.M, Bootstrap.M + 1, 2 * Bootstrap.M, Long.MAX_VALUE,
+            (Bootstrap.M - 1) * (Bootstrap.M - 1)).forEach(x -> assertThat(Bootstrap.mod(x)).as("%d mod M", x).isEqualTo(x % Bootstrap.M));
+    }
+
     @Test
     void sqlWeightsEqualJavaWeights() throws Exception {
         try (Fixture f = new Fixture(dir)) {
