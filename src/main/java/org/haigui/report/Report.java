@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.haigui.core.HaiguiException;
 import org.haigui.disclosure.ProtectedResult;
 import org.haigui.indicators.Catalogue;
@@ -72,27 +77,76 @@ public final class Report {
         }
         try {
             Files.createDirectories(o.out());
+            // each language's HTML and PDF, and the workbook, are independent: written side by side on the
+            // machine's cores (the PDFs take most of the time); per language one subset of each font serves
+            // the HTML and the PDF
+            List<Callable<Void>> jobs = new ArrayList<>();
             int i = 0;
-            // per language one subset of each font serves the HTML and the PDF
-            {
-                for (Lang l : o.languages()) {
+            for (Lang l : o.languages()) {
+                Path htmlFile = files.get(i++);
+                Path pdfFile = o.pdf() ? files.get(i++) : null;
+                jobs.add(() -> {
                     String plain = Html.render(l, title, subtitle, sections, "", false);
                     String xhtml = o.pdf() ? Html.render(l, title, subtitle, sections, "", true) : "";
                     String chars = plain + xhtml + Pdf.pageChars();
                     byte[] r = FontSubset.subset(chars, Pdf.regular());
                     byte[] b = FontSubset.subset(chars, Pdf.bold());
                     String html = Html.render(l, title, subtitle, sections, FontSubset.fontFace(r, 400) + FontSubset.fontFace(b, 700), false);
-                    write(files.get(i++), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
-                    if (o.pdf()) {
-                        write(files.get(i++), out -> Pdf.write(xhtml, r, b, out));
+                    write(htmlFile, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+                    if (pdfFile != null) {
+                        write(pdfFile, out -> Pdf.write(xhtml, r, b, out));
                     }
-                }
+                    return null;
+                });
             }
-            write(files.get(i), out -> Xlsx.write(tables, result, title, out));
+            Path xlsx = files.get(i);
+            jobs.add(() -> {
+                write(xlsx, out -> Xlsx.write(tables, result, title, out));
+                return null;
+            });
+            runAll(jobs);
         } catch (IOException e) {
             throw HaiguiException.input("cannot write the report to " + o.out() + ": " + e.getMessage(), e);
         }
         return new Written(files, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Runs the jobs on up to as many threads as the machine has processors; the first failure is thrown. */
+    private static void runAll(List<Callable<Void>> jobs) throws IOException {
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "haigui-report");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Callable<Void> j : jobs) {
+                done.add(pool.submit(j));
+            }
+            for (Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IOException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing the report", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private interface Body {
