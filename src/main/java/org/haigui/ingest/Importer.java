@@ -30,8 +30,9 @@ import org.haigui.store.Store;
  *   <li>Find the inputs and check every header first: a file error stops the import before the
  *       store is touched.</li>
  *   <li>{@link Staging}: stream every row through {@link RowValidator} into a temporary staging
- *       table per table (the DuckDB Appender), row errors into a staging error table. Memory does
- *       not grow with file size.</li>
+ *       table per table (the DuckDB Appender), row errors into a staging error table, on every
+ *       core: one thread parses, the others check chunks of rows, this one appends them in file
+ *       order. Memory does not grow with file size (a bounded queue of chunks).</li>
  *   <li>Rows whose key was deleted ({@code haigui delete}) are rejected, naming the deletion,
  *       unless the import revives them ({@link ImportOptions#revive()}; see {@link Trail}).</li>
  *   <li>{@link CrossRowChecks}: in SQL, table by table in reference order: references to the store
@@ -48,9 +49,11 @@ import org.haigui.store.Store;
  * </ol>
  *
  * <p>With the environment variable {@value #PHASES_ENV} set, each phase prints a line
- * {@code haigui-import-phase: NAME} to standard error as it starts (stage, check, merge, rejected,
- * after-merge, commit, committed), so that a test can act at a known moment whatever the
- * machine's speed.
+ * {@code haigui-import-phase: NAME} to standard error as it starts (read, stage, check, merge,
+ * rejected, after-merge, commit, committed), so that a test can act at a known moment whatever the
+ * machine's speed. With {@code HAIGUI_TIMINGS} set, each phase prints its wall and CPU time as it
+ * ends, and each SQL statement of the cross-row checks and the merge its time; the same phases are
+ * in the report ({@link ImportReport#phases()}).
  */
 public final class Importer {
 
