@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
+import org.haigui.ingest.ImportReport;
 import org.haigui.synth.Calibration;
 import org.haigui.synth.SynthOptions;
 import picocli.CommandLine.Command;
@@ -98,6 +99,20 @@ final class BenchCommand implements Callable<Integer> {
                     n.put("peak_resident_bytes", i < resident.size() ? resident.get(i) : 0);
                 }
                 n.put("detail", s.detail());
+                if (!s.phases().isEmpty()) {
+                    // the import's phases: wall time, rows/s over the phase and CPU time of each (a part: its threads' CPU time)
+                    ArrayNode ph = n.putArray("phases");
+                    for (ImportReport.Phase p : s.phases()) {
+                        ObjectNode x = ph.addObject();
+                        x.put("phase", p.name());
+                        x.put("part", p.part());
+                        if (!p.part()) {
+                            x.put("wall_ms", p.millis());
+                            x.put("rows_per_s", p.millis() == 0 ? 0 : Math.round(s.rows() * 1000.0 / p.millis()));
+                        }
+                        x.put("cpu_ms", p.cpuMillis());
+                    }
+                }
             }
             ObjectNode t = root.putObject("total");
             t.put("wall_ms", total);
@@ -115,6 +130,15 @@ final class BenchCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-11s %8.1f s %,13d rows %,11.0f rows/s   peak heap %,7d MB   peak resident %,7d MB%n",
                         s.name(), s.millis() / 1000.0, s.rows(), s.rowsPerSecond(), s.peakHeap() >> 20,
                         (i < resident.size() ? resident.get(i) : 0) >> 20);
+                    for (ImportReport.Phase p : s.phases()) {
+                        if (p.part()) {
+                            out.printf(Locale.ROOT, "      %-18s %57s cpu %8.2f s (its threads, alongside the others)%n", p.name(), "",
+                                p.cpuMillis() / 1000.0);
+                        } else {
+                            out.printf(Locale.ROOT, "    %-20s %8.2f s %,13d rows %,11.0f rows/s   cpu %8.2f s%n", p.name(), p.millis() / 1000.0,
+                                s.rows(), p.millis() == 0 ? 0.0 : s.rows() * 1000.0 / p.millis(), p.cpuMillis() / 1000.0);
+                        }
+                    }
                 }
             }
             out.printf(Locale.ROOT, "  %-11s %8.1f s %47s peak heap %,7d MB   peak resident %,7d MB%n", "total", total / 1000.0, "",

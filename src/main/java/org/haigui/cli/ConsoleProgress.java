@@ -18,17 +18,46 @@ final class ConsoleProgress implements Progress {
         return System.console() != null ? new ConsoleProgress() : Progress.NONE;
     }
 
+    /**
+     * A step that reads rows ("import persons.csv", ...) shows rows and rows/s, with the percentage
+     * once the total is known or estimated ({@link #total}).
+     */
     @Override
     public void start(String step, long total) {
+        start(step, total, true);
+    }
+
+    /**
+     * A phase of work that is not row by row (the import checking, merging, committing) shows its
+     * name, and the parts done of all when it has parts.
+     */
+    @Override
+    public void startPhase(String step, long parts) {
+        start(step, parts, false);
+    }
+
+    private void start(String step, long total, boolean rows) {
         finish();
-        bar = new ProgressBarBuilder()
+        ProgressBarBuilder b = new ProgressBarBuilder()
             .setTaskName(step)
             .setInitialMax(total)
             .setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" rows", 1)
-            .showSpeed()
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .build();
+            .setConsumer(new ConsoleProgressBarConsumer(System.err));
+        if (rows) {
+            b.setUnit(" rows", 1).showSpeed();
+        } else if (total > 0) {
+            b.setUnit(" tables", 1).hideEta();
+        } else {
+            b.hideEta();
+        }
+        bar = b.build();
+    }
+
+    @Override
+    public void total(long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+        }
     }
 
     @Override

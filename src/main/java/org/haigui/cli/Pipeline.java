@@ -56,8 +56,18 @@ final class Pipeline {
      *                 peak usage, the peaks reset at the start of the stage (an upper bound of the
      *                 true simultaneous peak)
      * @param detail   what the stage did, in one line
+     * @param phases   the stage's phases, measured (the import's: parse and row rules, cross-row rules, merge, ...;
+     *                 see {@link ImportReport.Phase}); empty for the other stages
      */
-    record Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail) {
+    record Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail, List<ImportReport.Phase> phases) {
+        Stage {
+            phases = List.copyOf(phases);
+        }
+
+        Stage(String name, boolean built, long millis, long rows, long peakHeap, String detail) {
+            this(name, built, millis, rows, peakHeap, detail, List.of());
+        }
+
         public double rowsPerSecond() {
             return millis == 0 ? 0 : rows * 1000.0 / millis;
         }
@@ -107,7 +117,7 @@ final class Pipeline {
         long unchanged = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::unchanged).sum();
         return new Stage("import", true, ms, rep.readRows(), peakHeap(),
             String.format(java.util.Locale.ROOT, "%,d rows read: %,d inserted, %,d updated, %,d unchanged, %,d rejected -> %s",
-                rep.readRows(), inserted, updated, unchanged, rep.rejectedRows(), db.toAbsolutePath()));
+                rep.readRows(), inserted, updated, unchanged, rep.rejectedRows(), db.toAbsolutePath()), rep.phases());
     }
 
     /**

@@ -9,6 +9,18 @@ public interface Progress {
     /** Starts a step; {@code total} is -1 when unknown. */
     void start(String step, long total);
 
+    /**
+     * Starts a step that does not go row by row (an import checking, merging, committing): its name,
+     * and {@code parts} (tables, say) to advance through, or -1 when it is one indivisible piece of work.
+     */
+    default void startPhase(String step, long parts) {
+        start(step, parts);
+    }
+
+    /** Revises the total of the current step (an estimate that improves as the work goes on); -1 when unknown. */
+    default void total(long total) {
+    }
+
     /** Sets the amount of work done in the current step. */
     void advance(long done);
 

@@ -130,6 +130,31 @@ public final class CsvReader implements AutoCloseable {
                 fields.add(field.toString());
                 break;
             }
+            if (!quoted && !fieldStarted && c != '"' && c != ',' && c != '\n' && c != '\r' && !Character.isSurrogate((char) c)) {
+                // the common case, an unquoted field: take the run of plain characters from the buffer at once
+                // (c is buf[pos - 1]); what ends the run is handled below, one character at a time
+                int start = pos - 1;
+                int end = pos;
+                while (end < len) {
+                    char x = buf[end];
+                    if (x == ',' || x == '\n' || x == '\r' || x == '"' || Character.isSurrogate(x)) {
+                        break;
+                    }
+                    end++;
+                }
+                field.append(buf, start, end - start);
+                previous = buf[end - 1];
+                fieldStarted = true;
+                pos = end;
+                if (field.length() > limits.maxFieldChars()) {
+                    throw new TooLarge(record + 1, "a field longer than " + limits.maxFieldChars() + " characters");
+                }
+                if (recordChars + field.length() > limits.maxRecordChars()) {
+                    throw new TooLarge(record + 1, "a row longer than " + limits.maxRecordChars() + " characters");
+                }
+                c = read();
+                continue;
+            }
             char ch = (char) c;
             if (Character.isLowSurrogate(ch) && !Character.isHighSurrogate(previous)) {
                 undecodable = true;

@@ -10,8 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class IdHasher {
 
     private final Mac mac;
+    private final byte[] key;
 
     public IdHasher(byte[] key) {
+        this.key = key.clone();
         try {
             this.mac = Mac.getInstance("HmacSHA256");
             this.mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -23,6 +25,11 @@ public final class IdHasher {
     /** Lower-case hex of HMAC-SHA-256 over the UTF-8 bytes of the normalised number. */
     public String hash(String normalisedIdNumber) {
         return HexFormat.of().formatHex(mac.doFinal(normalisedIdNumber.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A hasher under the same key, for another thread. */
+    public IdHasher copy() {
+        return new IdHasher(key);
     }
 
     /** A fingerprint of the key, recorded in the store so that a wrong key file is detected. */

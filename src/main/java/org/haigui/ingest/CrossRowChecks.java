@@ -55,12 +55,12 @@ final class CrossRowChecks {
                 if (staged.contains(r)) {
                     sql += " AND NOT EXISTS (SELECT 1 FROM " + ImportSql.stg(r) + " a WHERE a." + rk + " = s." + col.name() + " AND " + ImportSql.ok(r, "a") + ")";
                 }
-                st.execute(sql);
+                ImportSql.exec(st, sql);
             }
             for (Rule rule : t.rules()) {
                 if (rule instanceof Rule.Unique u) {
                     String k = t.keyNames().get(0);
-                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + u.column() + "', s." + u.column()
+                    ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + u.column() + "', s." + u.column()
                         + ", 'already used by " + t.name() + " ' || min(x.other) || ' (must be unique)'"
                         + " FROM " + s + " s JOIN (SELECT " + u.column() + " AS v, " + k + " AS other FROM ("
                         + effective(t, staged, u.column() + ", " + k) + ")) x ON x.v = s." + u.column() + " AND x.other <> s." + k
@@ -69,7 +69,7 @@ final class CrossRowChecks {
                     String def = "CAST('" + sw.defaultValue() + "' AS " + t.storeType(sw.column()) + ")";
                     String g = sw.groupColumn();
                     String v = sw.column();
-                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + v + "',"
+                    ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + v + "',"
                         + " CAST(coalesce(s." + v + ", " + def + ") AS VARCHAR),"
                         + " 'rows of " + g + " ' || s." + g + " || ' have different " + v + " values (' || b.vals || '); they must be the same'"
                         + " FROM " + s + " s JOIN (SELECT g, string_agg(DISTINCT CAST(v AS VARCHAR), ', ') AS vals"
@@ -79,7 +79,7 @@ final class CrossRowChecks {
                 } else if (rule instanceof Rule.YearNotBeforeReferenced y) {
                     Table r = Schema.table(y.referencedTable()).orElseThrow();
                     String rk = r.keyNames().get(0);
-                    st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + y.yearColumn() + "', CAST(s."
+                    ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + y.yearColumn() + "', CAST(s."
                         + y.yearColumn() + " AS VARCHAR), 'is before the founding year of " + r.name() + " ' || s." + y.referenceColumn()
                         + " || ' (' || CAST(f.fy AS VARCHAR) || ')'"
                         + " FROM " + s + " s JOIN (SELECT " + rk + " AS id, year(" + y.referencedDateColumn() + ") AS fy FROM ("
@@ -89,7 +89,7 @@ final class CrossRowChecks {
             }
             // a key seen twice in this import: the last occurrence wins, earlier ones are rejected
             String keys = String.join(", ", t.keyNames().stream().map(k -> "s." + k).toList());
-            st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', d._src, d._row, '" + t.keyNames().get(0) + "', d.k,"
+            ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', d._src, d._row, '" + t.keyNames().get(0) + "', d.k,"
                 + " 'the same key appears again in ' || src.name || ' row ' || CAST(d.last_row AS VARCHAR) || ', which replaces this row'"
                 + " FROM (SELECT s._src, s._row, " + ImportSql.keyString(t, "s") + " AS k,"
                 + " row_number() OVER w AS rn, first_value(s._src) OVER w AS last_src, first_value(s._row) OVER w AS last_row"

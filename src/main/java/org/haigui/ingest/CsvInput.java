@@ -34,14 +34,24 @@ final class CsvInput implements TableInput {
     private final long headerRowNumber;
     private final List<String> warnings = new ArrayList<>();
     private final InputStream stream;
+    /** Bytes of the file read so far (by the decoder, a buffer ahead of the rows), and the file's size. */
+    private final java.util.concurrent.atomic.AtomicLong consumed;
+    private final long size;
     private long blank;
     /** Fields a row must have: up to the last non-blank header cell. */
     private final int needed;
 
     CsvInput(Table table, Path file, Charset charset, InputStream wrapped) throws IOException {
+        this(table, file, charset, wrapped, new java.util.concurrent.atomic.AtomicLong(), -1);
+    }
+
+    private CsvInput(Table table, Path file, Charset charset, InputStream wrapped, java.util.concurrent.atomic.AtomicLong consumed,
+                     long size) throws IOException {
         this.table = table;
         this.file = file;
         this.stream = wrapped;
+        this.consumed = consumed;
+        this.size = size;
         this.reader = new CsvReader(wrapped, charset, limits);
         // the header is the first non-blank row naming a key column (title rows above it are skipped,
         // as in a sheet); when none of the first rows does, the first one, so the header check says what is missing
@@ -92,13 +102,25 @@ final class CsvInput implements TableInput {
             if (charset.name().equalsIgnoreCase("GB18030")) {
                 refuseUtf8(file);
             }
-            BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
+            InputStream counted = new java.io.FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        consumed.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+            BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
             refuseUtf16(file, buffered);
             InputStream in = buffered;
             if (digest != null) {
                 in = new java.security.DigestInputStream(in, digest);
             }
-            return new CsvInput(table, file, charset, in);
+            long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+            return new CsvInput(table, file, charset, in, consumed, size);
         } catch (NoSuchFileException e) {
             throw HaiguiException.input(file + ": no such file");
         } catch (IOException e) {
@@ -239,6 +261,11 @@ final class CsvInput implements TableInput {
             return new InputRow(r.rowNumber(), cells, null, error);
         }
         return null;
+    }
+
+    @Override
+    public double fractionRead() {
+        return size > 0 ? Math.min(1.0, consumed.get() / (double) size) : -1;
     }
 
     @Override

@@ -10,14 +10,37 @@ import java.util.List;
  * @param warnings      unknown columns, merged cells, ignored files and the like
  * @param rejectedFiles the rejected-rows files written beside the input
  * @param dryRun        nothing was changed in the store
+ * @param millis        wall time of the whole import
+ * @param phases        where the time went, phase by phase ({@link Phase})
  */
 public record ImportReport(List<SourceSummary> sources, List<String> warnings, List<Path> rejectedFiles, boolean dryRun,
-                           long millis) {
+                           long millis, List<Phase> phases) {
 
     public ImportReport {
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
         rejectedFiles = List.copyOf(rejectedFiles);
+        phases = List.copyOf(phases);
+    }
+
+    /**
+     * One phase of the import, measured. The phases run one after the other: {@code read} (finding the
+     * inputs and checking every header), {@code parse+row rules} (every row parsed, checked against the
+     * row rules and loaded into the staging tables), {@code cross-row rules} (references, unique values,
+     * keys seen twice: SQL over the staging tables), {@code merge} (into the store, with the audit
+     * trail), {@code rejected rows} (the rejected-rows files and the quarantine), {@code after-merge}
+     * (the caller's hook) and {@code commit}. Within {@code parse+row rules} three sorts of work run at
+     * the same time on different threads; they are given as parts ({@code part} true), each with the
+     * CPU time its threads spent on it: {@code parse}, {@code row rules} and {@code load} (appending to
+     * the staging tables).
+     *
+     * @param name      the phase
+     * @param millis    wall time (for a part: the CPU time of its threads, as cpuMillis)
+     * @param cpuMillis CPU time of the whole process during the phase (every thread, the database's too); for a part,
+     *                  the CPU time of the threads doing that part
+     * @param part      a part of the phase before it, overlapping the others
+     */
+    public record Phase(String name, long millis, long cpuMillis, boolean part) {
     }
 
     /** Counts for one file or sheet; {@code read} excludes blank rows, which are counted apart. */

@@ -10,6 +10,19 @@ final class ImportSql {
     private ImportSql() {
     }
 
+    /** HAIGUI_TIMINGS set: each statement of the import's SQL sections prints its time to standard error. */
+    private static final boolean TIMINGS = System.getenv("HAIGUI_TIMINGS") != null;
+
+    /** Executes one statement of an import section (timed with HAIGUI_TIMINGS). */
+    static void exec(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        long t0 = System.nanoTime();
+        st.execute(sql);
+        if (TIMINGS) {
+            String shown = sql.length() > 110 ? sql.substring(0, 110) + "..." : sql;
+            System.err.printf(java.util.Locale.ROOT, "  sql %7.3f s  %s%n", (System.nanoTime() - t0) / 1e9, shown);
+        }
+    }
+
     /** The staging table of a table. */
     static String stg(Table t) {
         return "stg_" + t.name();

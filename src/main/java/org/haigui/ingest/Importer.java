@@ -30,8 +30,9 @@ import org.haigui.store.Store;
  *   <li>Find the inputs and check every header first: a file error stops the import before the
  *       store is touched.</li>
  *   <li>{@link Staging}: stream every row through {@link RowValidator} into a temporary staging
- *       table per table (the DuckDB Appender), row errors into a staging error table. Memory does
- *       not grow with file size.</li>
+ *       table per table (the DuckDB Appender), row errors into a staging error table, on every
+ *       core: one thread parses, the others check chunks of rows, this one appends them in file
+ *       order. Memory does not grow with file size (a bounded queue of chunks).</li>
  *   <li>Rows whose key was deleted ({@code haigui delete}) are rejected, naming the deletion,
  *       unless the import revives them ({@link ImportOptions#revive()}; see {@link Trail}).</li>
  *   <li>{@link CrossRowChecks}: in SQL, table by table in reference order: references to the store
@@ -48,9 +49,11 @@ import org.haigui.store.Store;
  * </ol>
  *
  * <p>With the environment variable {@value #PHASES_ENV} set, each phase prints a line
- * {@code haigui-import-phase: NAME} to standard error as it starts (stage, check, merge, rejected,
- * after-merge, commit, committed), so that a test can act at a known moment whatever the
- * machine's speed.
+ * {@code haigui-import-phase: NAME} to standard error as it starts (read, stage, check, merge,
+ * rejected, after-merge, commit, committed), so that a test can act at a known moment whatever the
+ * machine's speed. With {@code HAIGUI_TIMINGS} set, each phase prints its wall and CPU time as it
+ * ends, and each SQL statement of the cross-row checks and the merge its time; the same phases are
+ * in the report ({@link ImportReport#phases()}).
  */
 public final class Importer {
 
@@ -88,6 +91,8 @@ public final class Importer {
 
     private ImportReport runOnce(List<Path> paths) {
         long t0 = System.nanoTime();
+        Timer timer = new Timer();
+        timer.phase("read");
         List<String> warnings = new ArrayList<>();
         List<Sources.Spec> specs = expand(Sources.files(paths, warnings), warnings);
         List<ImportSource> sources = new ArrayList<>();
@@ -130,42 +135,57 @@ public final class Importer {
                     }
                 }
             }
-            Timer timer = new Timer();
+            timer.lap("read");
             timer.phase("stage");
             staging.createStaging(c, tables, sources);
             for (ImportSource s : sources) {
                 staging.stage(c, s, warnings);
             }
-            timer.lap("stage");
+            timer.lap("parse+row rules");
+            timer.part("parse", staging.parseNanos.get());
+            timer.part("row rules", staging.rulesNanos.get());
+            timer.part("load", staging.loadNanos.get());
             timer.phase("check");
+            progress.startPhase("checking references and keys (检查引用与键)", tables.size());
+            int done = 0;
             for (Table t : tables) {
                 Trail.checkTombstones(c, t, options.revive());
                 CrossRowChecks.check(c, t, tables);
+                progress.advance(++done);
             }
-            timer.lap("check");
+            progress.finish();
+            timer.lap("cross-row rules");
             timer.phase("merge");
+            progress.startPhase("merging into the store (合并入库)", tables.size());
+            done = 0;
             long base = MergeBatches.nextBatchBase(c);
             for (Table t : tables) {
                 MergeBatches.merge(c, t, sources, base);
+                progress.advance(++done);
             }
+            progress.finish();
             timer.lap("merge");
             timer.phase("rejected");
             MergeBatches.countRejected(c, sources);
             rejected.writeRejected(c, sources, base, pendingMoves, rejectedFiles);
             MergeBatches.recordBatches(c, sources, base);
             staging.dropStaging(c, tables);
-            timer.lap("rejected");
+            timer.lap("rejected rows");
             if (!options.dryRun() && sources.stream().anyMatch(s -> s.inserted + s.updated > 0)) {
                 timer.phase("after-merge");
+                progress.startPhase("updating derived tables (更新派生表)", -1);
                 options.afterMerge().run(c);
+                progress.finish();
                 timer.lap("after-merge");
             }
             timer.phase("commit");
+            progress.startPhase(options.dryRun() ? "rolling back (dry run) (试运行，撤回)" : "committing (提交)", -1);
             if (options.dryRun()) {
                 c.rollback();
             } else {
                 c.commit();
             }
+            progress.finish();
             timer.lap("commit");
             timer.phase("committed");
         } catch (SQLException | IOException | RuntimeException e) {
@@ -189,7 +209,8 @@ public final class Importer {
                 s.updated, s.unchanged, s.rejected));
         }
         warnings.replaceAll(Masking::text);
-        return new ImportReport(summaries, warnings, rejectedFiles, options.dryRun(), (System.nanoTime() - t0) / 1_000_000);
+        return new ImportReport(summaries, warnings, rejectedFiles, options.dryRun(), (System.nanoTime() - t0) / 1_000_000,
+            timer.phases);
     }
 
     private List<Sources.Spec> expand(List<Path> files, List<String> warnings) {
@@ -229,6 +250,8 @@ public final class Importer {
         private final boolean on = System.getenv("HAIGUI_TIMINGS") != null;
         private final boolean markers = System.getenv(PHASES_ENV) != null;
         private long last = System.nanoTime();
+        private long lastCpu = cpuNanos();
+        final List<ImportReport.Phase> phases = new ArrayList<>();
 
         void phase(String name) {
             if (markers) {
@@ -239,10 +262,30 @@ public final class Importer {
 
         void lap(String phase) {
             long now = System.nanoTime();
+            long cpu = cpuNanos();
             if (on) {
-                System.err.printf(java.util.Locale.ROOT, "import %-9s %8.2f s%n", phase, (now - last) / 1e9);
+                System.err.printf(java.util.Locale.ROOT, "import %-11s %8.2f s wall %8.2f s cpu%n", phase, (now - last) / 1e9,
+                    (cpu - lastCpu) / 1e9);
             }
+            phases.add(new ImportReport.Phase(phase, (now - last) / 1_000_000, (cpu - lastCpu) / 1_000_000, false));
             last = now;
+            lastCpu = cpu;
+        }
+
+        /** A part of the phase just ended that ran alongside the others: the CPU time of its threads. */
+        void part(String name, long cpuNanos) {
+            if (on) {
+                System.err.printf(java.util.Locale.ROOT, "  %-17s %8s        %8.2f s cpu%n", name, "", cpuNanos / 1e9);
+            }
+            phases.add(new ImportReport.Phase(name, cpuNanos / 1_000_000, cpuNanos / 1_000_000, true));
+        }
+
+        /** The process's CPU time (all threads, the database's included), or 0 when unknown. */
+        static long cpuNanos() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return Math.max(0, os.getProcessCpuTime());
+            }
+            return 0;
         }
     }
 }

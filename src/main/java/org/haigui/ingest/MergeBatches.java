@@ -45,7 +45,7 @@ final class MergeBatches {
         String cls = "cls_" + t.name();
         String firstKey = t.keyNames().get(0);
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE " + cls + " AS SELECT s.*, CASE WHEN t." + firstKey + " IS NULL THEN 'i' WHEN "
+            ImportSql.exec(st, "CREATE TEMP TABLE " + cls + " AS SELECT s.*, CASE WHEN t." + firstKey + " IS NULL THEN 'i' WHEN "
                 + (diff.length() == 0 ? "false" : "(" + diff + ")") + " THEN 'u' ELSE 'n' END AS _cls"
                 + " FROM " + s + " s LEFT JOIN " + t.name() + " t ON " + ImportSql.keyEq(t, "s", "t") + " WHERE " + ImportSql.ok(t, "s"));
             Map<Integer, ImportSource> byIndex = new HashMap<>();
@@ -73,10 +73,10 @@ final class MergeBatches {
                 }
             }
             Trail.recordMerge(st, t, cls, base, inserted > 0, updated > 0);
-            st.execute("DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
+            ImportSql.exec(st, "DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
                 + ImportSql.keyEq(t, "s", t.name()) + ")");
             String colList = String.join(", ", cols);
-            st.execute("INSERT INTO " + t.name() + " (" + colList + ", " + Schema.BATCH_COLUMN + ") SELECT " + colList + ", "
+            ImportSql.exec(st, "INSERT INTO " + t.name() + " (" + colList + ", " + Schema.BATCH_COLUMN + ") SELECT " + colList + ", "
                 + (base + 1) + " + _src FROM " + cls + " WHERE _cls IN ('i', 'u')");
             // quarantined rows of this table whose key has now been accepted are resolved
             boolean anyQuarantined;
@@ -86,7 +86,7 @@ final class MergeBatches {
                 anyQuarantined = rs.getLong(1) > 0;
             }
             if (anyQuarantined) {
-                st.execute("UPDATE quarantine SET resolved_batch_id = " + (base + 1) + " + (SELECT min(_src) FROM " + cls + ")"
+                ImportSql.exec(st, "UPDATE quarantine SET resolved_batch_id = " + (base + 1) + " + (SELECT min(_src) FROM " + cls + ")"
                     + " WHERE table_name = '" + t.name() + "' AND resolved_batch_id IS NULL AND row_key IN (SELECT "
                     + ImportSql.keyString(t, "s") + " FROM " + cls + " s)");
             }

@@ -76,58 +76,244 @@ final class Staging {
         }
     }
 
+    /** Rows per chunk handed to a validating thread. */
+    private static final int CHUNK = 1024;
+
+    /** CPU time of the stage's threads by sort of work, summed over the inputs (HAIGUI_TIMINGS, the benchmark). */
+    final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The CPU time of the current thread (its busy time, whatever the machine's load), or its wall time when unsupported. */
+    private static long cpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** A chunk of rows read in order, and (once checked) their store values and errors. */
+    private static final class Chunk {
+        final InputRow[] rows;
+        final int size;
+        /** How much of the input had been read after this chunk (-1 unknown): for the progress estimate. */
+        final double fraction;
+        RowValidator.Checked[] checked;
+
+        Chunk(InputRow[] rows, int size, double fraction) {
+            this.rows = rows;
+            this.size = size;
+            this.fraction = fraction;
+        }
+    }
+
+    /** The end of an input, in the queue of chunks. */
+    private static final Chunk END = new Chunk(new InputRow[0], 0, 1);
+
+    /**
+     * Reads one input into its staging table on every core: one thread parses the file into chunks
+     * of rows, the other cores check the chunks against the row rules ({@link RowValidator}, one per
+     * thread), and this thread appends the checked rows, in file order, to the staging tables. The
+     * queue between them is bounded, so memory does not grow with the file.
+     */
     void stage(Connection c, ImportSource s, List<String> warnings) throws SQLException, IOException {
         Table t = s.spec.table();
         MessageDigest digest = sha256();
         s.started = now();
-        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), store::hasher, options.survey());
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        java.util.function.Supplier<org.haigui.ids.IdHasher> hashers = hashers(t);
+        java.util.concurrent.BlockingQueue<RowValidator> validators = new java.util.concurrent.LinkedBlockingQueue<>();
+        for (int i = 0; i < workers; i++) {
+            validators.add(new RowValidator(t, s.header.headerOfSchema, options.city(), hashers, options.survey()));
+        }
         int columns = t.columns().size();
+        int storeWidth = validators.peek().storeWidth();
         DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
         progress.start("import " + s.name(), -1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "haigui-import-check");
+            th.setDaemon(true);
+            return th;
+        });
+        java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue =
+            new java.util.concurrent.ArrayBlockingQueue<>(workers + 1);
+        Thread reader = null;
         try (TableInput in = inputs.open(s.spec, digest);
              DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
              DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
-            InputRow row;
-            while ((row = in.next()) != null) {
-                s.read++;
-                RowValidator.Checked checked;
-                if (row.error() != null) {
-                    checked = new RowValidator.Checked(new Object[validator.storeWidth()],
-                        List.of(new FieldError("", "", row.error())));
-                } else {
-                    checked = validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
+            reader = new Thread(() -> readChunks(in, s, columns, storeWidth, pool, validators, queue), "haigui-import-read");
+            reader.setDaemon(true);
+            reader.start();
+            while (true) {
+                Chunk chunk = take(queue);
+                if (chunk == END) {
+                    break;
                 }
-                rows.beginRow();
-                rows.append(s.index);
-                rows.append(row.rowNumber());
-                for (Object v : checked.values()) {
-                    appendValue(rows, v);
+                long t0 = cpu();
+                for (int k = 0; k < chunk.size; k++) {
+                    InputRow row = chunk.rows[k];
+                    RowValidator.Checked checked = chunk.checked[k];
+                    s.read++;
+                    rows.beginRow();
+                    rows.append(s.index);
+                    rows.append(row.rowNumber());
+                    for (Object v : checked.values()) {
+                        appendValue(rows, v);
+                    }
+                    rows.endRow();
+                    for (FieldError e : checked.errors()) {
+                        errs.beginRow();
+                        errs.append(t.name());
+                        errs.append(s.index);
+                        errs.append(row.rowNumber());
+                        errs.append(e.column());
+                        errs.append(e.value());
+                        errs.append(e.reason());
+                        errs.endRow();
+                    }
                 }
-                rows.endRow();
-                for (FieldError e : checked.errors()) {
-                    errs.beginRow();
-                    errs.append(t.name());
-                    errs.append(s.index);
-                    errs.append(row.rowNumber());
-                    errs.append(e.column());
-                    errs.append(e.value());
-                    errs.append(e.reason());
-                    errs.endRow();
+                loadNanos.addAndGet(cpu() - t0);
+                if (chunk.fraction > 0.02 && chunk.fraction < 1) {
+                    // the rows to come, estimated from the share of the file read (the bar's percentage)
+                    progress.total(Math.max(s.read, Math.round(s.read / chunk.fraction)));
                 }
-                if (s.read % PROGRESS_EVERY == 0) {
-                    progress.advance(s.read);
-                }
+                progress.advance(s.read);
             }
+            reader.join();
+            reader = null;
             s.blank = in.blankRows();
             warnings.addAll(in.warnings());
+            long t0 = cpu();
             rows.flush();
             errs.flush();
+            loadNanos.addAndGet(cpu() - t0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         } finally {
+            if (reader != null) {
+                // this thread failed: stop the reader (blocked on the full queue, or reading) before the input closes
+                reader.interrupt();
+                queue.clear();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            pool.shutdownNow();
+            progress.total(s.read);
             progress.advance(s.read);
             progress.finish();
         }
         s.checksum = s.spec.sheet() == null ? HexFormat.of().formatHex(digest.digest()) : checksumOf(s.spec.file());
         s.finished = now();
+    }
+
+    /**
+     * The reading thread: parses the input into chunks, hands each to the pool to be checked, and
+     * queues the pending results in file order; at the end (or on an error, which the queue carries
+     * to the appending thread) it queues {@link #END}.
+     */
+    private void readChunks(TableInput in, ImportSource s, int columns, int storeWidth,
+                            java.util.concurrent.ExecutorService pool,
+                            java.util.concurrent.BlockingQueue<RowValidator> validators,
+                            java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue) {
+        try {
+            while (true) {
+                long t0 = cpu();
+                InputRow[] batch = new InputRow[CHUNK];
+                int n = 0;
+                InputRow row;
+                while (n < CHUNK && (row = in.next()) != null) {
+                    batch[n++] = row;
+                }
+                parseNanos.addAndGet(cpu() - t0);
+                if (n == 0) {
+                    break;
+                }
+                Chunk chunk = new Chunk(batch, n, in.fractionRead());
+                queue.put(pool.submit(() -> check(chunk, s, columns, storeWidth, validators)));
+                if (n < CHUNK) {
+                    break;
+                }
+            }
+            queue.put(java.util.concurrent.CompletableFuture.completedFuture(END));
+        } catch (InterruptedException e) {
+            // the appending thread stopped: nothing more to do
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                queue.put(java.util.concurrent.CompletableFuture.failedFuture(e));
+            } catch (InterruptedException ignored) {
+                // the appending thread stopped
+            }
+        }
+    }
+
+    private Chunk check(Chunk chunk, ImportSource s, int columns, int storeWidth,
+                        java.util.concurrent.BlockingQueue<RowValidator> validators) throws InterruptedException {
+        long t0 = cpu();
+        RowValidator validator = validators.take();
+        try {
+            RowValidator.Checked[] out = new RowValidator.Checked[chunk.size];
+            for (int k = 0; k < chunk.size; k++) {
+                InputRow row = chunk.rows[k];
+                if (row.error() != null) {
+                    out[k] = new RowValidator.Checked(new Object[storeWidth], List.of(new FieldError("", "", row.error())));
+                } else {
+                    out[k] = validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
+                }
+            }
+            chunk.checked = out;
+            return chunk;
+        } finally {
+            validators.add(validator);
+            rulesNanos.addAndGet(cpu() - t0);
+        }
+    }
+
+    /** The next chunk in file order, checked; an error of the reading or checking threads is thrown here. */
+    private static Chunk take(java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue)
+        throws InterruptedException, IOException {
+        try {
+            return queue.take().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * The identity-number hashers of the checking threads, one per thread (a hasher is not
+     * thread-safe). The store's key is read here, on this thread (it may record the key's
+     * fingerprint in the store), and only for a table with identity numbers; a key problem is
+     * raised when the first identity number needs it, as before.
+     */
+    private java.util.function.Supplier<org.haigui.ids.IdHasher> hashers(Table t) {
+        boolean ids = t.columns().stream().anyMatch(col -> col.type() == org.haigui.schema.ColumnType.ID_NUMBER);
+        if (!ids) {
+            return () -> {
+                throw new IllegalStateException("no identity numbers in " + t.name());
+            };
+        }
+        org.haigui.ids.IdHasher first;
+        try {
+            first = store.hasher();
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
+        }
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> given.compareAndSet(false, true) ? first : first.copy();
     }
 
     private static void appendValue(DuckDBAppender a, Object v) throws SQLException {

@@ -32,6 +32,14 @@ interface TableInput extends AutoCloseable {
     /** The next non-blank row, or null at the end. */
     InputRow next() throws IOException;
 
+    /**
+     * How much of the input has been read, from 0 to 1 (by bytes of the file), or -1 when unknown;
+     * for the progress bar's estimate of the rows to come. May be called from another thread.
+     */
+    default double fractionRead() {
+        return -1;
+    }
+
     /** Blank rows skipped so far. */
     long blankRows();
 

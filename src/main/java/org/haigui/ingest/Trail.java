@@ -50,16 +50,16 @@ final class Trail {
     static void recordMerge(Statement st, Table t, String cls, long base, boolean anyInserted, boolean anyUpdated)
         throws SQLException {
         if (anyUpdated) {
-            st.execute("INSERT INTO " + hist(t) + " (" + columns(t) + ", change_batch, op) SELECT " + prefixed(t, "t") + ", "
+            ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + columns(t) + ", change_batch, op) SELECT " + prefixed(t, "t") + ", "
                 + (base + 1) + " + s._src, 'u' FROM " + t.name() + " t JOIN " + cls + " s ON " + ImportSql.keyEq(t, "s", "t")
                 + " WHERE s._cls = 'u'");
         }
         if (anyInserted) {
             String keys = String.join(", ", t.keyNames());
-            st.execute("INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", " + (base + 1)
+            ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", " + (base + 1)
                 + " + _src, 'i' FROM " + cls + " WHERE _cls = 'i'");
             if (activeTombstones(st, t)) {
-                st.execute("UPDATE tombstones SET revived_batch_id = (SELECT " + (base + 1) + " + min(s._src) FROM " + cls
+                ImportSql.exec(st, "UPDATE tombstones SET revived_batch_id = (SELECT " + (base + 1) + " + min(s._src) FROM " + cls
                     + " s WHERE s._cls = 'i' AND " + ImportSql.keyString(t, "s") + " = tombstones.row_key)"
                     + " WHERE table_name = '" + t.name() + "' AND revived_batch_id IS NULL AND row_key IN (SELECT "
                     + ImportSql.keyString(t, "s") + " FROM " + cls + " s WHERE s._cls = 'i')");
@@ -88,7 +88,7 @@ final class Trail {
                 return;
             }
             String k = t.keyNames().get(0);
-            st.execute("INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + k + "', " + ImportSql.keyString(t, "s")
+            ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + k + "', " + ImportSql.keyString(t, "s")
                 + ", 'deleted in batch ' || ts.batch_id || ' on ' || strftime(ts.deleted_at, '%Y-%m-%d')"
                 + " || '; `haigui batches undo ' || ts.batch_id || '` or import with --revive brings it back"
                 + " (已于 ' || strftime(ts.deleted_at, '%Y-%m-%d') || ' 在批次 ' || ts.batch_id || ' 中删除；"

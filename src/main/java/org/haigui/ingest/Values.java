@@ -88,10 +88,10 @@ final class Values {
      */
     static LocalDate date(String s, boolean partial, boolean numeric) throws Bad {
         if (numeric) {
-            if (s.matches("\\d{4}") && partial) {
+            if (s.length() == 4 && digits(s, 0, 4) && partial) {
                 return year(s);
             }
-            if (s.matches("\\d{1,5}")) {
+            if (s.length() >= 1 && s.length() <= 5 && digits(s, 0, s.length())) {
                 long serial = Long.parseLong(s);
                 if (serial == 60) {
                     throw new Bad("Excel day 60 is 29 February 1900, a day that does not exist (Excel's leap-year bug)");
@@ -109,11 +109,10 @@ final class Values {
         int n = t.length();
         try {
             if (n == 10 && t.charAt(4) == '-' && t.charAt(7) == '-' && digits(t, 0, 4) && digits(t, 5, 7) && digits(t, 8, 10)) {
-                return checkYear(LocalDate.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(5, 7)),
-                    Integer.parseInt(t.substring(8, 10))));
+                return checkYear(LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10)));
             }
             if (partial && n == 7 && t.charAt(4) == '-' && digits(t, 0, 4) && digits(t, 5, 7)) {
-                return checkYear(LocalDate.of(Integer.parseInt(t.substring(0, 4)), Integer.parseInt(t.substring(5, 7)), 1));
+                return checkYear(LocalDate.of(number(t, 0, 4), number(t, 5, 7), 1));
             }
             if (partial && n == 4 && digits(t, 0, 4)) {
                 return year(t);
@@ -135,6 +134,39 @@ final class Values {
         return d;
     }
 
+    /** The same as the pattern -?\\d+(\\.\\d+)? (ASCII digits), without a regular expression. */
+    private static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int start = i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != '.') {
+            return false;
+        }
+        int frac = ++i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i == n && i > frac;
+    }
+
+    /** The number written by the ASCII digits s[from, to) (checked by {@link #digits} before). */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
     private static boolean digits(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -146,6 +178,11 @@ final class Values {
     }
 
     static long integer(String s) throws Bad {
+        int n = s.length();
+        int from = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        if (n - from >= 1 && n - from <= 18 && digits(s, from, n)) {
+            return Long.parseLong(s); // the common case, without a regular expression
+        }
         if (!INTEGER.matcher(s).matches()) {
             if (DECIMAL.matcher(s).matches()) {
                 throw new Bad("not a whole number");
@@ -159,7 +196,7 @@ final class Values {
     }
 
     static BigDecimal decimal(String s, int scale) throws Bad {
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!isDecimal(s)) {
             if (s.indexOf(',') >= 0) {
                 throw new Bad("not a number (no thousands separators, please; money is in yuan)");
             }
@@ -241,11 +278,15 @@ final class Values {
         return c;
     }
 
+    /** The broad fields as stored, "00" to "10" (no formatting per value: this runs for every row). */
+    private static final String[] FIELDS = {"00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10"};
+
     static String field(String s) throws Bad {
-        if (s.matches("\\d{1,2}")) {
-            int f = Integer.parseInt(s);
+        int n = s.length();
+        if ((n == 1 || n == 2) && digits(s, 0, n)) {
+            int f = n == 1 ? s.charAt(0) - '0' : (s.charAt(0) - '0') * 10 + (s.charAt(1) - '0');
             if (f <= 10) {
-                return String.format(Locale.ROOT, "%02d", f);
+                return FIELDS[f];
             }
         }
         throw new Bad("not an ISCED-F 2013 broad field (00-10)");

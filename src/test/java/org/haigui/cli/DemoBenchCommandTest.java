@@ -60,6 +60,17 @@ class DemoBenchCommandTest {
         String[] r = run("bench", "--persons", "1000");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("generate", "import", "indicators", "rows/s", "peak heap", "total").doesNotContain("not built");
+        // the text names the import's phases, one line each, between the import and the indicators
+        String text = r[1];
+        int imp = text.indexOf("\n  import ");
+        int ind = text.indexOf("\n  indicators ");
+        assertThat(imp).isPositive();
+        String importPart = text.substring(imp, ind);
+        assertThat(importPart).containsPattern("\n    parse\\+row rules +[0-9.]+ s +[0-9,]+ rows +[0-9,]+ rows/s +cpu +[0-9.]+ s")
+            .containsPattern("\n      parse +cpu +[0-9.]+ s").containsPattern("\n      row rules +cpu +[0-9.]+ s")
+            .containsPattern("\n      load +cpu +[0-9.]+ s")
+            .containsPattern("\n    cross-row rules +[0-9.]+ s").containsPattern("\n    merge +[0-9.]+ s")
+            .containsPattern("\n    commit +[0-9.]+ s");
         Path dir = tmp.resolve("b");
         r = run("bench", "--persons", "1000", "--seed", "5", "--dir", dir.toString(), "--json");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
@@ -73,6 +84,26 @@ class DemoBenchCommandTest {
         assertThat(j.get("stages").get(2).get("built").asBoolean()).isTrue();
         assertThat(j.get("stages").get(2).get("detail").asText()).contains("values as of 2021-09-30");
         assertThat(j.get("total").get("wall_ms").asLong()).isPositive();
+        // the import split into its phases, in the order they run, each with wall and CPU time; the parts of the first
+        // (parse, row rules, load) with their threads' CPU time
+        JsonNode phases = j.get("stages").get(1).get("phases");
+        List<String> names = new java.util.ArrayList<>();
+        phases.forEach(p -> names.add(p.get("phase").asText()));
+        assertThat(names).containsExactly("read", "parse+row rules", "parse", "row rules", "load", "cross-row rules", "merge",
+            "rejected rows", "after-merge", "commit");
+        for (JsonNode p : phases) {
+            if (p.get("part").asBoolean()) {
+                assertThat(p.get("cpu_ms").asLong()).as(p.toString()).isNotNegative();
+                assertThat(p.has("wall_ms")).as(p.toString()).isFalse();
+            } else {
+                assertThat(p.get("wall_ms").asLong()).as(p.toString()).isNotNegative();
+                assertThat(p.has("cpu_ms")).as(p.toString()).isTrue();
+                assertThat(p.has("rows_per_s")).as(p.toString()).isTrue();
+            }
+        }
+        assertThat(phases.get(1).get("wall_ms").asLong() + phases.get(6).get("wall_ms").asLong())
+            .isLessThanOrEqualTo(j.get("stages").get(1).get("wall_ms").asLong());
+        assertThat(j.get("stages").get(0).has("phases")).isFalse();
         assertThat(Files.exists(dir.resolve("bench.duckdb"))).isTrue();
         r = run("bench", "--persons", "1000", "--dir", dir.toString());
         assertThat(r[0]).isEqualTo("2");

@@ -1,28 +1,36 @@
 package org.haigui.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.stream.Stream;
 import org.haigui.core.Progress;
 import org.haigui.schema.City;
+import org.haigui.schema.Schema;
 import org.haigui.store.Store;
+import org.haigui.synth.SynthOptions;
+import org.haigui.synth.Synthesizer;
 
 /**
- * Import benchmark (not a test): writes N overseas_episodes rows (and the persons they refer to)
- * as CSV, imports them with full validation, and prints rows/s and peak heap.
+ * Import benchmark (not a test): the synthetic city of N persons (default 250,000: about a million
+ * rows in every table of the import format), written once as CSV files and once as a workbook,
+ * imported with full validation into a new store: the CSV files, the same files again (every row
+ * unchanged), and the workbook. Prints, per run, rows/s, peak heap, the process's CPU time and the
+ * import's phases (see {@link ImportReport.Phase}).
  *
  * <pre>
- * ./mvnw -q -DskipTests package test-compile
- * java -Xmx4g -cp target/haigui.jar:target/test-classes org.haigui.ingest.ImportBenchmark 1000000 [dir]
+ * ./mvnw -B -o -q -f haigui-app.pom.xml -DskipTests package test-compile
+ * java -Xmx1g -cp target/haigui.jar:target/test-classes org.haigui.ingest.ImportBenchmark [persons] [dir]
  * </pre>
+ *
+ * With a folder, the generated records are kept there and reused by the next run.
  */
 public final class ImportBenchmark {
 
@@ -30,65 +38,79 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        int episodes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("haigui-bench");
+        long persons = args.length > 0 ? Long.parseLong(args[0]) : 250_000;
+        boolean temporary = args.length < 2;
+        Path dir = temporary ? Files.createTempDirectory("haigui-import-bench") : Path.of(args[1]);
         Files.createDirectories(dir);
-        int persons = Math.max(1, episodes / 3);
-        Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        writeCsv(data, persons, episodes);
-        Path db = dir.resolve("bench.duckdb");
-        Files.deleteIfExists(db);
-        Files.deleteIfExists(dir.resolve("bench.duckdb.key"));
-        try (Store store = Store.open(db)) {
-            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
-            run("persons (CSV)", importer, data.resolve("persons.csv"));
-            run("overseas_episodes (CSV)", importer, data.resolve("overseas_episodes.csv"));
-            run("overseas_episodes (CSV, again: all unchanged)", importer, data.resolve("overseas_episodes.csv"));
-        }
-        Path xlsx = data.resolve("episodes.xlsx");
-        csvToXlsx(data.resolve("overseas_episodes.csv"), xlsx, "overseas_episodes");
-        Files.deleteIfExists(db);
-        Files.deleteIfExists(dir.resolve("bench.duckdb.key"));
-        try (Store store = Store.open(db)) {
-            Importer importer = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE);
-            run("persons (CSV)", importer, data.resolve("persons.csv"));
-            run("overseas_episodes (.xlsx)", importer, xlsx);
+        try {
+            Path csv = dir.resolve("csv-" + persons);
+            Path xlsx = dir.resolve("xlsx-" + persons);
+            if (!Files.isRegularFile(csv.resolve("persons.csv"))) {
+                Synthesizer.generate(SynthOptions.defaults(csv).withPersons(persons), Progress.NONE);
+            }
+            if (!Files.isRegularFile(xlsx.resolve(Synthesizer.WORKBOOK))) {
+                Synthesizer.generate(SynthOptions.defaults(xlsx).withPersons(persons).withFormat(SynthOptions.Format.XLSX), Progress.NONE);
+            }
+            List<Path> csvFiles = new ArrayList<>();
+            for (var t : Schema.tables()) {
+                Path p = csv.resolve(t.name() + ".csv");
+                if (Files.isRegularFile(p)) {
+                    csvFiles.add(p);
+                }
+            }
+            System.out.printf(Locale.ROOT, "import benchmark: %,d persons, %d processors, max heap %,d MB%n", persons,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            Path db = dir.resolve("bench.duckdb");
+            fresh(db);
+            try (Store store = Store.open(db)) {
+                run("CSV into a new store", store, csvFiles);
+                run("CSV again (every row unchanged)", store, csvFiles);
+            }
+            fresh(db);
+            try (Store store = Store.open(db)) {
+                run(".xlsx into a new store", store, List.of(xlsx.resolve(Synthesizer.WORKBOOK)));
+            }
+            fresh(db);
+        } finally {
+            if (temporary) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
         }
     }
 
-    /** Copies a CSV written by {@link #writeCsv} into a one-sheet workbook (plain fields, no quotes inside). */
-    static void csvToXlsx(Path csv, Path xlsx, String sheet) throws IOException {
-        try (var lines = Files.lines(csv, StandardCharsets.UTF_8); var os = Files.newOutputStream(xlsx)) {
-            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "bench", "1.0");
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheet);
-            int[] r = {0};
-            lines.forEach(line -> {
-                String[] f = line.replace("\"", "").split(",", -1);
-                for (int c = 0; c < f.length; c++) {
-                    if (!f[c].isEmpty()) {
-                        ws.value(r[0], c, f[c]);
-                    }
-                }
-                if (++r[0] % 10_000 == 0) {
-                    try {
-                        ws.flush();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            });
-            wb.finish();
+    private static void fresh(Path db) throws IOException {
+        for (String suffix : List.of("", ".wal", ".key")) {
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
         }
     }
 
-    static void run(String label, Importer importer, Path file) {
+    static void run(String label, Store store, List<Path> files) {
+        System.gc();
         resetPeaks();
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        ImportReport r = importer.run(List.of(file));
+        ImportReport r = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(files);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-48s %,10d rows %7.2f s %,10.0f rows/s  peak heap %,6d MB  rejected %d%n",
-            label, r.readRows(), secs, r.readRows() / secs, peakHeapMb(), r.rejectedRows());
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        System.out.printf(Locale.ROOT, "%-34s %,10d rows %7.2f s %,10.0f rows/s  cpu %7.2f s  peak heap %,6d MB  rejected %d%n",
+            label, r.readRows(), secs, r.readRows() / secs, cpu, peakHeapMb(), r.rejectedRows());
+        for (ImportReport.Phase p : r.phases()) {
+            if (p.part()) {
+                System.out.printf(Locale.ROOT, "      %-18s %29s cpu %7.2f s%n", p.name(), "", p.cpuMillis() / 1000.0);
+            } else {
+                System.out.printf(Locale.ROOT, "    %-20s %7.2f s %,10.0f rows/s  cpu %7.2f s%n", p.name(), p.millis() / 1000.0,
+                    p.millis() == 0 ? 0.0 : r.readRows() * 1000.0 / p.millis(), p.cpuMillis() / 1000.0);
+            }
+        }
+    }
+
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() : 0;
     }
 
     static void resetPeaks() {
@@ -107,34 +129,5 @@ public final class ImportBenchmark {
             }
         }
         return sum >> 20;
-    }
-
-    static void writeCsv(Path dir, int persons, int episodes) throws IOException {
-        Random rnd = new Random(42);
-        String[] countries = {"US", "GB", "AU", "JP", "CA", "DE", "FR", "SG", "KR", "NL"};
-        String[] unis = {"Massachusetts Institute of Technology", "University of Oxford", "The University of Tokyo",
-            "University of Melbourne", "Stanford University", "Imperial College London", "University of Toronto",
-            "Technical University of Munich", "National University of Singapore", "Google LLC"};
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("persons.csv"), StandardCharsets.UTF_8)) {
-            w.write("person_id,id_number,name_zh,name_en,gender,birth_date,highest_degree,field\n");
-            for (int i = 0; i < persons; i++) {
-                int year = 1960 + rnd.nextInt(40);
-                String first17 = String.format(Locale.ROOT, "310104%04d%02d%02d%03d", year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28),
-                    rnd.nextInt(1000));
-                String id = first17 + org.haigui.ids.IdentityNumber.checkCharacter(first17);
-                w.write("P" + i + "," + id + ",张三" + (i % 100) + ",Zhang San," + ((first17.charAt(16) - '0') % 2 == 1 ? "M" : "F")
-                    + ",," + (i % 3 == 0 ? "master" : "doctorate") + ",0" + (i % 10) + "\n");
-            }
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("overseas_episodes.csv"), StandardCharsets.UTF_8)) {
-            w.write("episode_id,person_id,kind,institution,institution_id,country,start_date,end_date,degree\n");
-            for (int i = 0; i < episodes; i++) {
-                int start = 1990 + rnd.nextInt(30);
-                boolean study = rnd.nextBoolean();
-                w.write("E" + i + ",P" + rnd.nextInt(persons) + "," + (study ? "study" : "work") + ",\"" + unis[rnd.nextInt(unis.length)]
-                    + "\",," + countries[rnd.nextInt(countries.length)] + "," + start + "-0" + (1 + rnd.nextInt(9)) + "-01,"
-                    + (start + 1 + rnd.nextInt(4)) + "-06-30," + (study ? "master" : "") + "\n");
-            }
-        }
     }
 }
