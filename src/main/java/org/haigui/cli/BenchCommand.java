@@ -64,11 +64,11 @@ final class BenchCommand implements Callable<Integer> {
             Path data = work.resolve("data");
             SynthOptions o = SynthOptions.defaults(data).withPersons(persons).withSeed(seed);
             stages.add(Pipeline.generate(o, Progress.NONE));
-            resident.add(Pipeline.peakResident());
+            resident.add(org.haigui.core.Peaks.resident());
             stages.add(Pipeline.importFiles(work.resolve("bench.duckdb"), Pipeline.dataFiles(data), Progress.NONE, blueprint, survey));
-            resident.add(Pipeline.peakResident());
+            resident.add(org.haigui.core.Peaks.resident());
             stages.add(Pipeline.indicators(work.resolve("bench.duckdb"), Pipeline.AS_OF, null, Progress.NONE, blueprint, survey));
-            resident.add(Pipeline.peakResident());
+            resident.add(org.haigui.core.Peaks.resident());
         } finally {
             if (temporary) {
                 deleteTree(work);

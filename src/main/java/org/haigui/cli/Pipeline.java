@@ -1,11 +1,6 @@
 package org.haigui.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -97,15 +92,15 @@ final class Pipeline {
     }
 
     static Stage generate(SynthOptions o, Progress progress) {
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         SynthResult r = Synthesizer.generate(o, progress);
-        return new Stage("generate", true, r.millis(), r.totalRows(), peakHeap(),
+        return new Stage("generate", true, r.millis(), r.totalRows(), org.haigui.core.Peaks.heap(),
             String.format(java.util.Locale.ROOT, "%,d persons, %,d rows -> %s", o.persons(), r.totalRows(), o.out().toAbsolutePath()));
     }
 
     /** Imports the data files into the database (created if missing). */
     static Stage importFiles(Path db, List<Path> files, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         ImportReport rep;
         try (Store store = Store.open(db)) {
@@ -115,7 +110,7 @@ final class Pipeline {
         long inserted = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::inserted).sum();
         long updated = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::updated).sum();
         long unchanged = rep.perTable().stream().mapToLong(ImportReport.SourceSummary::unchanged).sum();
-        return new Stage("import", true, ms, rep.readRows(), peakHeap(),
+        return new Stage("import", true, ms, rep.readRows(), org.haigui.core.Peaks.heap(),
             String.format(java.util.Locale.ROOT, "%,d rows read: %,d inserted, %,d updated, %,d unchanged, %,d rejected -> %s",
                 rep.readRows(), inserted, updated, unchanged, rep.rejectedRows(), db.toAbsolutePath()), rep.phases());
     }
@@ -142,7 +137,7 @@ final class Pipeline {
     }
 
     static Computed computeIndicators(Path db, LocalDate asOf, Path out, Progress progress, Blueprint blueprint, SurveyDefinition survey) {
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         IndicatorResult result;
         long storeRows;
@@ -166,7 +161,7 @@ final class Pipeline {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String omitted = result.notAvailable().isEmpty() ? "" : " (" + result.notAvailable().size() + " not available yet: "
             + String.join(", ", new java.util.TreeSet<>(result.notAvailable().keySet())) + ")";
-        return new Computed(new Stage("indicators", true, ms, storeRows, peakHeap(),
+        return new Computed(new Stage("indicators", true, ms, storeRows, org.haigui.core.Peaks.heap(),
             String.format(java.util.Locale.ROOT, "%,d values as of %s%s%s", result.values().size(), asOf, omitted,
                 out == null ? "" : " -> " + out.toAbsolutePath())), result);
     }
@@ -178,7 +173,7 @@ final class Pipeline {
      * (unless the options say force). The stage's rows are the published cells.
      */
     static Stage report(Path db, LocalDate asOf, DisclosureRules rules, ReportOptions options) {
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         if (!options.force()) {
             for (Path f : Report.files(options)) {
@@ -202,7 +197,7 @@ final class Pipeline {
         Report.Written w = Report.write(published, catalogue, options);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String files = w.files().stream().map(p -> p.toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(", "));
-        return new Stage("report", true, ms, published.values().size(), peakHeap(),
+        return new Stage("report", true, ms, published.values().size(), org.haigui.core.Peaks.heap(),
             String.format(java.util.Locale.ROOT, "as of %s (indicators %.1f s, disclosure %.1f s, writing %.1f s; %,d of %,d cells withheld) -> %s",
                 asOf, (computed - t0) / 1e9, (protectedAt - computed) / 1e9, w.millis() / 1000.0, published.stats().suppressed(),
                 published.stats().cells(), files));
@@ -218,46 +213,5 @@ final class Pipeline {
         return new Stage(name, false, 0, 0, 0, "not built yet");
     }
 
-    static void resetPeaks() {
-        // the peak resident set of the process (the database's native memory included) restarts here too
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or not allowed: peakResident() then gives the peak since the start
-        }
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.isValid()) {
-                p.resetPeakUsage();
-            }
-        }
-    }
 
-    /**
-     * The peak resident memory of the whole process in bytes (VmHWM: the JVM and the database's
-     * native memory, which the heap figures do not include), since the last {@link #resetPeaks()}
-     * where the system allows resetting it, else since the start; 0 where it cannot be read.
-     */
-    static long peakResident() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return 0;
-    }
-
-    static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.isValid() && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,17 +246,17 @@ public final class FiguresBenchmark {
         Files.createDirectories(runDir);
         Path db = runDir.resolve("bench.duckdb");
         Path out = runDir.resolve("figures.csv");
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         cli("import", "--db", db.toString(), data.toString());
-        Timed imp = new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, peakHeap(), peakResident());
-        resetPeaks();
+        Timed imp = new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident());
+        org.haigui.core.Peaks.reset();
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         cli("indicators", "--db", db.toString(), "--as-of", asOf.toString(), "--only", String.join(",", SqlFigures.IDS),
             "--out", out.toString());
-        Timed ind = new Timed((System.nanoTime() - t1) / 1e9, (cpuNanos() - c1) / 1e9, peakHeap(), peakResident());
+        Timed ind = new Timed((System.nanoTime() - t1) / 1e9, (cpuNanos() - c1) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident());
         long values;
         try (Stream<String> lines = Files.lines(out, StandardCharsets.UTF_8)) {
             values = lines.count() - 1;
@@ -269,14 +267,14 @@ public final class FiguresBenchmark {
     /** (b): the script on a new in-memory DuckDB. */
     static Baseline baseline(Path data, Path ref, LocalDate asOf) throws IOException, SQLException {
         String script = SqlFigures.script(data, ref, asOf);
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         List<SqlFigures.Figure> figures;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             figures = SqlFigures.run(c, script);
         }
-        return new Baseline(new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, peakHeap(), peakResident()), figures);
+        return new Baseline(new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident()), figures);
     }
 
     private static void cli(String... args) {
@@ -324,42 +322,8 @@ public final class FiguresBenchmark {
         }
     }
 
-    static void resetPeaks() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or not allowed: the resident peak is then the one since the start
-        }
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.isValid()) {
-                p.resetPeakUsage();
-            }
-        }
-    }
 
-    static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.isValid() && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 
-    static long peakResident() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return 0;
-    }
 
     private static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
