@@ -2,8 +2,6 @@ package org.haigui.ingest;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,14 +88,14 @@ public final class ImportBenchmark {
 
     static void run(String label, Store store, List<Path> files) {
         System.gc();
-        resetPeaks();
+        org.haigui.core.Peaks.reset();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         ImportReport r = new Importer(store, ImportOptions.forCity(City.load("shanghai")), Progress.NONE).run(files);
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "%-34s %,10d rows %7.2f s %,10.0f rows/s  cpu %7.2f s  peak heap %,6d MB  rejected %d%n",
-            label, r.readRows(), secs, r.readRows() / secs, cpu, peakHeapMb(), r.rejectedRows());
+            label, r.readRows(), secs, r.readRows() / secs, cpu, org.haigui.core.Peaks.heap() >> 20, r.rejectedRows());
         for (ImportReport.Phase p : r.phases()) {
             if (p.part()) {
                 System.out.printf(Locale.ROOT, "      %-18s %29s cpu %7.2f s%n", p.name(), "", p.cpuMillis() / 1000.0);
@@ -111,23 +109,5 @@ public final class ImportBenchmark {
     static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getProcessCpuTime() : 0;
-    }
-
-    static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    static long peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum >> 20;
     }
 }
