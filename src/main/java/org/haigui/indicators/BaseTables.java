@@ -46,8 +46,6 @@ final class BaseTables {
         "hg_ey_all", "hg_ey0", "hg_ey", "hg_active_all", "hg_bw", "hg_boot", "hg_units", "hg_bp_ind", "hg_bp_industry",
         "hg_bp_field", "hg_bp_zname", "hg_sv_opt", "hg_bp_ent_ind", "hg_bp_sup");
 
-    private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
-
     private BaseTables() {
     }
 
@@ -211,11 +209,8 @@ final class BaseTables {
         int dy = asOf.getYear();
         {
             for (String[] s : statements(asOf, blueprint)) {
-                long t0 = System.nanoTime();
+                // with HAIGUI_TIMINGS the JDBC session times each statement (Timings)
                 st.createTemp(s[0], bind(s[1], asOf));
-                if (TRACE) {
-                    System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, s[0]);
-                }
             }
             Integer firstMove = firstYear(st, "SELECT CAST(min(extract(year FROM d)) AS INTEGER) FROM hg_mv");
             Integer firstEnt = firstYear(st, "SELECT min(fy) FROM hg_ent WHERE grp IS NOT NULL");

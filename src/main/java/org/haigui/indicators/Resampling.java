@@ -107,8 +107,6 @@ final class Resampling {
         return new Resampling(cmp, group, start, cats, names, new Bootstrap.WeightCache(seed, resamples, cap, max), resamples);
     }
 
-    private static final boolean TRACE = Boolean.getBoolean("haigui.indicators.trace");
-
     /** The enterprise breakdowns of the registry, in slot order (slot j = ENT_BREAKDOWNS.get(j - 1)). */
     private static final List<Breakdowns.Breakdown> ENT_BREAKDOWNS = Breakdowns.of(Breakdowns.Scope.ENTERPRISE);
 
@@ -289,8 +287,8 @@ final class Resampling {
         long t0 = System.nanoTime();
         Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a FROM (" + unitSql + ") q WHERE v IS NOT NULL", "q.a, q.eidx");
         Cells cells = cells(u, breakdowns, firstOnly);
-        if (TRACE) {
-            System.err.printf(java.util.Locale.ROOT, "median: %d units fetched and celled in %.2f s%n", u.n, (System.nanoTime() - t0) / 1e9);
+        if (Timings.ON) {
+            Timings.log("  median: " + u.n + " units fetched and put in cells", t0);
         }
         Map<Key, double[]> out = new java.util.concurrent.ConcurrentHashMap<>();
         // unit indices are in value order already (the query sorts), so each cell's list is sorted
