@@ -210,6 +210,8 @@ public final class BlueprintReader {
             }
             Map<String, Integer> seen = new HashMap<>();
             Map<String, String> tiles = new HashMap<>();
+            List<String> untiled = new ArrayList<>();
+            boolean tiled = false;
             for (Node item : items) {
                 Map<String, Node> m = y.mapping(item, "a district", DISTRICT_KEYS, DISTRICT_OPTIONAL);
                 if (m == null) {
@@ -227,15 +229,21 @@ public final class BlueprintReader {
                 }
                 String zh = y.text(m, "name_zh", what);
                 String en = y.text(m, "name_en", what);
-                int[] tile = tile(m.get("tile"), what, tiles);
+                Node tileNode = m.get("tile");
+                if (tileNode == null || YamlTree.isNull(tileNode)) {
+                    untiled.add(code == null ? what : code);
+                } else {
+                    tiled = true;
+                }
+                int[] tile = tile(tileNode, what, tiles);
                 if (code != null && zh != null && en != null) {
                     out.add(new District(code, zh, en, tile == null ? -1 : tile[0], tile == null ? -1 : tile[1]));
                 }
             }
             // the map is drawn only when every district has its tile: some without would leave holes in it
-            List<String> without = out.stream().filter(d -> !d.hasTile()).map(District::code).toList();
-            if (!tiles.isEmpty() && !without.isEmpty()) {
-                y.error(n, "districts: a tile is given for some districts but not for " + String.join(", ", without)
+            // (a tile given but wrong has its own error above)
+            if (tiled && !untiled.isEmpty()) {
+                y.error(n, "districts: a tile is given for some districts but not for " + String.join(", ", untiled)
                     + "; give every district its tile (for the report's map) or none");
             }
             return out;

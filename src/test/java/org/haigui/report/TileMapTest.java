@@ -66,7 +66,9 @@ class TileMapTest {
             + "  - {code: \"310101\", name_zh: 甲区, name_en: A, tile: [0, 0]}\n"
             + "  - {code: \"310104\", name_zh: 乙区, name_en: B, tile: [0, 0]}\n");
         assertThatThrownBy(() -> BlueprintReader.read(twice)).isInstanceOf(HaiguiException.class)
-            .hasMessageContaining("tile [0, 0] is already district 310101's");
+            .hasMessageContaining("tile [0, 0] is already district 310101's")
+            // a tile given twice is that error alone, not also "no tile" for the second district
+            .hasMessageNotContaining("not for 310104");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), head + "districts:\n"
             + "  - {code: \"310101\", name_zh: 甲区, name_en: A, tile: [0, -1]}\n");
         assertThatThrownBy(() -> BlueprintReader.read(bad)).isInstanceOf(HaiguiException.class)
