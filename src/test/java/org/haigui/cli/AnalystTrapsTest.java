@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.haigui.testing.Child;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -401,8 +402,7 @@ class AnalystTrapsTest {
     @Test
     void defect10_aStoreInUseSaysWhatHoldsItAndWhatToDo() throws Exception {
         Path db = importedCity();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Holder.class.getName(), db.toString())
+        Process p = Child.of(tmp, List.of(), Holder.class.getName(), db.toString()).redirectOutput(ProcessBuilder.Redirect.PIPE)
             .redirectErrorStream(true).start();
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -423,6 +423,7 @@ class AnalystTrapsTest {
         } finally {
             p.getOutputStream().close();
             p.waitFor();
+            Child.sweep(tmp);
         }
     }
 

@@ -2,20 +2,16 @@ package org.haigui.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import org.haigui.testing.Child;
 import org.haigui.ingest.Batches;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.Test;
@@ -102,31 +98,16 @@ class UndoKillTest {
         assertThat(after.fingerprint()).isEqualTo(afterBatch1.fingerprint());
         assertThat(after.undone()).isTrue();
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String[] phases = {"apply", "check", "commit", "committed"};
         Path db = tmp.resolve("run.duckdb");
         int asBefore = 0;
         for (int i = 0; i < 8; i++) {
             copyStore(base, db);
             String phase = phases[i % phases.length];
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main",
-                "batches", "undo", "2", "--db", db.toString()).redirectOutput(tmp.resolve("kill.log").toFile());
+            ProcessBuilder pb = Child.cli(tmp, "batches", "undo", "2", "--db", db.toString());
             pb.environment().put(Batches.PHASES_ENV, "1");
-            Process p = pb.start();
-            List<String> seen = new ArrayList<>();
-            boolean reached = false;
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    seen.add(line);
-                    if (line.equals("haigui-undo-phase: " + phase)) {
-                        p.destroyForcibly();
-                        reached = true;
-                        break;
-                    }
-                }
-            }
-            p.waitFor();
-            assertThat(reached).as("run %d reached phase %s; its standard error: %s", i, phase, seen).isTrue();
+            Child.Killed k = Child.killAt(tmp, pb, "haigui-undo-phase: " + phase);
+            assertThat(k.reached()).as("run %d reached phase %s; its standard error: %s", i, phase, k.seen()).isTrue();
             State s = state(db);
             assertThat(s.equals(before) || s.equals(after)).as("run %d killed in phase %s: %s (before %s, after %s)", i, phase, s,
                 before, after).isTrue();

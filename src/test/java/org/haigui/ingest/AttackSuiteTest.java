@@ -3,19 +3,17 @@ package org.haigui.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.haigui.testing.Child;
 import org.haigui.core.Progress;
 import org.haigui.core.HaiguiException;
 import org.haigui.csv.CsvReader;
@@ -149,8 +147,7 @@ class AttackSuiteTest {
             w.write("R1,Name " + ID1 + "\n");
             w.write("R2,x," + ID2.substring(0, 17) + "1\n"); // an invalid identity number: rejected with its value
         }
-        Process p = child(List.of("import", d.toString(), "--db", h.db.toString()));
-        assertThat(killAt(p, "haigui-import-phase: commit")).isTrue();
+        assertThat(killAt(child(List.of("import", d.toString(), "--db", h.db.toString())), "haigui-import-phase: commit")).isTrue();
         List<Path> hidden;
         try (Stream<Path> files = Files.list(d)) {
             hidden = files.filter(f -> f.getFileName().toString().startsWith(".")).toList();
@@ -488,28 +485,14 @@ class AttackSuiteTest {
         return out;
     }
 
-    private Process child(List<String> args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main"));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("child.log").toFile());
+    private ProcessBuilder child(List<String> args) {
+        ProcessBuilder pb = Child.cli(tmp, args.toArray(String[]::new));
         pb.environment().put(Importer.PHASES_ENV, "1");
-        return pb.start();
+        return pb;
     }
 
     /** Kills the child as soon as it prints that line; true if it did. */
-    private static boolean killAt(Process p, String marker) throws Exception {
-        boolean reached = false;
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = err.readLine()) != null; ) {
-                if (line.equals(marker)) {
-                    p.destroyForcibly();
-                    reached = true;
-                    break;
-                }
-            }
-        }
-        p.waitFor();
-        return reached;
+    private boolean killAt(ProcessBuilder pb, String marker) throws Exception {
+        return Child.killAt(tmp, pb, marker).reached();
     }
 }

@@ -6,7 +6,9 @@ import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.haigui.testing.Child;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +40,7 @@ class BoundedMemoryTest {
         }
         long fileBytes = Files.size(dir.resolve("overseas_episodes.csv"));
         assertThat(fileBytes).isGreaterThan(60L << 20);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main",
-            "import", dir.toString(), "--db", tmp.resolve("m.duckdb").toString())
+        Process p = Child.of(tmp, List.of("-Xmx48m"), "org.haigui.cli.Main", "import", dir.toString(), "--db", tmp.resolve("m.duckdb").toString())
             .redirectErrorStream(true).redirectOutput(tmp.resolve("out.log").toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(tmp.resolve("out.log"));

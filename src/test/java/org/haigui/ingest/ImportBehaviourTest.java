@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.haigui.testing.Child;
 import org.haigui.core.HaiguiException;
 import org.haigui.core.Progress;
 import org.haigui.schema.City;
@@ -193,30 +192,14 @@ class ImportBehaviourTest {
                 w.write(String.format(Locale.ROOT, "Q%d,Person %d,19%02d\n", i, i, i % 100));
             }
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int killed = 0;
         // The child prints a marker as it enters each phase (Importer.PHASES_ENV); it is killed as soon
         // as the marker is read, so each kill lands in that phase on a fast or a slow machine alike.
         for (String phase : new String[] {"stage", "check", "merge", "rejected", "after-merge", "commit"}) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main", "import",
-                big.toString(), "--db", h.db.toString())
-                .redirectOutput(tmp.resolve("kill.log").toFile());
+            ProcessBuilder pb = Child.cli(tmp, "import", big.toString(), "--db", h.db.toString());
             pb.environment().put(Importer.PHASES_ENV, "1");
-            Process p = pb.start();
-            List<String> seen = new ArrayList<>();
-            boolean reached = false;
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    seen.add(line);
-                    if (line.equals("haigui-import-phase: " + phase)) {
-                        p.destroyForcibly();
-                        reached = true;
-                        break;
-                    }
-                }
-            }
-            p.waitFor();
-            assertThat(reached).as("the child reached phase %s; its standard error: %s", phase, seen).isTrue();
+            Child.Killed k = Child.killAt(tmp, pb, "haigui-import-phase: " + phase);
+            assertThat(k.reached()).as("the child reached phase %s; its standard error: %s", phase, k.seen()).isTrue();
             // atomic: the store is either exactly as before, or holds the whole import (the kill came after the commit)
             long imported = h.count("SELECT count(*) FROM persons WHERE person_id LIKE 'Q%'");
             if (imported == 0) {

@@ -2,20 +2,16 @@ package org.haigui.ties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import org.haigui.testing.Child;
 import org.haigui.cli.Main;
 import org.haigui.store.Store;
 import org.junit.jupiter.api.Test;
@@ -83,7 +79,6 @@ class InstitutionsImportKillTest {
         assertThat(after.institutions()).isEqualTo(before.institutions() + ROWS);
         assertThat(after.aliases()).isEqualTo(before.aliases() + 2L * ROWS);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String[] phases = {"insert", "norms", "commit", "committed"};
         Path db = tmp.resolve("run.duckdb");
         int intact = 0;
@@ -91,24 +86,10 @@ class InstitutionsImportKillTest {
         for (int i = 0; i < 20; i++) {
             copyStore(base, db);
             String phase = phases[i % phases.length];
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.haigui.cli.Main",
-                "institutions", "import", big.toString(), "--db", db.toString()).redirectOutput(tmp.resolve("kill.log").toFile());
+            ProcessBuilder pb = Child.cli(tmp, "institutions", "import", big.toString(), "--db", db.toString());
             pb.environment().put(RegistryStore.PHASES_ENV, "1");
-            Process p = pb.start();
-            List<String> seen = new ArrayList<>();
-            boolean reached = false;
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    seen.add(line);
-                    if (line.equals("haigui-registry-phase: " + phase)) {
-                        p.destroyForcibly();
-                        reached = true;
-                        break;
-                    }
-                }
-            }
-            p.waitFor();
-            assertThat(reached).as("run %d reached phase %s; its standard error: %s", i, phase, seen).isTrue();
+            Child.Killed k = Child.killAt(tmp, pb, "haigui-registry-phase: " + phase);
+            assertThat(k.reached()).as("run %d reached phase %s; its standard error: %s", i, phase, k.seen()).isTrue();
             State s = state(db);
             // complete: every count as after the full import, and a new revision (a random one per import)
             boolean complete = s.institutions() == after.institutions() && s.aliases() == after.aliases()

@@ -32,7 +32,30 @@ final class WebFixture {
 
     private static Path master;
 
+    /** The folders the fixture made, removed when the test JVM ends (each copy of the store is 8 MB). */
+    private static final List<Path> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> MADE.forEach(WebFixture::delete), "haigui-web-fixture-cleanup"));
+    }
+
     private WebFixture() {}
+
+    private static Path tempDirectory(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        MADE.add(dir);
+        return dir;
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // left for the system's cleaning of its temporary folder
+        }
+    }
 
     static ImportOptions importOptions() {
         return ImportOptions.forCity(City.load("shanghai")).withAfterMerge(InstitutionRegistry::refreshNameKeys);
@@ -40,7 +63,7 @@ final class WebFixture {
 
     static synchronized Path master() throws IOException {
         if (master == null) {
-            Path dir = Files.createTempDirectory("haigui-web-fixture-");
+            Path dir = tempDirectory("haigui-web-fixture-");
             Path data = dir.resolve("data");
             Synthesizer.generate(SynthOptions.defaults(data).withPersons(PERSONS), Progress.NONE);
             Path db = dir.resolve("fixture.duckdb");
@@ -84,7 +107,7 @@ final class WebFixture {
     /** A copy of the fixture store (and its key file) in a new folder. */
     static Path copy() throws IOException {
         Path src = master();
-        Path dir = Files.createTempDirectory("haigui-web-");
+        Path dir = tempDirectory("haigui-web-");
         Path db = dir.resolve("store.duckdb");
         Files.copy(src, db, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(src.resolveSibling(src.getFileName() + ".key"), dir.resolve("store.duckdb.key"));
