@@ -51,12 +51,17 @@ final class StatusCommand implements Callable<Integer> {
             for (Map.Entry<String, Long> e : s.tables().entrySet()) {
                 String name = zh ? org.haigui.schema.Schema.table(e.getKey()).map(t -> t.zhName() + " " + t.name()).orElse(e.getKey())
                     : e.getKey();
-                out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", name, e.getValue());
+                line(out, name, e.getValue(), zh ? 30 : 20);
             }
-            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", zh ? "导入批次" : "import batches", s.batches());
-            out.printf(java.util.Locale.ROOT, "  %-20s %,12d%n", zh ? "隔离行" : "quarantined rows", s.quarantined());
+            line(out, zh ? "导入批次" : "import batches", s.batches(), zh ? 30 : 20);
+            line(out, zh ? "隔离行" : "quarantined rows", s.quarantined(), zh ? 30 : 20);
         }
         out.flush();
         return ErrorMapper.OK;
+    }
+
+    /** A name and a count, the counts aligned in terminal columns (a Chinese character takes two). */
+    private static void line(java.io.PrintWriter out, String name, long n, int width) {
+        out.printf(java.util.Locale.ROOT, "  %s %,12d%n", org.haigui.labels.Language.pad(name, width), n);
     }
 }

@@ -470,6 +470,9 @@ class AnalystTrapsTest {
         assertThat(en.out()).contains("import batches").contains("persons");
         Run st = run("status", "--db", db.toString(), "--lang", "zh");
         assertThat(st.out()).contains("数据库：").contains("导入批次").contains("隔离行");
+        // the counts line up on a terminal, where a Chinese character takes two columns
+        assertThat(st.out().lines().skip(1).map(l -> l.length() + l.codePoints().filter(Character::isIdeographic).count())
+            .distinct()).hasSize(1);
         Run bad = run("status", "--db", db.toString(), "--lang", "fr");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--lang must be zh or en");
