@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.haigui.core.HaiguiException;
 import org.haigui.ingest.ImportOptions;
 import org.haigui.ingest.ImportReport;
+import org.haigui.labels.Language;
 import org.haigui.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +72,9 @@ final class ImportCommand implements Callable<Integer> {
             out.println((zh ? "警告：" : "warning: ") + w);
         }
         if (zh) {
-            out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "表", "读入", "新增", "更新", "未变", "拒绝", "空行");
+            // padded in terminal columns: a Chinese character takes two
+            out.println(Language.pad("表", 30) + Stream.of("读入", "新增", "更新", "未变", "拒绝", "空行")
+                .map(h -> " " + Language.padLeft(h, 10)).collect(Collectors.joining()));
         } else {
             out.printf(Locale.ROOT, "%-20s %10s %10s %10s %10s %10s %10s%n", "table", "read", "inserted", "updated", "unchanged",
                 "rejected", "blank");
@@ -77,8 +82,8 @@ final class ImportCommand implements Callable<Integer> {
         for (ImportReport.SourceSummary s : r.perTable()) {
             String name = zh ? org.haigui.schema.Schema.table(s.table()).map(t -> t.zhName() + " " + t.name()).orElse(s.table())
                 : s.table();
-            out.printf(Locale.ROOT, "%-20s %10d %10d %10d %10d %10d %10d%n", name, s.read(), s.inserted(), s.updated(),
-                s.unchanged(), s.rejected(), s.blank());
+            out.printf(Locale.ROOT, "%s %10d %10d %10d %10d %10d %10d%n", Language.pad(name, zh ? 30 : 20), s.read(), s.inserted(),
+                s.updated(), s.unchanged(), s.rejected(), s.blank());
         }
         double secs = Math.max(r.millis(), 1) / 1000.0;
         if (zh) {

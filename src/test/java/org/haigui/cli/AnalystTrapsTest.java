@@ -466,6 +466,8 @@ class AnalystTrapsTest {
         Run zh = run("import", in.toString(), "--db", db.toString(), "--lang", "zh");
         assertThat(zh.code()).as(zh.err()).isZero();
         assertThat(zh.out()).contains("读入").contains("新增").contains("人员 persons").containsPattern("共 \\d+ 行，用时");
+        assertThat(zh.out().lines().filter(l -> l.startsWith("表") || l.matches("\\p{IsHan}+ [a-z_]+ .*"))
+            .map(l -> l.length() + l.codePoints().filter(Character::isIdeographic).count()).distinct()).hasSize(1);
         Run en = run("status", "--db", db.toString(), "--lang", "en");
         assertThat(en.out()).contains("import batches").contains("persons");
         Run st = run("status", "--db", db.toString(), "--lang", "zh");
