@@ -83,4 +83,18 @@ class IdentifiersTest {
     net.jqwik.api.Arbitrary<String> codes() {
         return net.jqwik.api.Arbitraries.strings().withChars(CreditCode.CHARSET.toCharArray()).ofLength(17);
     }
+
+    /** The hasher's HMAC, written out over SHA-256, gives the bytes of the JDK's Mac, for keys shorter and longer than a block. */
+    @Property(tries = 200)
+    void hasherIsHmacSha256(@ForAll @IntRange(min = 1, max = 150) int keyLength, @ForAll String text) throws Exception {
+        byte[] key = new byte[keyLength];
+        new java.util.Random(keyLength * 31L + text.length()).nextBytes(key);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        IdHasher h = new IdHasher(key);
+        assertThat(h.hash(text)).isEqualTo(expected);
+        assertThat(h.hash(text)).isEqualTo(expected); // again: the hasher keeps no state between numbers
+        assertThat(h.copy().hash(text)).isEqualTo(expected);
+    }
 }
