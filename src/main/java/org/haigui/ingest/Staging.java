@@ -160,7 +160,9 @@ final class Staging {
                         appendValue(rows, v);
                     }
                     rows.endRow();
-                    for (FieldError e : checked.errors()) {
+                    List<FieldError> rowErrors = checked.errors();
+                    for (int i = 0; i < rowErrors.size(); i++) { // indexed: no iterator per row (most rows have no error)
+                        FieldError e = rowErrors.get(i);
                         errs.beginRow();
                         errs.append(t.name());
                         errs.append(s.index);
