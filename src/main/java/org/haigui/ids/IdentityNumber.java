@@ -25,7 +25,9 @@ public record IdentityNumber(String value, String areaCode, LocalDate birthDate,
 
     /** Normalises (NFKC, trim, upper-case x) and validates; the error says exactly what is wrong. */
     public static Result parse(String raw) {
-        String s = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).trim().toUpperCase(java.util.Locale.ROOT);
+        // NFKC leaves ASCII as it is: skipped for plain ASCII (the import parses one number per person)
+        String s = (ascii(raw) ? raw : java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)).trim()
+            .toUpperCase(java.util.Locale.ROOT);
         if (s.length() != 18) {
             return Result.error("identity number must have 18 characters, has " + s.length());
         }
@@ -45,8 +47,7 @@ public record IdentityNumber(String value, String areaCode, LocalDate birthDate,
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(s.substring(6, 10)), Integer.parseInt(s.substring(10, 12)),
-                Integer.parseInt(s.substring(12, 14)));
+            birth = LocalDate.of(digits(s, 6, 10), digits(s, 10, 12), digits(s, 12, 14)); // digits checked above
         } catch (DateTimeException e) {
             return Result.error("identity number: birth date is not a real date");
         }
@@ -58,6 +59,24 @@ public record IdentityNumber(String value, String areaCode, LocalDate birthDate,
         }
         int seq = s.charAt(16) - '0';
         return new Result(Optional.of(new IdentityNumber(s, area, birth, seq % 2 == 1 ? 'M' : 'F')), null);
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number written by the ASCII digits s[from, to). */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** The check character for the first 17 digits. */

@@ -39,6 +39,18 @@ final class RowValidator {
     private IdHasher idHasher;
 
     private final SurveyCheck survey;
+    /*
+     * Per-row costs paid once (this runs for every row of every file, and the profile of an import
+     * showed the list iterators, the scans of col() and enumCode's alias loop): the columns and rules
+     * as arrays, the columns by name, and per enumeration column the codes of the raw values seen
+     * (enumCode is a pure function of the value; bounded, so memory stays flat).
+     */
+    private final Column[] cols;
+    private final Rule[] rules;
+    private final java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+    private final java.util.Map<String, String>[] enumCodes;
+    /** Raw values remembered per enumeration column: enough for any code list with its aliases and spellings. */
+    private static final int ENUM_CACHE = 256;
 
     RowValidator(Table table, String[] headerNames, City city, Supplier<IdHasher> hasher) {
         this(table, headerNames, city, hasher, SurveyCheck.NONE);
@@ -58,6 +70,19 @@ final class RowValidator {
             idx += columns.get(i).storeColumns().size();
         }
         this.storeWidth = idx;
+        this.cols = columns.toArray(new Column[0]);
+        this.rules = table.rules().toArray(new Rule[0]);
+        for (int i = 0; i < cols.length; i++) {
+            byName.putIfAbsent(cols[i].name(), i);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String>[] codes = new java.util.Map[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].type() == ColumnType.ENUM) {
+                codes[i] = new java.util.HashMap<>();
+            }
+        }
+        this.enumCodes = codes;
     }
 
     int storeWidth() {
@@ -69,12 +94,12 @@ final class RowValidator {
         Object[] out = new Object[storeWidth];
         List<FieldError> errors = new ArrayList<>(0);
         IdentityNumber idNumber = null;
-        String[] normalised = new String[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
+        String[] normalised = new String[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            Column c = cols[i];
             String v = raw[i];
             if (v != null) {
-                v = c.type() == ColumnType.TEXT ? v.trim() : Values.nfkc(Values.stripInvisible(v));
+                v = c.type() == ColumnType.TEXT ? v.trim() : Values.normalise(v);
             }
             if (v == null || v.isEmpty()) {
                 if (c.required()) {
@@ -88,7 +113,7 @@ final class RowValidator {
                     // in an id column, a number column or inside text alike: it would be stored in clear
                     throw new Values.Bad("looks like an identity number; identity numbers belong in id_number only");
                 }
-                Object value = parse(c, v, numeric != null && numeric[i]);
+                Object value = parse(c, i, v, numeric != null && numeric[i]);
                 if (c.type() == ColumnType.ID_NUMBER) {
                     idNumber = (IdentityNumber) value;
                     if (idHasher == null) {
@@ -104,7 +129,7 @@ final class RowValidator {
                 errors.add(new FieldError(headerNames[i], shown, bad.getMessage()));
             }
         }
-        for (Rule r : table.rules()) {
+        for (Rule r : rules) {
             applyRowRule(r, out, normalised, idNumber, errors);
         }
         if (survey != SurveyCheck.NONE && table.name().equals("survey")) {
@@ -131,7 +156,7 @@ final class RowValidator {
         }
     }
 
-    private Object parse(Column c, String v, boolean numeric) throws Values.Bad {
+    private Object parse(Column c, int i, String v, boolean numeric) throws Values.Bad {
         Object value = switch (c.type()) {
             case ID -> Values.id(v);
             case TEXT -> text(v);
@@ -143,7 +168,7 @@ final class RowValidator {
             case BOOL -> Values.bool(v);
             case COUNTRY -> Values.country(v);
             case COUNTRY_LIST -> Values.countryList(v);
-            case ENUM -> c.enumCode(v).orElseThrow(() -> new Values.Bad("not one of " + allowed(c)));
+            case ENUM -> enumCode(c, i, v);
             case DISTRICT -> {
                 if (!city.isDistrict(v)) {
                     throw new Values.Bad("not a district code of " + city.name() + " (6 digits, e.g. "
@@ -208,6 +233,20 @@ final class RowValidator {
             }
         }
         return v;
+    }
+
+    /** {@link Column#enumCode}, remembered per raw value (up to {@value #ENUM_CACHE} values per column). */
+    private String enumCode(Column c, int i, String v) throws Values.Bad {
+        java.util.Map<String, String> seen = enumCodes[i];
+        String code = seen.get(v);
+        if (code != null) {
+            return code;
+        }
+        code = c.enumCode(v).orElseThrow(() -> new Values.Bad("not one of " + allowed(c)));
+        if (seen.size() < ENUM_CACHE) {
+            seen.put(v, code);
+        }
+        return code;
     }
 
     private static String allowed(Column c) {
@@ -306,12 +345,11 @@ final class RowValidator {
     }
 
     private int col(String name) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) {
-                return i;
-            }
+        Integer i = byName.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException(table.name() + "." + name);
         }
-        throw new IllegalArgumentException(table.name() + "." + name);
+        return i;
     }
 
     private Object value(Object[] out, String name) {

@@ -32,6 +32,19 @@ final class Values {
     /** Excel's day 0 in the 1900 date system, accounting for its phantom 29 February 1900. */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
+    /**
+     * {@code nfkc(stripInvisible(s))}, the normalisation of every column but free text, in one pass
+     * for plain ASCII (the common case: nothing invisible or to fold, only the trim).
+     */
+    static String normalise(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7e) {
+                return nfkc(stripInvisible(s));
+            }
+        }
+        return s.trim();
+    }
+
     /** NFKC (full-width digits and letters to ASCII) and trim; cheap for plain ASCII. */
     static String nfkc(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -83,4 +83,38 @@ class IdentifiersTest {
     net.jqwik.api.Arbitrary<String> codes() {
         return net.jqwik.api.Arbitraries.strings().withChars(CreditCode.CHARSET.toCharArray()).ofLength(17);
     }
+
+    /** The hasher's HMAC, written out over SHA-256, gives the bytes of the JDK's Mac, for keys shorter and longer than a block. */
+    @Property(tries = 200)
+    void hasherIsHmacSha256(@ForAll @IntRange(min = 1, max = 150) int keyLength, @ForAll String text) throws Exception {
+        byte[] key = new byte[keyLength];
+        new java.util.Random(keyLength * 31L + text.length()).nextBytes(key);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        IdHasher h = new IdHasher(key);
+        assertThat(h.hash(text)).isEqualTo(expected);
+        assertThat(h.hash(text)).isEqualTo(expected); // again: the hasher keeps no state between numbers
+        assertThat(h.copy().hash(text)).isEqualTo(expected);
+    }
+
+    /**
+     * Plain ASCII skips NFKC (it leaves ASCII as it is): a number written in ASCII and the same in
+     * full-width characters (which go through NFKC) parse alike, valid or not, with the same error.
+     */
+    @Property(tries = 500)
+    void asciiAndFullWidthParseAlike(@ForAll @IntRange(min = 0, max = 999_999) int area, @ForAll @IntRange(min = 0, max = 99_999_999) int date,
+                                     @ForAll @IntRange(min = 0, max = 999) int seq, @ForAll boolean validCheck, @ForAll boolean lowerX) {
+        String first17 = String.format(java.util.Locale.ROOT, "%06d%08d%03d", area, date, seq);
+        char check = validCheck ? IdentityNumber.checkCharacter(first17) : 'X';
+        String ascii = " " + first17 + (lowerX && check == 'X' ? 'x' : check) + " ";
+        StringBuilder wide = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            wide.append(c == ' ' ? '\u3000' : (char) (c - 0x21 + 0xFF01));
+        }
+        IdentityNumber.Result a = IdentityNumber.parse(ascii);
+        IdentityNumber.Result w = IdentityNumber.parse(wide.toString());
+        assertThat(a.error()).isEqualTo(w.error());
+        assertThat(a.number()).isEqualTo(w.number());
+    }
 }

@@ -50,6 +50,23 @@ class CsvReaderTest {
         return cell.list().ofMinSize(2).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(8);
     }
 
+    /**
+     * Plain fields are taken from the reader's buffer at once when their separator is in it, and go
+     * through the builder when the buffer ends inside them: over more than one buffer (64 Ki
+     * characters), with fields of every length and Chinese ones among them, every record reads back.
+     */
+    @Property(tries = 20)
+    void fieldsAcrossTheBufferReadBackExactly(@ForAll("longTables") List<List<String>> rows) throws Exception {
+        whatTheRejectedWriterQuotesReadsBackExactly(rows);
+    }
+
+    @Provide
+    Arbitrary<List<List<String>>> longTables() {
+        Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.strings().withChars("abc 张").ofMaxLength(40),
+            Arbitraries.strings().withChars("abc,\"\n\r 张").ofMaxLength(8));
+        return cell.list().ofMinSize(1).ofMaxSize(12).list().ofMinSize(3000).ofMaxSize(4000);
+    }
+
     @Test
     void recordsCountAsRowsEvenWhenAFieldSpansLines() throws Exception {
         List<CsvReader.Record> r = parse("h1,h2\n\"a\nb\",c\nd,e");

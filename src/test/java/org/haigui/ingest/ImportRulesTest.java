@@ -59,6 +59,31 @@ class ImportRulesTest {
                 java.util.Arrays.asList("2021", null, "false", "0.00", null));
     }
 
+    /**
+     * A key seen more than once, in one file or across two, and a composite key: the last occurrence
+     * wins and each earlier one is rejected naming it; keys seen once are not touched.
+     */
+    @Test
+    void keysSeenTwiceKeepTheLastOccurrence() throws Exception {
+        h.write("a/persons.csv", ImportHarness.PERSONS_HEADER + "P1,,张三,,M,,,\nP2,,李四,,F,,,\nP1,,张三丰,,M,,,\n");
+        h.write("b/persons.csv", ImportHarness.PERSONS_HEADER + "P1,,张三二,,M,,,\nP3,,王五,,M,,,\n");
+        h.write("a/enterprises.csv", "enterprise_id,name_zh,founded_date,district,industry\nE1,热像科技,2008-05-01,310104,C3976\n");
+        h.write("a/enterprise_years.csv", "enterprise_id,year,employees\nE1,2020,5\nE1,2021,6\nE1,2020,7\n");
+        ImportHarness.Run r = h.importPaths(tmp.resolve("a"), tmp.resolve("b"));
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(h.rows("SELECT person_id, name_zh FROM persons ORDER BY 1"))
+            .containsExactly(List.of("P1", "张三二"), List.of("P2", "李四"), List.of("P3", "王五"));
+        assertThat(h.rows("SELECT CAST(year AS VARCHAR), CAST(employees AS VARCHAR) FROM enterprise_years ORDER BY 1"))
+            .containsExactly(List.of("2020", "7"), List.of("2021", "6"));
+        String persons = Files.readString(tmp.resolve("a/persons.rejected.csv"));
+        assertThat(persons).contains("row 4: person_id 'P1': the same key appears again in persons.csv row 2, which replaces this row")
+            .contains("row 2: person_id 'P1': the same key appears again in persons.csv row 2") // b/persons.csv, the last
+            .contains("张三丰").contains("张三,");
+        assertThat(Files.readString(tmp.resolve("a/enterprise_years.rejected.csv")))
+            .contains("row 2: enterprise_id 'E1|2020': the same key appears again in enterprise_years.csv row 4, which replaces this row");
+        assertThat(h.count("SELECT count(*) FROM quarantine")).isEqualTo(3);
+    }
+
     @Test
     void typeErrorsAreListedEveryOneWithRowAndColumn() throws Exception {
         h.write("persons.csv", ImportHarness.PERSONS_HEADER + "P1,,张三,,X,1990-13-01,master,11\n");
