@@ -155,8 +155,10 @@ public final class IndicatorEngine {
             keys.add(c.key());
             known.add(c.key());
         }
+        // to a fixpoint: each round asks only about the cells the previous one added (Relations#absentCounterparts),
+        // with every cell so far present - the same cells, in the same order, as asking about all of them each round
         List<RawCell> added = new ArrayList<>();
-        for (List<CellKey> more = Relations.absentCounterparts(keys); ; more = Relations.absentCounterparts(keys)) {
+        for (List<CellKey> more = Relations.absentCounterparts(keys, known); ; more = Relations.absentCounterparts(more, known)) {
             more.removeIf(k -> !known.add(k));
             if (more.isEmpty()) {
                 return added;
@@ -167,7 +169,6 @@ public final class IndicatorEngine {
                 added.add(new RawCell(new IndicatorValue(k.indicator(), k.period(), k.group(), k.breakdown(), k.category(),
                     parts ? null : BigDecimal.ZERO, parts ? BigDecimal.ZERO : null, parts ? BigDecimal.ZERO : null, null, null, false),
                     new Contributors(0, parts ? 0 : -1, null, null, null, null)));
-                keys.add(k);
             }
         }
     }

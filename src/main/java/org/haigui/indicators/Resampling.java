@@ -136,20 +136,23 @@ final class Resampling {
 
     /** Unit rows of {@code sql} (columns period, eidx, a [, b]) in {@code order} (columns of q). */
     private Units fetch(Connection c, String sql, String order) throws SQLException {
-        // periods travel as small integers (a dictionary), not as one string per row
+        // periods become small integers (a dictionary, in order of first appearance: the index only groups the
+        // rows, it orders nothing) in the one pass over the rows, rather than by a second query for the distinct
+        // periods and a join with it; rows without a period are left out, as that join left them out
         Units u = new Units();
+        Map<String, Integer> codes = new HashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT period FROM (" + sql + ") q ORDER BY period")) {
+             ResultSet rs = st.executeQuery("SELECT q.* FROM (" + sql + ") q WHERE q.period IS NOT NULL ORDER BY " + order)) {
+            boolean two = rs.getMetaData().getColumnCount() > 3;
             while (rs.next()) {
-                u.periods.add(rs.getString(1));
-            }
-        }
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("WITH q AS (" + sql + "), pd AS (SELECT period, row_number() OVER (ORDER BY period) - 1 AS pidx"
-                 + " FROM (SELECT DISTINCT period FROM q) x) SELECT pd.pidx, q.* FROM q JOIN pd ON pd.period = q.period ORDER BY " + order)) {
-            boolean two = rs.getMetaData().getColumnCount() > 4;
-            while (rs.next()) {
-                u.add(rs.getInt(1), rs.getLong(3), rs.getDouble(4), two ? rs.getDouble(5) : 0);
+                String period = rs.getString(1);
+                Integer p = codes.get(period);
+                if (p == null) {
+                    p = u.periods.size();
+                    codes.put(period, p);
+                    u.periods.add(period);
+                }
+                u.add(p, rs.getLong(2), rs.getDouble(3), two ? rs.getDouble(4) : 0);
             }
         }
         return u;
