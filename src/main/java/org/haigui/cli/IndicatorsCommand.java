@@ -17,6 +17,7 @@ import org.haigui.disclosure.DisclosureRules;
 import org.haigui.disclosure.ProtectedResult;
 import org.haigui.indicators.RawResult;
 import org.haigui.indicators.IndicatorEngine;
+import org.haigui.indicators.Timings;
 import org.haigui.indicators.IndicatorRequest;
 import org.haigui.indicators.IndicatorResult;
 import org.haigui.indicators.IndicatorWriter;
@@ -84,6 +85,11 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Timings.ON) {
+            System.err.printf(java.util.Locale.ROOT, "indicators %8.3f s  JVM start to the command%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        }
+        long t0 = System.nanoTime();
         org.haigui.labels.Language l = lang.language();
         LabelColumns.check(labels);
         if (out != null) {
@@ -117,15 +123,22 @@ final class IndicatorsCommand implements Callable<Integer> {
         Map<String, Object> extra = new java.util.LinkedHashMap<>();
         PrintWriter err = spec.commandLine().getErr();
         LabelColumns labeller;
+        long t3 = 0;
         try (Store store = Store.openReadOnly(Store.resolve(db)); java.sql.Connection reader = store.reader()) {
+            Timings.log("opening the store", t0);
+            long t1 = System.nanoTime();
             LocalDate d = AsOf.resolve(asOf, allowFuture, store, err);
+            Timings.log("as-of date", t1);
             org.haigui.blueprint.Blueprint blueprint = city.blueprint();
             org.haigui.blueprint.SurveyDefinition survey = city.survey();
             IndicatorRequest req = IndicatorRequest.of(org.haigui.indicators.RunContext.of(d).withBlueprint(blueprint)
                     .withSurvey(survey)).withOnly(ids)
                 .withBootstrap(seed == null ? IndicatorRequest.DEFAULT_SEED : seed, b);
             IndicatorEngine engine = new IndicatorEngine();
+            long t2 = System.nanoTime();
             RawResult raw = engine.run(reader, req);
+            Timings.log("engine run", t2);
+            t3 = System.nanoTime();
             // without --survey the built-in definition names the options (labels only: the figures do not use it)
             labeller = LabelColumns.of(labels, org.haigui.labels.CodeLabels.of(blueprint,
                     survey != null ? survey : org.haigui.blueprint.SurveyReader.entrepreneurs2021()),
@@ -145,7 +158,11 @@ final class IndicatorsCommand implements Callable<Integer> {
                 result = raw.asIndicatorResult();
                 extra.put("form", "raw (unsuppressed: for the analyst role only, not for publication)");
             }
+            Timings.log("labels and result", t3);
+            t3 = System.nanoTime();
         }
+        Timings.log("closing the store", t3);
+        long t4 = System.nanoTime();
         for (Map.Entry<String, String> e : result.notAvailable().entrySet()) {
             err.println(l.pick("haigui：警告：未输出 " + e.getKey() + "：", "haigui: warning: " + e.getKey() + " omitted: ") + e.getValue());
         }
@@ -164,7 +181,10 @@ final class IndicatorsCommand implements Callable<Integer> {
                     IndicatorWriter.write(result.values(), f, w, labeller);
                 }
             }
+            Timings.log("writing the values", t4);
+            long t5 = System.nanoTime();
             IndicatorWriter.writeMetadata(result, extra, IndicatorWriter.metaFile(out));
+            Timings.log("writing the metadata", t5);
             err.println(l.pick("haigui：" + result.values().size() + " 个数值已写入 " + out + "（元数据：" + IndicatorWriter.metaFile(out) + "）",
                 "haigui: " + result.values().size() + " values written to " + out + " (metadata: " + IndicatorWriter.metaFile(out) + ")"));
         }

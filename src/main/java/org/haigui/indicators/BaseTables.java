@@ -44,7 +44,7 @@ final class BaseTables {
     static final List<String> TABLES = List.of("hg_ep", "hg_ended", "hg_degree", "hg_union365", "hg_returnee", "hg_mv", "hg_ra",
         "hg_incity", "hg_stock", "hg_pattr", "hg_pyears", "hg_pquarters", "hg_ent", "hg_eb", "hg_eyears", "hg_active",
         "hg_ey_all", "hg_ey0", "hg_ey", "hg_active_all", "hg_bw", "hg_boot", "hg_units", "hg_bp_ind", "hg_bp_industry",
-        "hg_bp_field", "hg_bp_zname", "hg_sv_opt", "hg_bp_ent_ind", "hg_bp_sup");
+        "hg_bp_field", "hg_bp_zname", "hg_sv_opt", "hg_bp_ent_ind", "hg_bp_sup", "hg_stock_field");
 
     private BaseTables() {
     }

@@ -13,6 +13,13 @@ import org.haigui.indicators.IndicatorDefinition.Kind;
  */
 final class CoreIndicators {
 
+    /**
+     * {@code x(person_id, t)}: the 5-year windows, by their last year t, that hold a return arrival of the person (a
+     * window with arrivals in two of its years comes twice: the indicators count distinct persons).
+     */
+    private static final String ARRIVAL_WINDOWS = "(SELECT a.person_id, a.yr + k.k AS t FROM (SELECT DISTINCT person_id,"
+        + " CAST(extract(year FROM d) AS INTEGER) AS yr FROM hg_ra) a CROSS JOIN (VALUES (0), (1), (2), (3), (4)) AS k(k)) x";
+
     static final List<String> PERSON_BREAKDOWNS = Breakdowns.ids(Breakdowns.Scope.PERSON);
     static final List<String> ENTERPRISE_BREAKDOWNS = Breakdowns.ids(Breakdowns.Scope.ENTERPRISE);
 
@@ -63,19 +70,21 @@ final class CoreIndicators {
                 "Distinct persons with a return arrival in the 5 calendar years ending in year t (2016-2020), a person counted once; "
                     + "for every year t with data.")
             .breakdowns(PERSON_BREAKDOWNS)
-            .sql("SELECT r.person_id, @str(y.t - 4) || '-' || @str(y.t) AS period"
-                + " FROM hg_ra r JOIN hg_pyears y ON extract(year FROM r.d) BETWEEN y.t - 4 AND y.t")
+            // a person's arrival years once each, then the five windows t = year .. year + 4 that hold a year: an equi-join
+            // on the year instead of a range join of every arrival with the years (the same (person, window) pairs)
+            .sql("SELECT x.person_id, @str(y.t - 4) || '-' || @str(y.t) AS period FROM " + ARRIVAL_WINDOWS
+                + " JOIN hg_pyears y ON y.t = x.t")
             .periods("SELECT @str(t - 4) || '-' || @str(t) AS period FROM hg_pyears").build());
         l.add(IndicatorDefinition.builder("inflow.window5_multiple", Kind.TIDY)
             .title("五年回流人数倍数", "Five-year arrivals against the five years before").unit("ratio")
             .method("t 年五年回流人数除以 t-5 年五年回流人数（分子、分母一并给出）；分母为零时不给值。",
                 "inflow.window5 for t divided by inflow.window5 for t-5 (numerator and denominator given); no value when the denominator is 0.")
             .sql("""
-                WITH w AS (SELECT y.t, count(DISTINCT r.person_id) AS n FROM hg_pyears y
-                           LEFT JOIN hg_ra r ON extract(year FROM r.d) BETWEEN y.t - 4 AND y.t GROUP BY y.t)
+                WITH w AS (SELECT y.t, count(DISTINCT x.person_id) AS n FROM hg_pyears y
+                           LEFT JOIN WINDOWS ON x.t = y.t GROUP BY y.t)
                 SELECT @str(a.t - 4) || '-' || @str(a.t) AS period, '' AS breakdown, '' AS category,
                        CAST(a.n AS DOUBLE) / nullif(b.n, 0) AS value, a.n AS numerator, b.n AS denominator
-                FROM w a JOIN w b ON b.t = a.t - 5""").build());
+                FROM w a JOIN w b ON b.t = a.t - 5""".replace("WINDOWS", ARRIVAL_WINDOWS)).build());
         l.add(IndicatorDefinition.builder("inflow.ytd", Kind.PERSON_COUNT)
             .title("年初至今回流人数", "Returnee arrivals year to date").unit("persons")
             .method("自 D 所在年 1 月 1 日至 D 有回流到达的不同人数；期间写作 2021-01-01..2021-09-30。",

@@ -101,29 +101,42 @@ public final class IndicatorEngine {
             long t1 = System.nanoTime();
             catalogue.prepare(ctx, s);
             Timings.log("providers' tables", t1);
-            Run run = new Run(s, ctx, dialect);
-            int done = 0;
-            for (IndicatorDefinition d : defs) {
-                if (!d.available()) {
-                    notAvailable.put(d.id(), d.unavailable());
-                } else {
-                    try {
-                        long q0 = System.nanoTime();
-                        out.addAll(run.compute(d));
-                        Timings.log(d.id(), q0);
-                    } catch (SQLException e) {
-                        throw new HaiguiException(HaiguiException.Kind.STORE, "cannot compute indicator " + d.id() + ": " + e.getMessage(), e);
+            try (Run run = new Run(s, ctx, dialect)) {
+                // each definition's rows, in catalogue order; a bootstrap's arithmetic may still be running on the
+                // run's pool while the next definitions' SQL runs on this thread (see Run.later)
+                List<java.util.concurrent.Future<List<RawCell>>> rows = new ArrayList<>();
+                int done = 0;
+                for (IndicatorDefinition d : defs) {
+                    if (!d.available()) {
+                        notAvailable.put(d.id(), d.unavailable());
+                    } else {
+                        try {
+                            long q0 = System.nanoTime();
+                            rows.add(run.compute(d));
+                            Timings.log(d.id(), q0);
+                        } catch (SQLException e) {
+                            throw new HaiguiException(HaiguiException.Kind.STORE, "cannot compute indicator " + d.id() + ": " + e.getMessage(), e);
+                        }
                     }
+                    request.progress().advance(++done);
                 }
-                request.progress().advance(++done);
+                long w0 = System.nanoTime();
+                for (java.util.concurrent.Future<List<RawCell>> f : rows) {
+                    out.addAll(Run.join(f));
+                }
+                Timings.log("waiting for the bootstraps", w0);
             }
         } catch (SQLException e) {
             throw new HaiguiException(HaiguiException.Kind.STORE, "cannot prepare the indicator tables: " + e.getMessage(), e);
         } finally {
             request.progress().finish();
         }
+        long r0 = System.nanoTime();
         out.addAll(counterparts(out, catalogue));
+        Timings.log("absent counterparts", r0);
+        long r1 = System.nanoTime();
         List<CellRelation> relations = Relations.derive(out.stream().map(RawCell::key).toList(), catalogue::find);
+        Timings.log("relations", r1);
         return new RawResult(out, relations, notAvailable, new IndicatorResult.RunInfo(ctx.asOf(), ctx.seed(),
             ctx.resamples(), Catalogue.VERSION, SCHEME));
     }
@@ -142,8 +155,10 @@ public final class IndicatorEngine {
             keys.add(c.key());
             known.add(c.key());
         }
+        // to a fixpoint: each round asks only about the cells the previous one added (Relations#absentCounterparts),
+        // with every cell so far present - the same cells, in the same order, as asking about all of them each round
         List<RawCell> added = new ArrayList<>();
-        for (List<CellKey> more = Relations.absentCounterparts(keys); ; more = Relations.absentCounterparts(keys)) {
+        for (List<CellKey> more = Relations.absentCounterparts(keys, known); ; more = Relations.absentCounterparts(more, known)) {
             more.removeIf(k -> !known.add(k));
             if (more.isEmpty()) {
                 return added;
@@ -154,7 +169,6 @@ public final class IndicatorEngine {
                 added.add(new RawCell(new IndicatorValue(k.indicator(), k.period(), k.group(), k.breakdown(), k.category(),
                     parts ? null : BigDecimal.ZERO, parts ? BigDecimal.ZERO : null, parts ? BigDecimal.ZERO : null, null, null, false),
                     new Contributors(0, parts ? 0 : -1, null, null, null, null)));
-                keys.add(k);
             }
         }
     }
@@ -271,8 +285,22 @@ public final class IndicatorEngine {
         }
     }
 
-    /** One run: the connection, the context, and the lazily created bootstrap weights and comparison tables. */
-    private static final class Run {
+    /**
+     * One run: the connection, the context, the lazily created bootstrap weights and comparison tables, and the
+     * pool that finishes the definitions' bootstraps.
+     *
+     * <p>Why a pool: a bootstrap's SQL part (the unit rows) needs the run's connection and transaction, its
+     * arithmetic (B replicates per cell, the percentile intervals) needs only those rows. On the embedded engine the
+     * rows are fetched on the run's thread and the arithmetic is handed to the pool (as many threads as cores), while
+     * the run's thread goes on with the next definitions' SQL - the statements are short and leave cores idle. The
+     * results are joined in catalogue order at the end, and every figure is computed by the same code from the same
+     * rows, so the output does not depend on the threads. At most {@link #MAX_PENDING} definitions wait in the pool
+     * (their unit rows are held in memory until then). Spark's sessions compute the replicates where the rows live
+     * ({@link SessionResampling}), synchronously: no pool.
+     */
+    private static final class Run implements AutoCloseable {
+        private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private static final int MAX_PENDING = 2 * THREADS;
         private final SqlSession c;
         private final RunContext ctx;
         private final Dialect dialect;
@@ -284,36 +312,102 @@ public final class IndicatorEngine {
         /** The definitions' temp tables created in this run (each once, by the first definition that needs it). */
         private final Set<String> temps = new java.util.HashSet<>();
 
+        private final java.util.concurrent.ExecutorService pool;
+        private final java.util.ArrayDeque<java.util.concurrent.Future<List<RawCell>>> pending = new java.util.ArrayDeque<>();
+
         Run(SqlSession c, RunContext ctx, Dialect dialect) {
             this.c = c;
             this.ctx = ctx;
             this.dialect = dialect;
+            this.pool = c instanceof JdbcSession ? java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "haigui-bootstrap");
+                t.setDaemon(true);
+                return t;
+            }) : null;
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+
+        /** The rows {@code task} computes: on the pool (at most MAX_PENDING waiting), or here and now without one. */
+        private java.util.concurrent.Future<List<RawCell>> later(java.util.concurrent.Callable<List<RawCell>> task) {
+            if (pool == null) {
+                try {
+                    return java.util.concurrent.CompletableFuture.completedFuture(task.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            pending.removeIf(java.util.concurrent.Future::isDone);
+            while (pending.size() >= MAX_PENDING) {
+                join(pending.poll());
+            }
+            java.util.concurrent.Future<List<RawCell>> f = pool.submit(task);
+            pending.add(f);
+            return f;
+        }
+
+        /** The rows of a finished (or finishing) definition; its failure as the task threw it. */
+        static List<RawCell> join(java.util.concurrent.Future<List<RawCell>> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HaiguiException(HaiguiException.Kind.STORE, "indicator run interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         private String bind(String sql) {
             return BaseTables.bind(sql, ctx.asOf(), dialect);
         }
 
-        List<RawCell> compute(IndicatorDefinition d) throws SQLException {
+        java.util.concurrent.Future<List<RawCell>> compute(IndicatorDefinition d) throws SQLException {
             for (IndicatorDefinition.TempTable t : d.prepare()) {
                 if (temps.add(t.name())) {
                     c.createTemp(t.name(), BaseTables.bind(t.sql(), ctx.asOf()));
                 }
             }
             String sql = bind(d.sql());
-            List<RawCell> rows = switch (d.kind()) {
-                case TIDY -> tidy(d, sql);
-                case PERSON_COUNT -> persons(d, sql);
-                case ENT_MEDIAN_DIFFERENCE -> medianDifference(d, sql);
-                default -> enterprises(d, sql);
-            };
+            switch (d.kind()) {
+                case TIDY -> {
+                    List<RawCell> rows = tidy(d, sql);
+                    return java.util.concurrent.CompletableFuture.completedFuture(order(d, rows, keepCategoryOrder.contains(d.id())));
+                }
+                case PERSON_COUNT -> {
+                    return java.util.concurrent.CompletableFuture.completedFuture(order(d, persons(d, sql), false));
+                }
+                default -> {
+                    // the SQL here; the bootstrap's arithmetic and the rows' assembly may follow on the pool
+                    java.util.concurrent.Callable<List<RawCell>> rows = d.kind() == Kind.ENT_MEDIAN_DIFFERENCE
+                        ? medianDifference(d, sql) : enterprises(d, sql);
+                    return later(() -> order(d, rows.call(), false));
+                }
+            }
+        }
+
+        /** The definition's rows in output order (sorted in place). */
+        private static List<RawCell> order(IndicatorDefinition d, List<RawCell> rows, boolean keepCategoryOrder) {
             List<String> order = new ArrayList<>();
             order.add("");
             order.addAll(d.breakdowns());
             order.add("table");
             Comparison cmp = d.comparison();
             List<String> groups = List.of("", cmp.first(), cmp.second(), cmp.difference());
-            if (keepCategoryOrder.contains(d.id())) {
+            if (keepCategoryOrder) {
                 // stable: within a period and breakdown the query's order stays; breakdowns not declared
                 // (survey questions) keep their first appearance's order
                 List<String> seen = new ArrayList<>();
@@ -449,9 +543,8 @@ public final class IndicatorEngine {
             return name;
         }
 
-        private List<RawCell> enterprises(IndicatorDefinition d, String sql) throws SQLException {
+        private java.util.concurrent.Callable<List<RawCell>> enterprises(IndicatorDefinition d, String sql) throws SQLException {
             Comparison cmp = d.comparison();
-            boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
             if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
                 // the unit rows are read twice (point estimates in SQL, then the resampling): compute them once
                 c.createTemp("hg_units", "SELECT * FROM (" + sql + ") q");
@@ -473,14 +566,27 @@ public final class IndicatorEngine {
                     cells.computeIfAbsent(new Cell(p, "", ""), k -> new HashMap<>());
                 }
             }
-            long e1 = System.nanoTime();
-            Map<Cell, Map<String, Interval>> boot = switch (d.kind()) {
+            long e0 = System.nanoTime();
+            java.util.concurrent.Callable<Map<Cell, Map<String, Interval>>> intervals = switch (d.kind()) {
                 case ENT_RATIO, ENT_MEDIAN -> bootIntervals(d, sql);
-                default -> Map.of();
+                default -> Map::of;
             };
-            if (!boot.isEmpty()) {
-                Timings.log("  bootstrap of " + d.id(), e1);
+            if (d.kind() == Kind.ENT_RATIO || d.kind() == Kind.ENT_MEDIAN) {
+                Timings.log("  units of " + d.id() + " for the bootstrap", e0);
             }
+            return () -> {
+                long e1 = System.nanoTime();
+                Map<Cell, Map<String, Interval>> boot = intervals.call();
+                if (!boot.isEmpty()) {
+                    Timings.log("  bootstrap of " + d.id() + " (" + Thread.currentThread().getName() + ")", e1);
+                }
+                return enterpriseRows(d, cells, boot);
+            };
+        }
+
+        private List<RawCell> enterpriseRows(IndicatorDefinition d, Map<Cell, Map<String, Stat>> cells, Map<Cell, Map<String, Interval>> boot) {
+            Comparison cmp = d.comparison();
+            boolean both = d.groups() == Groups.RETURNEE_OTHER_DIFFERENCE;
             List<RawCell> out = new ArrayList<>();
             for (Map.Entry<Cell, Map<String, Stat>> e : cells.entrySet()) {
                 Cell cell = e.getKey();
@@ -501,7 +607,7 @@ public final class IndicatorEngine {
          * group, the percentile bootstrap of the per-resample difference (the engine's weights of each enterprise),
          * contributors as for a difference row (the smaller side's enterprises).
          */
-        private List<RawCell> medianDifference(IndicatorDefinition d, String sql) throws SQLException {
+        private java.util.concurrent.Callable<List<RawCell>> medianDifference(IndicatorDefinition d, String sql) throws SQLException {
             if (d.groups() != Groups.RETURNEE_ONLY || !d.breakdowns().isEmpty()) {
                 throw new IllegalStateException(d.id() + ": a median difference is given in one group, without breakdowns");
             }
@@ -516,9 +622,20 @@ public final class IndicatorEngine {
                     n.computeIfAbsent(rs.getString(1), k -> new long[2])[side] = rs.getLong(4);
                 }
             }
-            Map<String, double[]> reps = c instanceof JdbcSession j
-                ? resampling(d.comparison()).medianDifference(j.connection(), "SELECT * FROM hg_units")
-                : sessionResampling(d.comparison()).medianDifference("SELECT * FROM hg_units");
+            java.util.concurrent.Callable<Map<String, double[]>> replicates;
+            if (c instanceof JdbcSession j) {
+                Resampling rs = resampling(d.comparison());
+                Resampling.Units u = rs.medianDifferenceUnits(j.connection(), "SELECT * FROM hg_units");
+                replicates = () -> rs.medianDifference(u);
+            } else {
+                Map<String, double[]> r = sessionResampling(d.comparison()).medianDifference("SELECT * FROM hg_units");
+                replicates = () -> r;
+            }
+            return () -> medianDifferenceRows(d, med, n, replicates.call());
+        }
+
+        private List<RawCell> medianDifferenceRows(IndicatorDefinition d, Map<String, BigDecimal[]> med, Map<String, long[]> n,
+                                                   Map<String, double[]> reps) {
             List<RawCell> out = new ArrayList<>();
             for (Map.Entry<String, BigDecimal[]> e : med.entrySet()) {
                 BigDecimal[] m = e.getValue();
@@ -629,20 +746,32 @@ public final class IndicatorEngine {
             return r;
         }
 
-        private Map<Cell, Map<String, Interval>> bootIntervals(IndicatorDefinition d, String sql) throws SQLException {
+        /**
+         * The percentile intervals of a ratio or median definition per cell and group: the unit rows are fetched
+         * now (on the run's connection); the returned task does the arithmetic (on the embedded engine).
+         */
+        private java.util.concurrent.Callable<Map<Cell, Map<String, Interval>>> bootIntervals(IndicatorDefinition d, String sql)
+            throws SQLException {
             boolean firstOnly = d.groups() == Groups.RETURNEE_ONLY;
-            Map<Resampling.Key, double[]> reps;
             if (c instanceof JdbcSession j) {
                 Resampling rs = resampling(d.comparison());
-                reps = d.kind() == Kind.ENT_RATIO
-                    ? rs.ratio(j.connection(), sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
-                    : rs.median(j.connection(), sql, d.breakdowns(), firstOnly);
-            } else {
-                SessionResampling rs = sessionResampling(d.comparison());
-                reps = d.kind() == Kind.ENT_RATIO
-                    ? rs.ratio(sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
-                    : rs.median(sql, d.breakdowns(), firstOnly);
+                if (d.kind() == Kind.ENT_RATIO) {
+                    Resampling.Units u = rs.ratioUnits(j.connection(), sql);
+                    double scale = d.scale().doubleValue();
+                    return () -> cellIntervals(d, rs.ratio(u, d.breakdowns(), firstOnly, scale));
+                }
+                Resampling.Units u = rs.medianUnits(j.connection(), sql);
+                return () -> cellIntervals(d, rs.median(u, d.breakdowns(), firstOnly));
             }
+            SessionResampling rs = sessionResampling(d.comparison());
+            Map<Resampling.Key, double[]> reps = d.kind() == Kind.ENT_RATIO
+                ? rs.ratio(sql, d.breakdowns(), firstOnly, d.scale().doubleValue())
+                : rs.median(sql, d.breakdowns(), firstOnly);
+            Map<Cell, Map<String, Interval>> out = cellIntervals(d, reps);
+            return () -> out;
+        }
+
+        private static Map<Cell, Map<String, Interval>> cellIntervals(IndicatorDefinition d, Map<Resampling.Key, double[]> reps) {
             Map<Cell, Map<String, Interval>> out = new HashMap<>();
             Resampling.intervals(d.comparison(), reps).forEach((k, ci) ->
                 out.computeIfAbsent(new Cell(k.period(), k.breakdown(), k.category()), x -> new HashMap<>()).put(k.group(), ci));

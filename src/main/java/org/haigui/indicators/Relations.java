@@ -168,7 +168,16 @@ public final class Relations {
      * Disclosure control treats these as cells of value 0 that it may publish as withheld rows.
      */
     public static List<CellKey> absentCounterparts(Collection<CellKey> keys) {
-        Set<CellKey> present = new HashSet<>(keys);
+        return absentCounterparts(keys, new HashSet<>(keys));
+    }
+
+    /**
+     * {@link #absentCounterparts(Collection)} of the cells {@code keys} among the cells {@code present} (which holds
+     * them): the candidates of those keys only. A caller that adds the counterparts found and asks again needs to ask
+     * only about the added ones: a key's candidates that were absent are now present, and those whose table had no
+     * total still have none (a counterpart is never a total: it has its cell's breakdown).
+     */
+    static List<CellKey> absentCounterparts(Collection<CellKey> keys, Set<CellKey> present) {
         Set<CellKey> out = new java.util.LinkedHashSet<>();
         for (CellKey k : keys) {
             if (k.breakdown().isEmpty() || IndicatorEngine.DIFFERENCE.equals(k.group())) {

@@ -111,7 +111,7 @@ final class Resampling {
     private static final List<Breakdowns.Breakdown> ENT_BREAKDOWNS = Breakdowns.of(Breakdowns.Scope.ENTERPRISE);
 
     /** Unit rows: period (index in {@code periods}), enterprise, and one or two numbers. */
-    private static final class Units {
+    static final class Units {
         final List<String> periods = new ArrayList<>();
         int[] period = new int[1024];
         long[] eidx = new long[1024];
@@ -136,20 +136,23 @@ final class Resampling {
 
     /** Unit rows of {@code sql} (columns period, eidx, a [, b]) in {@code order} (columns of q). */
     private Units fetch(Connection c, String sql, String order) throws SQLException {
-        // periods travel as small integers (a dictionary), not as one string per row
+        // periods become small integers (a dictionary, in order of first appearance: the index only groups the
+        // rows, it orders nothing) in the one pass over the rows, rather than by a second query for the distinct
+        // periods and a join with it; rows without a period are left out, as that join left them out
         Units u = new Units();
+        Map<String, Integer> codes = new HashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT period FROM (" + sql + ") q ORDER BY period")) {
+             ResultSet rs = st.executeQuery("SELECT q.* FROM (" + sql + ") q WHERE q.period IS NOT NULL ORDER BY " + order)) {
+            boolean two = rs.getMetaData().getColumnCount() > 3;
             while (rs.next()) {
-                u.periods.add(rs.getString(1));
-            }
-        }
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("WITH q AS (" + sql + "), pd AS (SELECT period, row_number() OVER (ORDER BY period) - 1 AS pidx"
-                 + " FROM (SELECT DISTINCT period FROM q) x) SELECT pd.pidx, q.* FROM q JOIN pd ON pd.period = q.period ORDER BY " + order)) {
-            boolean two = rs.getMetaData().getColumnCount() > 4;
-            while (rs.next()) {
-                u.add(rs.getInt(1), rs.getLong(3), rs.getDouble(4), two ? rs.getDouble(5) : 0);
+                String period = rs.getString(1);
+                Integer p = codes.get(period);
+                if (p == null) {
+                    p = u.periods.size();
+                    codes.put(period, p);
+                    u.periods.add(period);
+                }
+                u.add(p, rs.getLong(2), rs.getDouble(3), two ? rs.getDouble(4) : 0);
             }
         }
         return u;
@@ -220,8 +223,17 @@ final class Resampling {
     /** Replicates of scale x sum(w num) / sum(w den) per cell; unit SQL columns eidx, period, num, den. */
     Map<Key, double[]> ratio(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly, double scale)
         throws SQLException {
-        Units u = fetch(c, "SELECT period, eidx, CAST(num AS DOUBLE) AS a, CAST(den AS DOUBLE) AS b FROM (" + unitSql + ") q"
+        return ratio(ratioUnits(c, unitSql), breakdowns, firstOnly, scale);
+    }
+
+    /** The unit rows of a ratio (the database's part, on the run's connection); for {@link #ratio(Units, List, boolean, double)}. */
+    Units ratioUnits(Connection c, String unitSql) throws SQLException {
+        return fetch(c, "SELECT period, eidx, CAST(num AS DOUBLE) AS a, CAST(den AS DOUBLE) AS b FROM (" + unitSql + ") q"
             + " WHERE num IS NOT NULL AND den IS NOT NULL", "q.eidx");
+    }
+
+    /** Replicates of a ratio from its fetched unit rows: arithmetic only (no connection), so it may run on another thread. */
+    Map<Key, double[]> ratio(Units u, List<String> breakdowns, boolean firstOnly, double scale) {
         Cells cells = cells(u, breakdowns, firstOnly);
         List<Key> keys = cells.keys();
         int bCount = resamples;
@@ -284,11 +296,20 @@ final class Resampling {
 
     /** Replicates of the median per cell; unit SQL columns eidx, period, v. Cells run in parallel. */
     Map<Key, double[]> median(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly) throws SQLException {
+        return median(medianUnits(c, unitSql), breakdowns, firstOnly);
+    }
+
+    /** The unit rows of a median, sorted by value (the database's part); for {@link #median(Units, List, boolean)}. */
+    Units medianUnits(Connection c, String unitSql) throws SQLException {
+        return fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a FROM (" + unitSql + ") q WHERE v IS NOT NULL", "q.a, q.eidx");
+    }
+
+    /** Replicates of a median from its fetched unit rows: arithmetic only, so it may run on another thread. */
+    Map<Key, double[]> median(Units u, List<String> breakdowns, boolean firstOnly) {
         long t0 = System.nanoTime();
-        Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a FROM (" + unitSql + ") q WHERE v IS NOT NULL", "q.a, q.eidx");
         Cells cells = cells(u, breakdowns, firstOnly);
         if (Timings.ON) {
-            Timings.log("  median: " + u.n + " units fetched and put in cells", t0);
+            Timings.log("  median: " + u.n + " units put in cells", t0);
         }
         Map<Key, double[]> out = new java.util.concurrent.ConcurrentHashMap<>();
         // unit indices are in value order already (the query sorts), so each cell's list is sorted
@@ -312,8 +333,17 @@ final class Resampling {
      * have no replicates.
      */
     Map<String, double[]> medianDifference(Connection c, String unitSql) throws SQLException {
-        Units u = fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a, CAST(side AS DOUBLE) AS b FROM (" + unitSql + ") q"
+        return medianDifference(medianDifferenceUnits(c, unitSql));
+    }
+
+    /** The unit rows of a median difference, sorted by value (the database's part). */
+    Units medianDifferenceUnits(Connection c, String unitSql) throws SQLException {
+        return fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a, CAST(side AS DOUBLE) AS b FROM (" + unitSql + ") q"
             + " WHERE v IS NOT NULL", "q.a, q.eidx");
+    }
+
+    /** {@link #medianDifference(Connection, String)} from the fetched unit rows: arithmetic only. */
+    Map<String, double[]> medianDifference(Units u) {
         Map<String, double[]> out = new HashMap<>();
         int nPer = u.periods.size();
         IntList[][] members = new IntList[nPer][2];

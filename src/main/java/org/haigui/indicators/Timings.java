@@ -5,17 +5,17 @@ import java.util.Locale;
 /**
  * A run's timings on standard error when the environment variable {@code HAIGUI_TIMINGS} is set
  * (as the import's phases): each phase, each indicator, each SQL statement. For profiling; never
- * part of an output.
+ * part of an output. Public for the command's phases (opening, writing), which are outside the engine.
  */
-final class Timings {
+public final class Timings {
 
-    static final boolean ON = System.getenv("HAIGUI_TIMINGS") != null;
+    public static final boolean ON = System.getenv("HAIGUI_TIMINGS") != null;
 
     private Timings() {
     }
 
     /** Prints what took the time since {@code startNanos} ({@link System#nanoTime}). */
-    static void log(String what, long startNanos) {
+    public static void log(String what, long startNanos) {
         if (ON) {
             System.err.printf(Locale.ROOT, "indicators %8.3f s  %s%n", (System.nanoTime() - startNanos) / 1e9, what);
         }
