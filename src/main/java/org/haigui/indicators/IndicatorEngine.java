@@ -355,20 +355,7 @@ public final class IndicatorEngine {
 
         /** The rows of a finished (or finishing) definition; its failure as the task threw it. */
         static List<RawCell> join(java.util.concurrent.Future<List<RawCell>> f) {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HaiguiException(HaiguiException.Kind.STORE, "indicator run interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return org.haigui.core.Tasks.result(f, RuntimeException.class, "computing the bootstrap intervals");
         }
 
         private String bind(String sql) {

@@ -284,21 +284,7 @@ final class Staging {
     /** The next chunk in file order, checked; an error of the reading or checking threads is thrown here. */
     private static Chunk take(java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue)
         throws InterruptedException, IOException {
-        try {
-            return queue.take().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return org.haigui.core.Tasks.result(queue.take(), IOException.class, "reading and checking the input");
     }
 
     /**

@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -345,21 +343,7 @@ final class Figures implements AutoCloseable {
     }
 
     private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "interrupted while computing the figures", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "computing the figures failed: " + c, c);
-        }
+        return org.haigui.core.Tasks.result(f, RuntimeException.class, "computing the figures");
     }
 
     @Override
