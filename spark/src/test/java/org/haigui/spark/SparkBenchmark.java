@@ -15,7 +15,8 @@ import java.util.Locale;
  * JVM start included, and a cell-by-cell comparison of the two outputs.
  *
  * <pre>
- * ./mvnw -B -q -DskipTests package test-compile
+ * ./mvnw -B -q -DskipTests -pl spark -am package      # (package and test-compile in one call fail in the shade step)
+ * ./mvnw -B -q -DskipTests -pl spark -am test-compile
  * cp /path/to/haigui.duckdb* /tmp/bench/          # a copy of a store (haigui synth + haigui import)
  * java -cp spark/target/test-classes:target/haigui.jar org.haigui.spark.SparkBenchmark /tmp/bench/haigui.duckdb 2021-09-30 [JAVA_XMX]
  * </pre>
