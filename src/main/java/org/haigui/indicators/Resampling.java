@@ -220,19 +220,20 @@ final class Resampling {
         return new Cells(keys, m);
     }
 
-    /** Replicates of scale x sum(w num) / sum(w den) per cell; unit SQL columns eidx, period, num, den. */
-    Map<Key, double[]> ratio(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly, double scale)
-        throws SQLException {
-        return ratio(ratioUnits(c, unitSql), breakdowns, firstOnly, scale);
-    }
 
-    /** The unit rows of a ratio (the database's part, on the run's connection); for {@link #ratio(Units, List, boolean, double)}. */
+    /**
+     * The unit rows of a ratio (the database's part, on the run's connection; unit SQL columns eidx, period, num,
+     * den); for {@link #ratio(Units, List, boolean, double)}.
+     */
     Units ratioUnits(Connection c, String unitSql) throws SQLException {
         return fetch(c, "SELECT period, eidx, CAST(num AS DOUBLE) AS a, CAST(den AS DOUBLE) AS b FROM (" + unitSql + ") q"
             + " WHERE num IS NOT NULL AND den IS NOT NULL", "q.eidx");
     }
 
-    /** Replicates of a ratio from its fetched unit rows: arithmetic only (no connection), so it may run on another thread. */
+    /**
+     * Replicates of scale x sum(w num) / sum(w den) per cell, from the fetched unit rows: arithmetic only (no
+     * connection), so it may run on another thread.
+     */
     Map<Key, double[]> ratio(Units u, List<String> breakdowns, boolean firstOnly, double scale) {
         Cells cells = cells(u, breakdowns, firstOnly);
         List<Key> keys = cells.keys();
@@ -294,17 +295,16 @@ final class Resampling {
         return out;
     }
 
-    /** Replicates of the median per cell; unit SQL columns eidx, period, v. Cells run in parallel. */
-    Map<Key, double[]> median(Connection c, String unitSql, List<String> breakdowns, boolean firstOnly) throws SQLException {
-        return median(medianUnits(c, unitSql), breakdowns, firstOnly);
-    }
 
-    /** The unit rows of a median, sorted by value (the database's part); for {@link #median(Units, List, boolean)}. */
+    /**
+     * The unit rows of a median, sorted by value (the database's part; unit SQL columns eidx, period, v); for
+     * {@link #median(Units, List, boolean)}.
+     */
     Units medianUnits(Connection c, String unitSql) throws SQLException {
         return fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a FROM (" + unitSql + ") q WHERE v IS NOT NULL", "q.a, q.eidx");
     }
 
-    /** Replicates of a median from its fetched unit rows: arithmetic only, so it may run on another thread. */
+    /** Replicates of the median per cell from the fetched unit rows (cells run in parallel): arithmetic only, so it may run on another thread. */
     Map<Key, double[]> median(Units u, List<String> breakdowns, boolean firstOnly) {
         long t0 = System.nanoTime();
         Cells cells = cells(u, breakdowns, firstOnly);
@@ -326,23 +326,18 @@ final class Resampling {
         return out;
     }
 
-    /**
-     * Per period: the replicates of median(side 0) - median(side 1); unit SQL columns eidx, period,
-     * side (0 or 1, may differ between periods for one enterprise), v. An enterprise's weights are
-     * those of every other resampled figure (seed, resample, eidx). Periods where a side is empty
-     * have no replicates.
-     */
-    Map<String, double[]> medianDifference(Connection c, String unitSql) throws SQLException {
-        return medianDifference(medianDifferenceUnits(c, unitSql));
-    }
 
-    /** The unit rows of a median difference, sorted by value (the database's part). */
+    /** The unit rows of a median difference, sorted by value (the database's part; unit SQL columns eidx, period, side, v). */
     Units medianDifferenceUnits(Connection c, String unitSql) throws SQLException {
         return fetch(c, "SELECT period, eidx, CAST(v AS DOUBLE) AS a, CAST(side AS DOUBLE) AS b FROM (" + unitSql + ") q"
             + " WHERE v IS NOT NULL", "q.a, q.eidx");
     }
 
-    /** {@link #medianDifference(Connection, String)} from the fetched unit rows: arithmetic only. */
+    /**
+     * Per period: the replicates of median(side 0) - median(side 1), from the fetched unit rows (side 0 or 1, may
+     * differ between periods for one enterprise): arithmetic only. An enterprise's weights are those of every other
+     * resampled figure (seed, resample, eidx). Periods where a side is empty have no replicates.
+     */
     Map<String, double[]> medianDifference(Units u) {
         Map<String, double[]> out = new HashMap<>();
         int nPer = u.periods.size();

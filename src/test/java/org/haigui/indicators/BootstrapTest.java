@@ -160,7 +160,8 @@ class BootstrapTest {
             BaseTables.create(SqlSession.jdbc(c), d);
             try {
                 String unit = BaseTables.bind(Catalogue.core().find("ent.rd_intensity").orElseThrow().sql(), d, Dialect.DUCKDB);
-                Map<Resampling.Key, double[]> java = Resampling.load(c, Comparison.RETURNEE_OTHER, 99, 120).ratio(c, unit, List.of("district"), false, 1.0);
+                Resampling rs0 = Resampling.load(c, Comparison.RETURNEE_OTHER, 99, 120);
+                Map<Resampling.Key, double[]> java = rs0.ratio(rs0.ratioUnits(c, unit), List.of("district"), false, 1.0);
                 try (Statement st = c.createStatement()) {
                     st.execute(Bootstrap.weightsTableSql(99, 120));
                     st.execute(Bootstrap.ratioReplicatesSql(unit, "b.breakdown IN ('', 'district')", 1.0, 120));
