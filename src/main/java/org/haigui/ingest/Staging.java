@@ -37,8 +37,6 @@ import org.haigui.store.Store;
  */
 final class Staging {
 
-    private static final int PROGRESS_EVERY = 20_000;
-
     private final Store store;
     private final ImportOptions options;
     private final Progress progress;
