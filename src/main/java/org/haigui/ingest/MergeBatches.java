@@ -45,9 +45,19 @@ final class MergeBatches {
         String cls = "cls_" + t.name();
         String firstKey = t.keyNames().get(0);
         try (Statement st = c.createStatement()) {
-            ImportSql.exec(st, "CREATE TEMP TABLE " + cls + " AS SELECT s.*, CASE WHEN t." + firstKey + " IS NULL THEN 'i' WHEN "
-                + (diff.length() == 0 ? "false" : "(" + diff + ")") + " THEN 'u' ELSE 'n' END AS _cls"
-                + " FROM " + s + " s LEFT JOIN " + t.name() + " t ON " + ImportSql.keyEq(t, "s", "t") + " WHERE " + ImportSql.ok(t, "s"));
+            if (isEmpty(st, t)) {
+                // Bulk load into an empty table (a new store, or a table imported for the first time): every
+                // accepted row is new, so the classification needs no join with the stored rows and no copy
+                // of the staged rows. A view, read by the statements below as the table would be. Measured
+                // on 10,000,000 persons: the CREATE TABLE ... AS of the three large tables took 18.6 s of the
+                // merge's 59 s.
+                ImportSql.exec(st, "CREATE TEMP VIEW " + cls + " AS SELECT s.*, 'i' AS _cls FROM " + s + " s WHERE "
+                    + ImportSql.ok(t, "s"));
+            } else {
+                ImportSql.exec(st, "CREATE TEMP TABLE " + cls + " AS SELECT s.*, CASE WHEN t." + firstKey + " IS NULL THEN 'i' WHEN "
+                    + (diff.length() == 0 ? "false" : "(" + diff + ")") + " THEN 'u' ELSE 'n' END AS _cls"
+                    + " FROM " + s + " s LEFT JOIN " + t.name() + " t ON " + ImportSql.keyEq(t, "s", "t") + " WHERE " + ImportSql.ok(t, "s"));
+            }
             Map<Integer, ImportSource> byIndex = new HashMap<>();
             for (ImportSource src : sources) {
                 byIndex.put(src.index, src);
@@ -73,8 +83,10 @@ final class MergeBatches {
                 }
             }
             Trail.recordMerge(st, t, cls, base, inserted > 0, updated > 0);
-            ImportSql.exec(st, "DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
-                + ImportSql.keyEq(t, "s", t.name()) + ")");
+            if (updated > 0) {
+                ImportSql.exec(st, "DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
+                    + ImportSql.keyEq(t, "s", t.name()) + ")");
+            }
             String colList = String.join(", ", cols);
             ImportSql.exec(st, "INSERT INTO " + t.name() + " (" + colList + ", " + Schema.BATCH_COLUMN + ") SELECT " + colList + ", "
                 + (base + 1) + " + _src FROM " + cls + " WHERE _cls IN ('i', 'u')");
@@ -90,6 +102,14 @@ final class MergeBatches {
                     + " WHERE table_name = '" + t.name() + "' AND resolved_batch_id IS NULL AND row_key IN (SELECT "
                     + ImportSql.keyString(t, "s") + " FROM " + cls + " s)");
             }
+        }
+    }
+
+    /** True when table t has no stored row (read in the import's transaction). */
+    private static boolean isEmpty(Statement st, Table t) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + t.name() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
