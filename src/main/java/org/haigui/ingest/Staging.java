@@ -43,6 +43,11 @@ import org.haigui.store.Store;
  * the per-value setters of the vectors (a check and a validity update each), the copy into
  * per-statement batches and more garbage ate the gain. While the function waited for rows inside the
  * statement, DuckDB's thread spun on a core.
+ *
+ * <p>Nor (December 2026) an Appender per checking thread, each thread appending the rows it checked
+ * and handing a chunk to DuckDB under one lock: on 10,000,000 persons the stage took 151 s against
+ * 134 s, and the later SQL over the staging tables (whose rows were then interleaved chunk by chunk)
+ * 10 s more. The hand-over to DuckDB, not the Java side of the Appender, is most of its cost.
  */
 final class Staging {
 
@@ -145,51 +150,73 @@ final class Staging {
         s.started = now();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         java.util.function.Supplier<org.haigui.ids.IdHasher> hashers = hashers(t);
-        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-        java.util.concurrent.BlockingQueue<Worker> idle = new java.util.concurrent.LinkedBlockingQueue<>();
-        List<Worker> all = new java.util.ArrayList<>();
+        java.util.concurrent.BlockingQueue<RowValidator> validators = new java.util.concurrent.LinkedBlockingQueue<>();
+        for (int i = 0; i < workers; i++) {
+            validators.add(new RowValidator(t, s.header.headerOfSchema, options.city(), hashers, options.survey()));
+        }
         int columns = t.columns().size();
-        java.util.concurrent.ExecutorService pool = null;
-        Thread reader = null;
+        int storeWidth = validators.peek().storeWidth();
+        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+        progress.start("import " + s.name(), -1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "haigui-import-check");
+            th.setDaemon(true);
+            return th;
+        });
         java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue =
             new java.util.concurrent.ArrayBlockingQueue<>(workers + 1);
-        progress.start("import " + s.name(), -1);
-        try {
-            for (int i = 0; i < workers; i++) {
-                Worker w = new Worker(new RowValidator(t, s.header.headerOfSchema, options.city(), hashers, options.survey()),
-                    dc.createAppender("temp", "main", ImportSql.stg(t)), dc.createAppender("temp", "main", "stg_errors"));
-                all.add(w);
-                idle.add(w);
-            }
-            int storeWidth = all.get(0).validator.storeWidth();
-            pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-                Thread th = new Thread(r, "haigui-import-check");
-                th.setDaemon(true);
-                return th;
-            });
-            java.util.concurrent.ExecutorService checkers = pool;
-            Object flushLock = new Object();
-            try (TableInput in = inputs.open(s.spec, digest)) {
-                reader = new Thread(() -> readChunks(in, s, columns, storeWidth, checkers, idle, flushLock, queue), "haigui-import-read");
-                reader.setDaemon(true);
-                reader.start();
-                while (true) {
-                    Chunk chunk = take(queue);
-                    if (chunk == END) {
-                        break;
-                    }
-                    s.read += chunk.size;
-                    if (chunk.fraction > 0.02 && chunk.fraction < 1) {
-                        // the rows to come, estimated from the share of the file read (the bar's percentage)
-                        progress.total(Math.max(s.read, Math.round(s.read / chunk.fraction)));
-                    }
-                    progress.advance(s.read);
+        Thread reader = null;
+        try (TableInput in = inputs.open(s.spec, digest);
+             DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
+             DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
+            reader = new Thread(() -> readChunks(in, s, columns, storeWidth, pool, validators, queue), "haigui-import-read");
+            reader.setDaemon(true);
+            reader.start();
+            while (true) {
+                Chunk chunk = take(queue);
+                if (chunk == END) {
+                    break;
                 }
-                reader.join();
-                reader = null;
-                s.blank = in.blankRows();
-                warnings.addAll(in.warnings());
+                long t0 = cpu();
+                for (int k = 0; k < chunk.size; k++) {
+                    InputRow row = chunk.rows[k];
+                    RowValidator.Checked checked = chunk.checked[k];
+                    s.read++;
+                    rows.beginRow();
+                    rows.append(s.index);
+                    rows.append(row.rowNumber());
+                    for (Object v : checked.values()) {
+                        appendValue(rows, v);
+                    }
+                    rows.endRow();
+                    List<FieldError> rowErrors = checked.errors();
+                    for (int i = 0; i < rowErrors.size(); i++) { // indexed: no iterator per row (most rows have no error)
+                        FieldError e = rowErrors.get(i);
+                        errs.beginRow();
+                        errs.append(t.name());
+                        errs.append(s.index);
+                        errs.append(row.rowNumber());
+                        errs.append(e.column());
+                        errs.append(e.value());
+                        errs.append(e.reason());
+                        errs.endRow();
+                    }
+                }
+                loadNanos.addAndGet(cpu() - t0);
+                if (chunk.fraction > 0.02 && chunk.fraction < 1) {
+                    // the rows to come, estimated from the share of the file read (the bar's percentage)
+                    progress.total(Math.max(s.read, Math.round(s.read / chunk.fraction)));
+                }
+                progress.advance(s.read);
             }
+            reader.join();
+            reader = null;
+            s.blank = in.blankRows();
+            warnings.addAll(in.warnings());
+            long t0 = cpu();
+            rows.flush();
+            errs.flush();
+            loadNanos.addAndGet(cpu() - t0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -204,72 +231,13 @@ final class Staging {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (pool != null) {
-                pool.shutdownNow();
-                try {
-                    // no checking thread may use an appender while it closes
-                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            SQLException closing = null;
-            for (Worker w : all) {
-                try {
-                    w.close();
-                } catch (SQLException e) {
-                    closing = closing == null ? e : closing;
-                }
-            }
+            pool.shutdownNow();
             progress.total(s.read);
             progress.advance(s.read);
             progress.finish();
-            if (closing != null) {
-                throw closing;
-            }
         }
         s.checksum = s.spec.sheet() == null ? HexFormat.of().formatHex(digest.digest()) : checksumOf(s.spec.file());
         s.finished = now();
-    }
-
-    /**
-     * A checking thread's tools: its row validator (not thread-safe) and its own appenders to the
-     * staging table and to {@code stg_errors}. Each thread writes the rows it checked itself, so that
-     * the Appender's work (per value, in the driver: the import's bottleneck when one thread did it
-     * all, 110-116 s of CPU on 10,000,000 persons) is spread over the cores. Only the hand-over of a
-     * full chunk to DuckDB is one at a time (a lock), as the connection is shared.
-     */
-    private static final class Worker {
-        final RowValidator validator;
-        final DuckDBAppender rows;
-        final DuckDBAppender errs;
-        /**
-         * The appenders' locks: the driver confines an appender to the thread that made it unless told
-         * otherwise, and a worker passes from one pool thread to another (never two at once: it is
-         * taken from the idle queue); its appenders are used only while holding these.
-         */
-        final java.util.concurrent.locks.Lock rowsLock;
-        final java.util.concurrent.locks.Lock errsLock;
-
-        Worker(RowValidator validator, DuckDBAppender rows, DuckDBAppender errs) {
-            this.validator = validator;
-            this.rows = rows;
-            this.errs = errs;
-            this.rowsLock = rows.unsafeBreakThreadConfinement();
-            this.errsLock = errs.unsafeBreakThreadConfinement();
-        }
-
-        void close() throws SQLException {
-            rowsLock.lock();
-            errsLock.lock();
-            try {
-                rows.close();
-                errs.close();
-            } finally {
-                errsLock.unlock();
-                rowsLock.unlock();
-            }
-        }
     }
 
     /**
@@ -279,7 +247,7 @@ final class Staging {
      */
     private void readChunks(TableInput in, ImportSource s, int columns, int storeWidth,
                             java.util.concurrent.ExecutorService pool,
-                            java.util.concurrent.BlockingQueue<Worker> idle, Object flushLock,
+                            java.util.concurrent.BlockingQueue<RowValidator> validators,
                             java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Chunk>> queue) {
         try {
             while (true) {
@@ -295,7 +263,7 @@ final class Staging {
                     break;
                 }
                 Chunk chunk = new Chunk(batch, n, in.fractionRead());
-                queue.put(pool.submit(() -> check(chunk, s, columns, storeWidth, idle, flushLock)));
+                queue.put(pool.submit(() -> check(chunk, s, columns, storeWidth, validators)));
                 if (n < CHUNK) {
                     break;
                 }
@@ -313,64 +281,24 @@ final class Staging {
     }
 
     private Chunk check(Chunk chunk, ImportSource s, int columns, int storeWidth,
-                        java.util.concurrent.BlockingQueue<Worker> idle, Object flushLock) throws InterruptedException, SQLException {
-        Worker w = idle.take();
-        w.rowsLock.lock();
-        w.errsLock.lock();
+                        java.util.concurrent.BlockingQueue<RowValidator> validators) throws InterruptedException {
+        long t0 = cpu();
+        RowValidator validator = validators.take();
         try {
-            long t0 = cpu();
             RowValidator.Checked[] out = new RowValidator.Checked[chunk.size];
             for (int k = 0; k < chunk.size; k++) {
                 InputRow row = chunk.rows[k];
                 if (row.error() != null) {
                     out[k] = new RowValidator.Checked(new Object[storeWidth], List.of(new FieldError("", "", row.error())));
                 } else {
-                    out[k] = w.validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
+                    out[k] = validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
                 }
             }
             chunk.checked = out;
-            long t1 = cpu();
-            rulesNanos.addAndGet(t1 - t0);
-            // the rows into this thread's appender: a chunk (at most CHUNK rows) stays below the driver's vector of
-            // 2,048 rows, so the appender never hands rows to DuckDB by itself; that happens below, under the lock
-            String table = s.spec.table().name();
-            for (int k = 0; k < chunk.size; k++) {
-                w.rows.beginRow();
-                w.rows.append(s.index);
-                w.rows.append(chunk.rows[k].rowNumber());
-                for (Object v : out[k].values()) {
-                    appendValue(w.rows, v);
-                }
-                w.rows.endRow();
-            }
-            synchronized (flushLock) {
-                w.rows.flush();
-                boolean anyErrors = false;
-                for (int k = 0; k < chunk.size; k++) {
-                    List<FieldError> rowErrors = out[k].errors();
-                    for (int i = 0; i < rowErrors.size(); i++) { // indexed: no iterator per row (most rows have no error)
-                        FieldError e = rowErrors.get(i);
-                        w.errs.beginRow();
-                        w.errs.append(table);
-                        w.errs.append(s.index);
-                        w.errs.append(chunk.rows[k].rowNumber());
-                        w.errs.append(e.column());
-                        w.errs.append(e.value());
-                        w.errs.append(e.reason());
-                        w.errs.endRow();
-                        anyErrors = true;
-                    }
-                }
-                if (anyErrors) {
-                    w.errs.flush();
-                }
-            }
-            loadNanos.addAndGet(cpu() - t1);
             return chunk;
         } finally {
-            w.errsLock.unlock();
-            w.rowsLock.unlock();
-            idle.add(w);
+            validators.add(validator);
+            rulesNanos.addAndGet(cpu() - t0);
         }
     }
 
