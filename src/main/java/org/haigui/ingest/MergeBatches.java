@@ -48,10 +48,10 @@ final class MergeBatches {
             if (isEmpty(st, t)) {
                 // Bulk load into an empty table (a new store, or a table imported for the first time): every
                 // accepted row is new, so the classification needs no join with the stored rows and no copy
-                // of the staged rows. A view, read by the statements below as the table would be. Measured
-                // on 10,000,000 persons: the CREATE TABLE ... AS of the three large tables took 18.6 s of the
-                // merge's 59 s.
-                // (without the test for row errors when the table has none: the view is read by three statements)
+                // of the staged rows: a view, read by the statements below as the table would be, and without
+                // the test for row errors when the table has none (three statements read it). Measured on
+                // 10,000,000 persons: merge 45 s against 59 s, of which the copies of the three large tables
+                // had taken 18.6 s; the import's peak RSS 6.4 GB against 11.0 GB.
                 ImportSql.exec(st, "CREATE TEMP VIEW " + cls + " AS SELECT s.*, 'i' AS _cls FROM " + s + " s"
                     + (anyErrors(st, t) ? " WHERE " + ImportSql.ok(t, "s") : ""));
             } else {

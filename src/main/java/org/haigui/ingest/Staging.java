@@ -37,12 +37,12 @@ import org.haigui.store.Store;
  *
  * <p>Also tried and not kept (December 2026): a Java table function of the driver
  * ({@code DuckDBTableFunction}) that DuckDB reads the checked rows from, one {@code INSERT ... SELECT}
- * per 32 chunks, strings written a vector at a time ({@code setStrings}). On 3,000,000 synthetic rows
- * alone it took 3.6 s against the Appender's 8.2-9.6 s, but in the import of the 250,000-person city
- * the stage took more CPU, not less (9.2-12.0 s against 8.6-9.5 s, three runs each, same machine):
- * the per-value setters of the vectors (a check and a validity update each), the copy into
- * per-statement batches and more garbage ate the gain. While the function waited for rows inside the
- * statement, DuckDB's thread spun on a core.
+ * per 32 or 128 chunks, strings written a vector at a time ({@code setStrings}). On 3,000,000
+ * synthetic rows alone it took 3.6 s against the Appender's 8.2-9.6 s, but in the import it lost: the
+ * 250,000-person city's stage 5.6-6.6 s against 4.8-5.4 s, 1,000,000 persons' 19-20 s against 12-15 s
+ * with twice the system CPU (runs back to back, same machine). The per-value setters of the vectors
+ * (a check and a validity update each), the copy into per-statement batches and more garbage ate the
+ * gain; while the function waited for rows inside the statement, DuckDB's thread spun on a core.
  *
  * <p>Nor (December 2026) an Appender per checking thread, each thread appending the rows it checked
  * and handing a chunk to DuckDB under one lock: on 10,000,000 persons the stage took 151 s against
