@@ -84,6 +84,55 @@ class ImportRulesTest {
         assertThat(h.count("SELECT count(*) FROM quarantine")).isEqualTo(3);
     }
 
+    /**
+     * The merge reads the staged rows of a table with no stored rows through a view (every row is new)
+     * and classifies them against the stored rows otherwise: the same files must give the same rows,
+     * rejections, history and counts either way.
+     */
+    @Test
+    void emptyAndStoredTablesMergeAlike() throws Exception {
+        String persons = ImportHarness.PERSONS_HEADER + "P1,,张三,,M,,,\nP2,,李四,,X,,,\nP1,,张三丰,,M,,,\nP3,,王五,,F,,,\n";
+        String enterprises = "enterprise_id,name_zh,founded_date,district,industry\nE1,热像科技,2008-05-01,310104,C3976\n";
+        String years = "enterprise_id,year,employees\nE1,2020,5\nE1,2021,6\nE2,2021,1\n";
+        ImportHarness empty = new ImportHarness(Files.createDirectories(tmp.resolve("empty")));
+        ImportHarness stored = new ImportHarness(Files.createDirectories(tmp.resolve("stored")));
+        for (ImportHarness x : List.of(empty, stored)) {
+            x.write("f/persons.csv", persons);
+            x.write("f/enterprises.csv", enterprises);
+            x.write("f/enterprise_years.csv", years);
+        }
+        // the second store already holds a person and an enterprise (not enterprise years): two tables merge the classic way
+        stored.write("pre/persons.csv", ImportHarness.PERSONS_HEADER + "P9,,赵六,,M,,,\n");
+        stored.write("pre/enterprises.csv", "enterprise_id,name_zh,founded_date,district,industry\nE9,旧公司,2001-01-01,310104,C3976\n");
+        assertThat(stored.importPaths(stored.dir.resolve("pre")).code()).isZero();
+        ImportHarness.Run a = empty.importPaths(empty.dir.resolve("f"));
+        ImportHarness.Run b = stored.importPaths(stored.dir.resolve("f"));
+        assertThat(a.code()).as(a.out() + a.err()).isEqualTo(1);
+        assertThat(b.code()).as(b.out() + b.err()).isEqualTo(1);
+        assertThat(b.out().lines().filter(l -> l.matches("^(persons|enterprises|enterprise_years) .*")).toList())
+            .isEqualTo(a.out().lines().filter(l -> l.matches("^(persons|enterprises|enterprise_years) .*")).toList())
+            .hasSize(3);
+        String notPre = " WHERE person_id <> 'P9'";
+        assertThat(stored.rows("SELECT person_id, name_zh, gender FROM persons" + notPre + " ORDER BY 1"))
+            .isEqualTo(empty.rows("SELECT person_id, name_zh, gender FROM persons ORDER BY 1"))
+            .containsExactly(List.of("P1", "张三丰", "M"), List.of("P3", "王五", "F"));
+        assertThat(stored.rows("SELECT enterprise_id, CAST(year AS VARCHAR) FROM enterprise_years ORDER BY 1, 2"))
+            .isEqualTo(empty.rows("SELECT enterprise_id, CAST(year AS VARCHAR) FROM enterprise_years ORDER BY 1, 2"))
+            .containsExactly(List.of("E1", "2020"), List.of("E1", "2021"));
+        // the keys each batch inserted, as the history has them (what an undo removes)
+        String inserted = "SELECT t.table_name, h.k FROM (SELECT change_batch, person_id AS k FROM hist_persons WHERE op = 'i'"
+            + " UNION ALL SELECT change_batch, enterprise_id FROM hist_enterprises WHERE op = 'i'"
+            + " UNION ALL SELECT change_batch, enterprise_id || '|' || CAST(year AS VARCHAR) FROM hist_enterprise_years WHERE op = 'i') h"
+            + " JOIN import_batches t ON t.batch_id = h.change_batch WHERE h.k NOT IN ('P9', 'E9') ORDER BY 1, 2";
+        assertThat(stored.rows(inserted)).isEqualTo(empty.rows(inserted)).hasSize(5);
+        String quarantined = "SELECT table_name, row_key FROM quarantine ORDER BY 1, 2";
+        assertThat(stored.rows(quarantined)).isEqualTo(empty.rows(quarantined)).hasSize(3);
+        // and the views are gone with the staging tables: a second import of the same files changes nothing
+        ImportHarness.Run again = empty.importPaths(empty.dir.resolve("f"));
+        assertThat(again.out()).doesNotContain("cls_");
+        assertThat(empty.count("SELECT count(*) FROM persons")).isEqualTo(2);
+    }
+
     @Test
     void typeErrorsAreListedEveryOneWithRowAndColumn() throws Exception {
         h.write("persons.csv", ImportHarness.PERSONS_HEADER + "P1,,张三,,X,1990-13-01,master,11\n");
