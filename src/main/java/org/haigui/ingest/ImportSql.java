@@ -23,6 +23,14 @@ final class ImportSql {
         }
     }
 
+    /** True when {@code fromWhere} (a FROM clause, with its WHERE if any) yields a row. */
+    static boolean any(java.sql.Statement st, String fromWhere) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + fromWhere + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** The staging table of a table. */
     static String stg(Table t) {
         return "stg_" + t.name();

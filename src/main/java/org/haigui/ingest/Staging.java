@@ -88,16 +88,6 @@ final class Staging {
     void dropStaging(Connection c, Set<Table> tables) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (Table t : tables) {
-                // the merge's classified rows (a table, or a view over the staging table when the stored table was empty), then the staging table
-                try (java.sql.ResultSet rs = st.executeQuery("SELECT table_type FROM information_schema.tables WHERE table_catalog = 'temp'"
-                    + " AND table_name = 'cls_" + t.name() + "'")) {
-                    String kind = rs.next() ? rs.getString(1) : null;
-                    if ("VIEW".equals(kind)) {
-                        st.execute("DROP VIEW cls_" + t.name());
-                    } else if (kind != null) {
-                        st.execute("DROP TABLE cls_" + t.name());
-                    }
-                }
                 st.execute("DROP TABLE IF EXISTS " + ImportSql.stg(t));
             }
             st.execute("DROP TABLE IF EXISTS stg_errors");

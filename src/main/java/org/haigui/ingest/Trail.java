@@ -1,7 +1,6 @@
 package org.haigui.ingest;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -68,11 +67,7 @@ final class Trail {
     }
 
     static boolean activeTombstones(Statement st, Table t) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM tombstones WHERE table_name = '" + t.name()
-            + "' AND revived_batch_id IS NULL")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
+        return ImportSql.any(st, "tombstones WHERE table_name = '" + t.name() + "' AND revived_batch_id IS NULL");
     }
 
     /**
