@@ -124,44 +124,55 @@ public final class Importer {
         Connection c = store.writer();
         List<Path> rejectedFiles = new ArrayList<>();
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
-        try {
-            c.setAutoCommit(false);
-            org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
-            Set<Table> tables = new LinkedHashSet<>();
-            for (Table t : Schema.tables()) {
-                for (ImportSource s : sources) {
-                    if (s.spec.table() == t) {
-                        tables.add(t);
-                    }
+        Set<Table> tables = new LinkedHashSet<>();
+        for (Table t : Schema.tables()) {
+            for (ImportSource s : sources) {
+                if (s.spec.table() == t) {
+                    tables.add(t);
                 }
             }
+        }
+        boolean finished = false;
+        try {
             timer.lap("read");
             timer.phase("stage");
+            // the staging tables are temporary (not in the store), created before the transaction so
+            // that the engine's path can try DuckDB's reader on a file without ending the transaction
             staging.createStaging(c, tables, sources);
+            EngineStaging engine = new EngineStaging(staging, options, progress);
+            boolean[] staged = new boolean[sources.size()];
             for (ImportSource s : sources) {
-                staging.stage(c, s, warnings);
+                staged[s.index] = engine.stage(c, s);
+            }
+            c.setAutoCommit(false);
+            org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
+            for (ImportSource s : sources) {
+                if (!staged[s.index]) {
+                    staging.stage(c, s, warnings);
+                }
             }
             timer.lap("parse+row rules");
+            timer.part("engine (DuckDB reader, SQL rules)", staging.engineNanos.get());
             timer.part("parse", staging.parseNanos.get());
             timer.part("row rules", staging.rulesNanos.get());
             timer.part("load", staging.loadNanos.get());
             timer.phase("check");
             progress.startPhase("checking references and keys (检查引用与键)", tables.size());
-            int done = 0;
+            int checked = 0;
             for (Table t : tables) {
                 Trail.checkTombstones(c, t, options.revive());
                 CrossRowChecks.check(c, t, tables);
-                progress.advance(++done);
+                progress.advance(++checked);
             }
             progress.finish();
             timer.lap("cross-row rules");
             timer.phase("merge");
             progress.startPhase("merging into the store (合并入库)", tables.size());
-            done = 0;
+            checked = 0;
             long base = MergeBatches.nextBatchBase(c);
             for (Table t : tables) {
                 MergeBatches.merge(c, t, sources, base);
-                progress.advance(++done);
+                progress.advance(++checked);
             }
             progress.finish();
             timer.lap("merge");
@@ -188,6 +199,7 @@ public final class Importer {
             progress.finish();
             timer.lap("commit");
             timer.phase("committed");
+            finished = true;
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly(c);
             RejectedRows.cleanup(pendingMoves);
@@ -198,6 +210,9 @@ public final class Importer {
         } finally {
             try {
                 c.setAutoCommit(true);
+                if (!finished) {
+                    staging.dropStaging(c, tables); // temporary tables made before the transaction outlive its rollback
+                }
             } catch (SQLException ignored) {
                 // the connection is gone
             }

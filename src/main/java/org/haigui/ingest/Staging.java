@@ -102,6 +102,8 @@ final class Staging {
     final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
     final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
     final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** Wall time of the inputs staged on the engine's path ({@link EngineStaging}). */
+    final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -172,25 +174,7 @@ final class Staging {
                     InputRow row = chunk.rows[k];
                     RowValidator.Checked checked = chunk.checked[k];
                     s.read++;
-                    rows.beginRow();
-                    rows.append(s.index);
-                    rows.append(row.rowNumber());
-                    for (Object v : checked.values()) {
-                        appendValue(rows, v);
-                    }
-                    rows.endRow();
-                    List<FieldError> rowErrors = checked.errors();
-                    for (int i = 0; i < rowErrors.size(); i++) { // indexed: no iterator per row (most rows have no error)
-                        FieldError e = rowErrors.get(i);
-                        errs.beginRow();
-                        errs.append(t.name());
-                        errs.append(s.index);
-                        errs.append(row.rowNumber());
-                        errs.append(e.column());
-                        errs.append(e.value());
-                        errs.append(e.reason());
-                        errs.endRow();
-                    }
+                    append(rows, errs, t, s, row.rowNumber(), checked);
                 }
                 loadNanos.addAndGet(cpu() - t0);
                 if (chunk.fraction > 0.02 && chunk.fraction < 1) {
@@ -228,6 +212,30 @@ final class Staging {
         }
         s.checksum = s.spec.sheet() == null ? HexFormat.of().formatHex(digest.digest()) : checksumOf(s.spec.file());
         s.finished = now();
+    }
+
+    /** Appends one checked row to the staging table, and its errors to {@code stg_errors}. */
+    static void append(DuckDBAppender rows, DuckDBAppender errs, Table t, ImportSource s, long rowNumber, RowValidator.Checked checked)
+        throws SQLException {
+        rows.beginRow();
+        rows.append(s.index);
+        rows.append(rowNumber);
+        for (Object v : checked.values()) {
+            appendValue(rows, v);
+        }
+        rows.endRow();
+        List<FieldError> rowErrors = checked.errors();
+        for (int i = 0; i < rowErrors.size(); i++) { // indexed: no iterator per row (most rows have no error)
+            FieldError e = rowErrors.get(i);
+            errs.beginRow();
+            errs.append(t.name());
+            errs.append(s.index);
+            errs.append(rowNumber);
+            errs.append(e.column());
+            errs.append(e.value());
+            errs.append(e.reason());
+            errs.endRow();
+        }
     }
 
     /**
@@ -304,7 +312,7 @@ final class Staging {
      * fingerprint in the store), and only for a table with identity numbers; a key problem is
      * raised when the first identity number needs it, as before.
      */
-    private java.util.function.Supplier<org.haigui.ids.IdHasher> hashers(Table t) {
+    java.util.function.Supplier<org.haigui.ids.IdHasher> hashers(Table t) {
         boolean ids = t.columns().stream().anyMatch(col -> col.type() == org.haigui.schema.ColumnType.ID_NUMBER);
         if (!ids) {
             return () -> {
@@ -341,7 +349,7 @@ final class Staging {
         }
     }
 
-    private static LocalDateTime now() {
+    static LocalDateTime now() {
         return LocalDateTime.now(ZoneOffset.UTC);
     }
 

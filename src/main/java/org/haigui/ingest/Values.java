@@ -26,7 +26,7 @@ final class Values {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     /** GB/T 4754-2017: the divisions of each section (first and last two-digit code). */
-    private static final int[][] SECTION_DIVISIONS = {
+    static final int[][] SECTION_DIVISIONS = {
         {1, 5}, {6, 12}, {13, 43}, {44, 46}, {47, 50}, {51, 52}, {53, 60}, {61, 62}, {63, 65}, {66, 69},
         {70, 70}, {71, 72}, {73, 75}, {76, 79}, {80, 82}, {83, 83}, {84, 85}, {86, 90}, {91, 96}, {97, 97}};
     /** Excel's day 0 in the 1900 date system, accounting for its phantom 29 February 1900. */

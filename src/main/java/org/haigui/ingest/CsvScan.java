@@ -1,0 +1,273 @@
+package org.haigui.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * One pass over a CSV file's bytes, for {@link EngineStaging}: the file's SHA-256, its records, whether
+ * it is plain (quotes only as RFC 4180 has them, no line break inside a quoted field, no lone
+ * carriage return, no NUL byte), and per column of the header facts that let {@link EngineRules}
+ * leave out checks every value is known to pass: the column's longest value in bytes, whether any
+ * value holds a byte outside ASCII, the most digits one value could hold (ASCII digits, and 3 for each
+ * character outside ASCII that NFKC might turn into digits), and whether every value has the plain shape of a date, a whole number or a decimal.
+ * A value's bytes are those between its separators (its quotes left out), so spaces around it count:
+ * such a column gets the full checks.
+ */
+final class CsvScan {
+
+    final String sha256;
+    /** Records (lines; a last line without a line break counts), the header's included. */
+    final long records;
+    final boolean plain;
+    /** A control byte (below 0x20 but line breaks, or 0x7F) anywhere in the file. */
+    final boolean controls;
+    final int[] maxBytes;
+    final boolean[] nonAscii;
+    final int[] maxPotentialDigits;
+    /** Every non-empty value is YYYY-MM-DD (digits and dashes by position: the date itself is checked by SQL). */
+    final boolean[] fullDates;
+    /** Every non-empty value is YYYY-MM-DD, YYYY-MM or YYYY. */
+    final boolean[] partialDates;
+    /** Every non-empty value is -?[0-9]+ or -?[0-9]+\.[0-9]+ ; with {@link #maxIntDigits} and {@link #maxFracDigits}. */
+    final boolean[] decimals;
+    final int[] maxIntDigits;
+    final int[] maxFracDigits;
+    /** Some value starts with an apostrophe (a cell a rejected-rows file neutralised: {@link org.haigui.core.SpreadsheetCells#restore}). */
+    final boolean[] apostrophes;
+
+    private CsvScan(String sha256, long records, boolean plain, boolean controls, Columns c) {
+        this.sha256 = sha256;
+        this.records = records;
+        this.plain = plain;
+        this.controls = controls;
+        this.maxBytes = c.maxBytes;
+        this.nonAscii = c.nonAscii;
+        this.maxPotentialDigits = c.maxPotential;
+        this.fullDates = c.fullDates;
+        this.partialDates = c.partialDates;
+        this.decimals = c.decimals;
+        this.maxIntDigits = c.maxInt;
+        this.maxFracDigits = c.maxFrac;
+        this.apostrophes = c.apostrophes;
+    }
+
+    /** The facts gathered per column, and the value being read. */
+    private static final class Columns {
+        final int[] maxBytes;
+        final boolean[] nonAscii;
+        final int[] maxPotential;
+        final boolean[] fullDates;
+        final boolean[] partialDates;
+        final boolean[] decimals;
+        final int[] maxInt;
+        final int[] maxFrac;
+        final boolean[] apostrophes;
+        // the value being read
+        int len;
+        int digits;
+        int dashes;
+        int dots;
+        int others;
+        int potential;
+        int fracDigits;
+        boolean high;
+        /** The header's values are not the column's. */
+        boolean header = true;
+        byte first;
+        byte b4;
+        byte b7;
+
+        Columns(int width) {
+            maxBytes = new int[width];
+            nonAscii = new boolean[width];
+            maxPotential = new int[width];
+            fullDates = filled(width);
+            partialDates = filled(width);
+            decimals = filled(width);
+            maxInt = new int[width];
+            maxFrac = new int[width];
+            apostrophes = new boolean[width];
+        }
+
+        private static boolean[] filled(int n) {
+            boolean[] b = new boolean[n];
+            java.util.Arrays.fill(b, true);
+            return b;
+        }
+
+        void add(byte b) {
+            if (len == 0) {
+                first = b;
+            } else if (len == 4) {
+                b4 = b;
+            } else if (len == 7) {
+                b7 = b;
+            }
+            len++;
+            if (b >= '0' && b <= '9') {
+                digits++;
+                potential++;
+                if (dots > 0) {
+                    fracDigits++;
+                }
+            } else if (b == '-') {
+                dashes++;
+            } else if (b == '.') {
+                dots++;
+            } else {
+                others++;
+                if (b < 0) {
+                    high = true;
+                    int u = b & 0xff;
+                    if (u >= 0xC0 && (u < 0xE4 || u > 0xE9)) {
+                        potential += 3; // a character that may fold to digits, up to 2 ("⑳"), 3 to be safe (U+4000-U+9FFF, lead bytes E4-E9, cannot)
+                    }
+                }
+            }
+        }
+
+        /** The value of column k ended (k beyond the header: DuckDB refuses the row, so it does not matter). */
+        void end(int k) {
+            if (len > 0 && k < maxBytes.length && !header) {
+                maxBytes[k] = Math.max(maxBytes[k], len);
+                apostrophes[k] |= first == '\'';
+                nonAscii[k] |= high;
+                maxPotential[k] = Math.max(maxPotential[k], potential);
+                boolean plainDigits = others == 0;
+                boolean date10 = plainDigits && dots == 0 && len == 10 && dashes == 2 && b4 == '-' && b7 == '-';
+                boolean date7 = plainDigits && dots == 0 && len == 7 && dashes == 1 && b4 == '-';
+                boolean date4 = plainDigits && dots == 0 && len == 4 && dashes == 0;
+                fullDates[k] &= date10;
+                partialDates[k] &= date10 || date7 || date4;
+                int intDigits = digits - fracDigits;
+                boolean number = plainDigits && dots <= 1 && (dashes == 0 || (dashes == 1 && first == '-')) && intDigits >= 1
+                    && (dots == 0 || fracDigits >= 1);
+                decimals[k] &= number;
+                if (number) {
+                    maxInt[k] = Math.max(maxInt[k], intDigits);
+                    maxFrac[k] = Math.max(maxFrac[k], fracDigits);
+                }
+            }
+            len = 0;
+            digits = 0;
+            dashes = 0;
+            dots = 0;
+            others = 0;
+            potential = 0;
+            fracDigits = 0;
+            high = false;
+        }
+
+        void endRecord(int k) {
+            end(k);
+            header = false;
+        }
+    }
+
+    /** Scans {@code file}, whose header has {@code width} fields. */
+    static CsvScan of(Path file, int width) throws IOException {
+        MessageDigest digest = Staging.sha256();
+        Columns cols = new Columns(width);
+        byte[] buf = new byte[1 << 20];
+        long records = 0;
+        boolean plain = true;
+        boolean controls = false;
+        boolean content = false; // bytes since the last record's end
+        int k = 0; // the column of the value being read
+        // 0 start of a value, 1 unquoted value, 2 quoted value, 3 a quote inside a quoted value, 4 after a carriage return
+        int state = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+                for (int i = 0; i < n && plain; i++) {
+                    byte b = buf[i];
+                    if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r') || b == 0x7f) {
+                        controls = true;
+                        if (b == 0) {
+                            plain = false;
+                            break;
+                        }
+                    }
+                    switch (state) {
+                        case 0, 1 -> {
+                            if (b == ',') {
+                                cols.end(k++);
+                                state = 0;
+                                content = true;
+                            } else if (b == '\n') {
+                                cols.endRecord(k);
+                                k = 0;
+                                records++;
+                                content = false;
+                                state = 0;
+                            } else if (b == '\r') {
+                                state = 4;
+                            } else if (b == '"') {
+                                if (state == 1) {
+                                    plain = false; // a quote inside an unquoted value
+                                }
+                                state = 2;
+                                content = true;
+                            } else {
+                                cols.add(b);
+                                state = 1;
+                                content = true;
+                            }
+                        }
+                        case 2 -> {
+                            if (b == '"') {
+                                state = 3;
+                            } else if (b == '\n' || b == '\r') {
+                                plain = false; // a line break inside a quoted value
+                            } else {
+                                cols.add(b);
+                            }
+                        }
+                        case 3 -> {
+                            if (b == '"') {
+                                cols.add(b); // an escaped quote
+                                state = 2;
+                            } else if (b == ',') {
+                                cols.end(k++);
+                                state = 0;
+                            } else if (b == '\n') {
+                                cols.endRecord(k);
+                                k = 0;
+                                records++;
+                                content = false;
+                                state = 0;
+                            } else if (b == '\r') {
+                                state = 4;
+                            } else {
+                                plain = false; // text after a closing quote
+                            }
+                        }
+                        default -> {
+                            if (b == '\n') {
+                                cols.endRecord(k);
+                                k = 0;
+                                records++;
+                                content = false;
+                                state = 0;
+                            } else {
+                                plain = false; // a lone carriage return
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (state == 2 || state == 4) {
+            plain = false; // an unclosed quote, or a carriage return at the very end
+        }
+        if (content) {
+            cols.endRecord(k);
+            records++;
+        }
+        return new CsvScan(HexFormat.of().formatHex(digest.digest()), records, plain, controls, cols);
+    }
+}
