@@ -66,13 +66,14 @@ final class CrossRowChecks {
                         + effective(t, staged, u.column() + ", " + k) + ")) x ON x.v = s." + u.column() + " AND x.other <> s." + k
                         + " WHERE s." + u.column() + " IS NOT NULL GROUP BY s._src, s._row, s." + u.column());
                 } else if (rule instanceof Rule.SameWithin sw) {
+                    // the values listed in sorted order: without an order the message depended on the rows' order in staging
                     String def = "CAST('" + sw.defaultValue() + "' AS " + t.storeType(sw.column()) + ")";
                     String g = sw.groupColumn();
                     String v = sw.column();
                     ImportSql.exec(st, "INSERT INTO stg_errors SELECT '" + t.name() + "', s._src, s._row, '" + v + "',"
                         + " CAST(coalesce(s." + v + ", " + def + ") AS VARCHAR),"
                         + " 'rows of " + g + " ' || s." + g + " || ' have different " + v + " values (' || b.vals || '); they must be the same'"
-                        + " FROM " + s + " s JOIN (SELECT g, string_agg(DISTINCT CAST(v AS VARCHAR), ', ') AS vals"
+                        + " FROM " + s + " s JOIN (SELECT g, string_agg(DISTINCT CAST(v AS VARCHAR), ', ' ORDER BY CAST(v AS VARCHAR)) AS vals"
                         + " FROM (SELECT x." + g + " AS g, coalesce(x." + v + ", " + def + ") AS v FROM (" + effective(t, staged, g + ", " + v)
                         + ") x) GROUP BY g HAVING count(DISTINCT v) > 1) b ON b.g = s." + g
                         + " WHERE " + ImportSql.ok(t, "s"));

@@ -57,9 +57,18 @@ final class EngineStaging {
         this.progress = progress;
     }
 
+    /**
+     * Whether the engine's path is tried at all: on unless the system property {@code haigui.import.engine}
+     * is {@code off} (to compare the two paths, as the tests do, or to rule the path out).
+     */
+    static boolean enabled = !"off".equals(System.getProperty("haigui.import.engine"));
+
+    /** Inputs staged on this path since the program started (the tests see which path a file took). */
+    static final java.util.concurrent.atomic.AtomicLong STAGED = new java.util.concurrent.atomic.AtomicLong();
+
     /** Stages {@code s} on the engine's path; false (nothing staged) when the file is not plain or its table has no SQL form. */
     boolean stage(Connection c, ImportSource s) throws SQLException, IOException {
-        if (s.spec.sheet() != null || !options.encoding().equals(StandardCharsets.UTF_8) || !Files.isRegularFile(s.spec.file())) {
+        if (!enabled || s.spec.sheet() != null || !options.encoding().equals(StandardCharsets.UTF_8) || !Files.isRegularFile(s.spec.file())) {
             return false;
         }
         Table t = s.spec.table();
@@ -132,6 +141,7 @@ final class EngineStaging {
             s.finished = Staging.now();
             progress.total(s.read);
             progress.advance(s.read);
+            STAGED.incrementAndGet();
             return true;
         } finally {
             progress.finish();
