@@ -167,9 +167,11 @@ final class EngineRules {
             case COUNTRY -> new String[] {(f != null && f.ascii() ? "" : "regexp_full_match(" + x + ", ' *[A-Za-z]{2} *') AND ") + "upper(" + v
                 + ") IN (" + countries() + ")", "upper(" + v + ")"};
             case COUNTRY_LIST -> {
+                // the codes as one regular expression (one automaton) rather than a list per row; repeats only where there are several
+                String code = "(?i:" + countries().replace("'", "").replace(", ", "|") + ")";
                 String parts = "string_split(upper(" + v + "), ';')";
-                yield new String[] {"regexp_full_match(" + x + ", ' *[A-Za-z]{2}(;[A-Za-z]{2})* *') AND list_has_all([" + countries() + "], "
-                    + parts + ") AND len(list_distinct(" + parts + ")) = len(" + parts + ")", "upper(" + v + ")"};
+                yield new String[] {"strlen(" + x + ") = length(" + x + ") AND regexp_full_match(" + x + ", ' *" + code + "(;" + code + ")* *') AND " + orElse("NOT contains(" + v + ", ';')",
+                    "len(list_distinct(" + parts + ")) = len(" + parts + ")"), "upper(" + v + ")"};
             }
             case ENUM -> {
                 String code = enumCase(c, x, v, f != null && f.ascii());

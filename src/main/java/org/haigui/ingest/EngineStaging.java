@@ -71,6 +71,9 @@ final class EngineStaging {
         if (!enabled || s.spec.sheet() != null || !options.encoding().equals(StandardCharsets.UTF_8) || !Files.isRegularFile(s.spec.file())) {
             return false;
         }
+        if (s.spec.file().toAbsolutePath().toString().matches(".*[*?\\[\\]{}'\\\\].*")) {
+            return false; // DuckDB would read the name as a pattern (or the quoting would need care): the Java path reads it
+        }
         Table t = s.spec.table();
         EngineRules rules = EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey());
         if (rules == null) {

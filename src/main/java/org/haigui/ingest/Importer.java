@@ -132,7 +132,6 @@ public final class Importer {
                 }
             }
         }
-        boolean finished = false;
         try {
             timer.lap("read");
             timer.phase("stage");
@@ -199,7 +198,6 @@ public final class Importer {
             progress.finish();
             timer.lap("commit");
             timer.phase("committed");
-            finished = true;
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly(c);
             RejectedRows.cleanup(pendingMoves);
@@ -210,9 +208,8 @@ public final class Importer {
         } finally {
             try {
                 c.setAutoCommit(true);
-                if (!finished) {
-                    staging.dropStaging(c, tables); // temporary tables made before the transaction outlive its rollback
-                }
+                // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
+                staging.dropStaging(c, tables);
             } catch (SQLException ignored) {
                 // the connection is gone
             }
