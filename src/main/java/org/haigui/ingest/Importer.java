@@ -135,18 +135,20 @@ public final class Importer {
         try {
             timer.lap("read");
             timer.phase("stage");
-            // the staging tables are temporary (not in the store), created before the transaction so
-            // that the engine's path can try DuckDB's reader on a file without ending the transaction
+            // the staging tables are temporary (not in the store), made before the transaction, and the
+            // engine's path reads its files there too: a file DuckDB's reader refuses must not end the transaction
             staging.createStaging(c, tables, sources);
             EngineStaging engine = new EngineStaging(staging, options, progress);
-            boolean[] staged = new boolean[sources.size()];
+            EngineStaging.Loaded[] loaded = new EngineStaging.Loaded[sources.size()];
             for (ImportSource s : sources) {
-                staged[s.index] = engine.stage(c, s);
+                loaded[s.index] = engine.load(c, s);
             }
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             for (ImportSource s : sources) {
-                if (!staged[s.index]) {
+                if (loaded[s.index] != null) {
+                    engine.stage(c, s, loaded[s.index]);
+                } else {
                     staging.stage(c, s, warnings);
                 }
             }
@@ -210,6 +212,9 @@ public final class Importer {
                 c.setAutoCommit(true);
                 // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
                 staging.dropStaging(c, tables);
+                for (ImportSource s : sources) {
+                    EngineStaging.drop(c, "raw_" + s.index);
+                }
             } catch (SQLException ignored) {
                 // the connection is gone
             }

@@ -25,7 +25,9 @@ import org.haigui.store.Store;
 /**
  * The staging section of an import: temporary staging tables, and every row of an input streamed
  * through {@link RowValidator} into them (the DuckDB Appender), row errors into {@code stg_errors}.
- * Memory does not grow with file size.
+ * Memory does not grow with file size. The Java path: plain CSV files of most tables take the
+ * engine's path instead ({@link EngineStaging}), whose rows the SQL does not accept come back
+ * through {@link #append}.
  *
  * <p>Why the Appender and not a text file loaded by {@code COPY} (tried, December 2026): the machine
  * is CPU-bound (2 cores), so only less CPU makes the stage faster, and the file costs more. On the

@@ -7,6 +7,13 @@
  * ({@link org.haigui.ingest.SurveyCheck}, adapted by the command line; this package does not read
  * definitions).
  *
+ * <p>Two paths into the staging tables, one set of rules: a plain CSV file (UTF-8, RFC 4180 quoting,
+ * one record per line) of a table without identity numbers or credit codes is read by DuckDB's own
+ * CSV reader and checked by the row rules written as SQL ({@link org.haigui.ingest.EngineStaging},
+ * {@link org.haigui.ingest.EngineRules}); every row the SQL does not accept, and every other input,
+ * goes through the one row checker ({@link org.haigui.ingest.RowValidator}), so that both paths give
+ * the same rows, messages and rejected-rows files (EnginePathTest compares them).
+ *
  * <p>The audit trail: every import, deletion ({@link org.haigui.ingest.Deletion}) and undo
  * ({@link org.haigui.ingest.Batches}) is a batch; the rows a batch replaces or deletes are kept as
  * they were in {@code hist_<table>} and the keys it inserts are noted there, written in SQL inside

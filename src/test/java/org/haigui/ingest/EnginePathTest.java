@@ -141,6 +141,32 @@ class EnginePathTest {
         assertThat(EngineStaging.STAGED.get() - before).isEqualTo(6);
     }
 
+    @Test
+    void oneConnectionImportsAgainAfterADryRun() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("same"));
+        Files.writeString(in.resolve("persons.csv"), "person_id,name_zh\nP1,张三\n");
+        Files.writeString(in.resolve("city_moves.csv"), "move_id,person_id,date,event,district\nM1,P1,2012-07-01,arrive,310104\n");
+        org.haigui.schema.City city = org.haigui.schema.City.load("shanghai");
+        ImportOptions plain = new ImportOptions(java.nio.charset.StandardCharsets.UTF_8, false, false, city, AfterMerge.NONE);
+        ImportOptions dry = new ImportOptions(java.nio.charset.StandardCharsets.UTF_8, true, false, city, AfterMerge.NONE);
+        try (org.haigui.store.Store store = org.haigui.store.Store.open(tmp.resolve("same.duckdb"))) {
+            // a dry run rolls its transaction back: the temporary tables made before it must go all the same
+            assertThat(new Importer(store, dry, org.haigui.core.Progress.NONE).run(List.of(in)).dryRun()).isTrue();
+            // then a real import on the same connection
+            assertThat(new Importer(store, plain, org.haigui.core.Progress.NONE).run(List.of(in)).sources()).hasSize(2);
+            try (java.sql.Statement st = store.writer().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE temporary")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("temporary tables left on the connection").isZero();
+            }
+            try (java.sql.Statement st = store.writer().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM city_moves")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
     /**
      * Imports the files on each path into its own store and compares everything the user sees and the
      * store keeps (but the keyed hashes of identity numbers: each store has its own key).
