@@ -83,15 +83,13 @@ final class EngineStaging {
         final long records;
         final EngineRules rules;
         final int width;
-        final long nanos;
 
-        Loaded(String raw, CsvScan scan, long records, EngineRules rules, int width, long nanos) {
+        Loaded(String raw, CsvScan scan, long records, EngineRules rules, int width) {
             this.raw = raw;
             this.scan = scan;
             this.records = records;
             this.rules = rules;
             this.width = width;
-            this.nanos = nanos;
         }
     }
 
@@ -117,7 +115,7 @@ final class EngineStaging {
                 return null;
             }
         }
-        long start = System.nanoTime();
+        long start = Importer.Timer.cpuNanos();
         Path file = s.spec.file();
         CompletableFuture<CsvScan> scanning = new CompletableFuture<>();
         Thread scanner = new Thread(() -> {
@@ -154,10 +152,10 @@ final class EngineStaging {
             }
             kept = true;
             return new Loaded(raw, scan, records, EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey(), scan),
-                width, System.nanoTime() - start);
+                width);
         } finally {
             progress.finish();
-            staging.engineNanos.addAndGet(System.nanoTime() - start);
+            staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
             if (!kept) {
                 drop(c, raw);
             }
@@ -170,7 +168,7 @@ final class EngineStaging {
      * the others through {@link RowValidator}; then drops the file's table.
      */
     void stage(Connection c, ImportSource s, Loaded in) throws SQLException {
-        long start = System.nanoTime();
+        long start = Importer.Timer.cpuNanos();
         Table t = s.spec.table();
         progress.start("import " + s.name(), -1);
         try (Statement st = c.createStatement()) {
@@ -201,7 +199,7 @@ final class EngineStaging {
             STAGED.incrementAndGet();
         } finally {
             progress.finish();
-            staging.engineNanos.addAndGet(System.nanoTime() - start);
+            staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
             drop(c, in.raw);
         }
     }
@@ -268,8 +266,9 @@ final class EngineStaging {
                 boolean isBlank = true;
                 for (int k = 0; k < width; k++) {
                     String v = rs.getString(k + 2);
-                    cells[k] = SpreadsheetCells.restore(v == null ? "" : v);
-                    isBlank &= cells[k].isBlank();
+                    v = v == null ? "" : v;
+                    isBlank &= v.isBlank(); // as CsvInput: the cells as written
+                    cells[k] = SpreadsheetCells.restore(v);
                 }
                 others++;
                 if (isBlank) {

@@ -153,7 +153,7 @@ public final class Importer {
                 }
             }
             timer.lap("parse+row rules");
-            timer.part("engine (DuckDB reader, SQL rules)", staging.engineNanos.get());
+            timer.part("engine path", staging.engineNanos.get());
             timer.part("parse", staging.parseNanos.get());
             timer.part("row rules", staging.rulesNanos.get());
             timer.part("load", staging.loadNanos.get());
@@ -263,7 +263,7 @@ public final class Importer {
      * Phase timings on stderr when HAIGUI_TIMINGS is set (for profiling the import), and phase
      * markers when {@value #PHASES_ENV} is set (for tests that must act in a given phase).
      */
-    private static final class Timer {
+    static final class Timer {
         private final boolean on = System.getenv("HAIGUI_TIMINGS") != null;
         private final boolean markers = System.getenv(PHASES_ENV) != null;
         private long last = System.nanoTime();

@@ -104,7 +104,7 @@ final class Staging {
     final java.util.concurrent.atomic.AtomicLong parseNanos = new java.util.concurrent.atomic.AtomicLong();
     final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
     final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
-    /** Wall time of the inputs staged on the engine's path ({@link EngineStaging}). */
+    /** The process's CPU time (DuckDB's threads and the scan's included) while inputs were read and staged on the engine's path ({@link EngineStaging}). */
     final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -85,11 +85,11 @@ class DemoBenchCommandTest {
         assertThat(j.get("stages").get(2).get("detail").asText()).contains("values as of 2021-09-30");
         assertThat(j.get("total").get("wall_ms").asLong()).isPositive();
         // the import split into its phases, in the order they run, each with wall and CPU time; the parts of the first
-        // (parse, row rules, load) with their threads' CPU time
+        // (the engine path, and the Java path's parse, row rules, load) with their threads' CPU time
         JsonNode phases = j.get("stages").get(1).get("phases");
         List<String> names = new java.util.ArrayList<>();
         phases.forEach(p -> names.add(p.get("phase").asText()));
-        assertThat(names).containsExactly("read", "parse+row rules", "parse", "row rules", "load", "cross-row rules", "merge",
+        assertThat(names).containsExactly("read", "parse+row rules", "engine path", "parse", "row rules", "load", "cross-row rules", "merge",
             "rejected rows", "after-merge", "commit");
         for (JsonNode p : phases) {
             if (p.get("part").asBoolean()) {
