@@ -21,7 +21,7 @@ import org.haigui.schema.Table;
  * characters and without enough digits to hold an identity number) and sends everything else - the
  * full-width digits, Excel serials, invisible characters, aliases with letters outside ASCII, every
  * error - to {@link RowValidator}, so that messages and values stay those of the one row checker.
- * Identity numbers are checked and hashed as DuckDB reads them ({@link #loadSelect}), never kept in
+ * Identity numbers are checked and hashed as DuckDB reads them ({@link #loadColumns}), never kept in
  * clear. A table whose file holds credit codes, whose answers are checked against a survey
  * definition, or with a rule not written here, has no SQL form ({@link #of} gives null) and is
  * checked by {@link RowValidator} alone.
@@ -46,7 +46,7 @@ final class EngineRules {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     /**
-     * What DuckDB's reader keeps of a file ({@code source}, whose cells are {@code c0, c1, ...}): every
+     * What DuckDB's reader keeps of a file, as a select list over its cells {@code c0, c1, ...}: every
      * cell but an identity number's, which is checked and hashed as it is read and never kept in
      * clear - {@code _idv} (a value is there), {@code _idok} (a valid number in its plain form:
      * 17 ASCII digits and a digit or X, a province, a real birth date from 1850, the check
@@ -55,34 +55,31 @@ final class EngineRules {
      * {@code ?}, outer first), {@code _ida} (area code), {@code _idg} (gender) and {@code _idb}
      * (birth date). A number in any other form is not valid here: the row checker gets it.
      */
-    static String loadSelect(int width, int idPosition, String source) {
-        StringBuilder cells = new StringBuilder();
+    static String loadColumns(int width, int idPosition) {
+        StringBuilder sb = new StringBuilder();
         for (int k = 0; k < width; k++) {
             if (k != idPosition) {
-                cells.append(cells.length() == 0 ? "" : ", ").append('c').append(k);
+                sb.append(sb.length() == 0 ? "" : ", ").append('c').append(k);
             }
         }
         if (idPosition < 0) {
-            return "SELECT " + cells + " FROM " + source;
+            return sb.toString();
         }
-        // one step per level, so that each value is computed once (measured on 250,000 persons: 0.45 s
-        // against 0.92 s with the checks written out in each column)
         String x = "c" + idPosition;
+        String v = "upper(trim(" + x + "))";
+        String birth = "try_cast(substr(" + v + ", 7, 4) || '-' || substr(" + v + ", 11, 2) || '-' || substr(" + v + ", 13, 2) AS DATE)";
         StringBuilder sum = new StringBuilder();
         for (int i = 0; i < 17; i++) {
-            sum.append(i == 0 ? "" : " + ").append("(ascii(substr(_v, ").append(i + 1).append(", 1)) - 48) * ").append(ID_WEIGHTS[i]);
+            sum.append(i == 0 ? "" : " + ").append("(ascii(substr(").append(v).append(", ").append(i + 1).append(", 1)) - 48) * ").append(ID_WEIGHTS[i]);
         }
-        String read = "SELECT *, upper(trim(" + x + ")) AS _v FROM " + source;
-        String parts = "SELECT *, nullif(trim(" + x + "), '') IS NOT NULL AS _idv, regexp_full_match(" + x + ", ' *[0-9]{17}[0-9Xx] *') AS _ids,"
-            + " try_cast(substr(_v, 7, 4) || '-' || substr(_v, 11, 2) || '-' || substr(_v, 13, 2) AS DATE) AS _b0, (" + sum + ") % 11 AS _m"
-            + " FROM (" + read + ")";
-        String ok = "SELECT *, coalesce(_ids AND substr(_v, 1, 2) IN (" + PROVINCES + ") AND year(_b0) >= 1850"
-            + " AND substr('10X98765432', _m + 1, 1) = substr(_v, 18, 1), false) AS _idok FROM (" + parts + ")";
-        return "SELECT " + (cells.length() == 0 ? "" : cells + ", ") + "_idv, _idok,"
-            + " CASE WHEN _idok THEN sha256(?::BLOB || unhex(sha256(?::BLOB || encode(_v)))) END AS _idh,"
-            + " CASE WHEN _idok THEN substr(_v, 1, 6) END AS _ida,"
-            + " CASE WHEN (ascii(substr(_v, 17, 1)) - 48) % 2 = 1 THEN 'M' ELSE 'F' END AS _idg,"
-            + " CASE WHEN _idok THEN _b0 END AS _idb FROM (" + ok + ")";
+        String ok = "coalesce(regexp_full_match(" + x + ", ' *[0-9]{17}[0-9Xx] *') AND substr(" + v + ", 1, 2) IN (" + PROVINCES + ") AND year("
+            + birth + ") >= 1850 AND substr('10X98765432', ((" + sum + ") % 11) + 1, 1) = substr(" + v + ", 18, 1), false)";
+        sb.append(sb.length() == 0 ? "" : ", ").append("nullif(trim(").append(x).append("), '') IS NOT NULL AS _idv, ").append(ok).append(" AS _idok, ")
+            .append("CASE WHEN ").append(ok).append(" THEN sha256(?::BLOB || unhex(sha256(?::BLOB || encode(").append(v)
+            .append(")))) END AS _idh, CASE WHEN ").append(ok).append(" THEN substr(").append(v).append(", 1, 6) END AS _ida, ")
+            .append("CASE WHEN (ascii(substr(").append(v).append(", 17, 1)) - 48) % 2 = 1 THEN 'M' ELSE 'F' END AS _idg, ")
+            .append("CASE WHEN ").append(ok).append(" THEN ").append(birth).append(" END AS _idb");
+        return sb.toString();
     }
 
     /** Whether the scan's facts may leave checks out (the tests turn it off to check the full conditions on the same files). */

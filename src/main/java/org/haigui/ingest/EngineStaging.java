@@ -44,7 +44,7 @@ import org.haigui.schema.Table;
  *
  * <p>Identity numbers are never kept in clear: DuckDB's reader passes the identity-number column
  * straight to the check and the keyed hash (HMAC-SHA-256, the store's key given as statement
- * parameters, {@link EngineRules#loadSelect}), and the temporary table holds the hash, the area
+ * parameters, {@link EngineRules#loadColumns}), and the temporary table holds the hash, the area
  * code and the number's gender and birth date only. The rows the SQL does not accept are read again
  * from the file by the Java reader ({@link #reread}) for the row checker. A file of another table
  * that holds a number by mistake has it in a temporary table (memory; the database's temporary
@@ -149,11 +149,11 @@ final class EngineStaging {
                 columns.append(k == 0 ? "" : ", ").append("'c").append(k).append("': 'VARCHAR'");
             }
             boolean loaded;
-            String sql = "CREATE TEMP TABLE " + raw + " AS " + EngineRules.loadSelect(width, plain.idPosition, "read_csv("
+            String sql = "CREATE TEMP TABLE " + raw + " AS SELECT " + EngineRules.loadColumns(width, plain.idPosition) + " FROM read_csv("
                 + EngineRules.literal(file.toAbsolutePath().toString())
                 + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
                 + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
-                + maxLineBytes() + ")");
+                + maxLineBytes() + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (pads != null) {
                     ps.setBytes(1, pads[1]);
