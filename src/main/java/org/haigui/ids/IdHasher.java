@@ -21,9 +21,6 @@ public final class IdHasher {
     /** SHA-256 having absorbed key XOR ipad, and key XOR opad (one block each). */
     private final MessageDigest inner;
     private final MessageDigest outer;
-    /** The key's padded blocks (key XOR ipad, key XOR opad), for {@link #padsForSql}. */
-    private final byte[] ipad;
-    private final byte[] opad;
 
     public IdHasher(byte[] key) {
         this.key = key.clone();
@@ -36,8 +33,6 @@ public final class IdHasher {
                 ipad[i] = (byte) (b ^ 0x36);
                 opad[i] = (byte) (b ^ 0x5c);
             }
-            this.ipad = ipad;
-            this.opad = opad;
             this.inner = MessageDigest.getInstance("SHA-256");
             this.inner.update(ipad);
             this.outer = MessageDigest.getInstance("SHA-256");
@@ -63,15 +58,6 @@ public final class IdHasher {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 cannot be cloned", e);
         }
-    }
-
-    /**
-     * The key's two padded blocks {key XOR ipad, key XOR opad} (copies), so that a database computes
-     * the same HMAC as {@link #hash}: {@code sha256(opad || unhex(sha256(ipad || number)))}. For the
-     * import's SQL only, passed as statement parameters, never written anywhere.
-     */
-    public byte[][] padsForSql() {
-        return new byte[][] {ipad.clone(), opad.clone()};
     }
 
     /** A hasher under the same key, for another thread. */

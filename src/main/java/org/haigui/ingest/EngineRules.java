@@ -20,66 +20,20 @@ import org.haigui.schema.Table;
  * (ASCII digits and dates as written in the import format, codes as listed, text without control
  * characters and without enough digits to hold an identity number) and sends everything else - the
  * full-width digits, Excel serials, invisible characters, aliases with letters outside ASCII, every
- * error - to {@link RowValidator}, so that messages and values stay those of the one row checker.
- * Identity numbers are checked and hashed as DuckDB reads them ({@link #loadColumns}), never kept in
- * clear. A table whose file holds credit codes, whose answers are checked against a survey
- * definition, or with a rule not written here, has no SQL form ({@link #of} gives null) and is
- * checked by {@link RowValidator} alone.
+ * error - to {@link RowValidator}, so that messages and values stay those of the one row checker. A
+ * table whose file holds identity numbers or credit codes (check characters, keyed hashes), whose
+ * answers are checked against a survey definition, or with a rule not written here, has no SQL form
+ * ({@link #of} gives null) and is checked by {@link RowValidator} alone.
  */
 final class EngineRules {
 
     /** The clean-row condition (never NULL) and the store value expressions, in {@link Table#storeColumns()} order. */
     final String clean;
     final List<String> values;
-    /** The header position of the identity-number column, -1 when the file has none. */
-    final int idPosition;
 
-    private EngineRules(String clean, List<String> values, int idPosition) {
+    private EngineRules(String clean, List<String> values) {
         this.clean = clean;
         this.values = values;
-        this.idPosition = idPosition;
-    }
-
-    /** Province-level divisions, as {@link org.haigui.ids.IdentityNumber} has them. */
-    private static final String PROVINCES = "'11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', "
-        + "'41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83'";
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-
-    /**
-     * What DuckDB's reader keeps of a file, as a select list over its cells {@code c0, c1, ...}: every
-     * cell but an identity number's, which is checked and hashed as it is read and never kept in
-     * clear - {@code _idv} (a value is there), {@code _idok} (a valid number in its plain form:
-     * 17 ASCII digits and a digit or X, a province, a real birth date from 1850, the check
-     * character), and for a valid one {@code _idh} (HMAC-SHA-256 in hex, as
-     * {@link org.haigui.ids.IdHasher#hash}; its key's padded blocks are the two parameters of each
-     * {@code ?}, outer first), {@code _ida} (area code), {@code _idg} (gender) and {@code _idb}
-     * (birth date). A number in any other form is not valid here: the row checker gets it.
-     */
-    static String loadColumns(int width, int idPosition) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < width; k++) {
-            if (k != idPosition) {
-                sb.append(sb.length() == 0 ? "" : ", ").append('c').append(k);
-            }
-        }
-        if (idPosition < 0) {
-            return sb.toString();
-        }
-        String x = "c" + idPosition;
-        String v = "upper(trim(" + x + "))";
-        String birth = "try_cast(substr(" + v + ", 7, 4) || '-' || substr(" + v + ", 11, 2) || '-' || substr(" + v + ", 13, 2) AS DATE)";
-        StringBuilder sum = new StringBuilder();
-        for (int i = 0; i < 17; i++) {
-            sum.append(i == 0 ? "" : " + ").append("(ascii(substr(").append(v).append(", ").append(i + 1).append(", 1)) - 48) * ").append(ID_WEIGHTS[i]);
-        }
-        String ok = "coalesce(regexp_full_match(" + x + ", ' *[0-9]{17}[0-9Xx] *') AND substr(" + v + ", 1, 2) IN (" + PROVINCES + ") AND year("
-            + birth + ") >= 1850 AND substr('10X98765432', ((" + sum + ") % 11) + 1, 1) = substr(" + v + ", 18, 1), false)";
-        sb.append(sb.length() == 0 ? "" : ", ").append("nullif(trim(").append(x).append("), '') IS NOT NULL AS _idv, ").append(ok).append(" AS _idok, ")
-            .append("CASE WHEN ").append(ok).append(" THEN sha256(?::BLOB || unhex(sha256(?::BLOB || encode(").append(v)
-            .append(")))) END AS _idh, CASE WHEN ").append(ok).append(" THEN substr(").append(v).append(", 1, 6) END AS _ida, ")
-            .append("CASE WHEN (ascii(substr(").append(v).append(", 17, 1)) - 48) % 2 = 1 THEN 'M' ELSE 'F' END AS _idg, ")
-            .append("CASE WHEN ").append(ok).append(" THEN ").append(birth).append(" END AS _idb");
-        return sb.toString();
     }
 
     /** Whether the scan's facts may leave checks out (the tests turn it off to check the full conditions on the same files). */
@@ -116,7 +70,6 @@ final class EngineRules {
         List<String> clean = new ArrayList<>();
         List<String> values = new ArrayList<>();
         String[] valueOf = new String[cols.size()];
-        int idPosition = -1;
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             String x = raw[i];
@@ -130,16 +83,8 @@ final class EngineRules {
                 valueOf[i] = "CAST(NULL AS " + c.type().sqlType() + ")";
                 continue;
             }
-            if (c.type() == ColumnType.CREDIT_CODE) {
+            if (c.type() == ColumnType.ID_NUMBER || c.type() == ColumnType.CREDIT_CODE) {
                 return null;
-            }
-            if (c.type() == ColumnType.ID_NUMBER) {
-                idPosition = position[i];
-                values.add("_idh");
-                values.add("_ida");
-                valueOf[i] = "_idh";
-                clean.add(c.required() ? "_idok" : "(NOT _idv OR _idok)");
-                continue;
             }
             String v = "nullif(trim(" + x + "), '')";
             String[] form = form(c, x, v, city, scan == null || scan.controls || !useFacts ? null : new Facts(scan, position[i]));
@@ -153,10 +98,6 @@ final class EngineRules {
             clean.add(c.required() ? "(" + v + " IS NOT NULL AND " + present + ")" : "(" + v + " IS NULL OR " + present + ")");
         }
         for (Rule r : table.rules()) {
-            if (r instanceof Rule.AgreesWithIdNumber ag && idPosition >= 0) {
-                agreesWithIdNumber(ag, table, raw, valueOf, values, clean);
-                continue;
-            }
             String cond = rule(r, table, valueOf);
             if (cond == null) {
                 return null;
@@ -165,35 +106,7 @@ final class EngineRules {
                 clean.add(cond);
             }
         }
-        return new EngineRules("coalesce(" + String.join("\n AND ", clean) + ", false)", values, idPosition);
-    }
-
-    /**
-     * {@link Rule.AgreesWithIdNumber} (RowValidator's applyRowRule): with a valid identity number, a
-     * gender or birth date left empty is the number's, a given one must agree with it (a partial
-     * birth date: in the same year, or month).
-     */
-    private static void agreesWithIdNumber(Rule.AgreesWithIdNumber ag, Table t, String[] raw, String[] valueOf, List<String> values,
-                                           List<String> clean) {
-        int gi = t.columns().indexOf(t.column(ag.genderColumn()).orElseThrow());
-        int bi = t.columns().indexOf(t.column(ag.birthDateColumn()).orElseThrow());
-        String g = "(" + valueOf[gi] + ")";
-        String b = "(" + valueOf[bi] + ")";
-        String rawBirth = raw[bi] == null ? "NULL" : "length(trim(" + raw[bi] + "))";
-        clean.add("NOT coalesce(_idok AND " + g + " IS NOT NULL AND " + g + " <> _idg, false)");
-        clean.add("NOT coalesce(_idok AND " + b + " IS NOT NULL AND NOT (CASE " + rawBirth + " WHEN 4 THEN year(" + b + ") = year(_idb) WHEN 7 THEN year("
-            + b + ") = year(_idb) AND month(" + b + ") = month(_idb) ELSE " + b + " = _idb END), false)");
-        values.set(storeIndex(t, gi), "coalesce(" + g + ", CASE WHEN _idok THEN _idg END)");
-        values.set(storeIndex(t, bi), "coalesce(" + b + ", CASE WHEN _idok THEN _idb END)");
-    }
-
-    /** The index of a (one-column) schema column's value among the store values. */
-    private static int storeIndex(Table t, int column) {
-        int idx = 0;
-        for (int i = 0; i < column; i++) {
-            idx += t.columns().get(i).storeColumns().size();
-        }
-        return idx;
+        return new EngineRules("coalesce(" + String.join("\n AND ", clean) + ", false)", values);
     }
 
     /** What the scan found in one column of a file without control characters. */
@@ -355,7 +268,7 @@ final class EngineRules {
             String o = val(t, valueOf, ow.other());
             return "NOT coalesce(" + v + " <> " + literal(ow.allowedAlways()) + " AND " + o + " <> " + literal(ow.value()) + ", false)";
         } else if (r instanceof Rule.AgreesWithIdNumber) {
-            return ""; // the file has no identity numbers (with them, of() writes it: agreesWithIdNumber)
+            return ""; // the file has no identity numbers (of() refuses one that has)
         } else if (r instanceof Rule.YearNotBeforeReferenced || r instanceof Rule.Unique || r instanceof Rule.SameWithin) {
             return ""; // across rows: CrossRowChecks
         }

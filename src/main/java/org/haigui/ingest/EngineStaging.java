@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,13 +41,10 @@ import org.haigui.schema.Table;
  * table, so the store is not touched before the transaction whatever happens; the rows go into the
  * staging table inside it ({@link #stage}), as the Java path's do.
  *
- * <p>Identity numbers are never kept in clear: DuckDB's reader passes the identity-number column
- * straight to the check and the keyed hash (HMAC-SHA-256, the store's key given as statement
- * parameters, {@link EngineRules#loadColumns}), and the temporary table holds the hash, the area
- * code and the number's gender and birth date only. The rows the SQL does not accept are read again
- * from the file by the Java reader ({@link #reread}) for the row checker. A file of another table
- * that holds a number by mistake has it in a temporary table (memory; the database's temporary
- * folder only under memory pressure) until the row checker rejects the row.
+ * <p>Identity numbers never pass through DuckDB in clear: a file with an identity-number column
+ * (persons) takes the Java path, which hashes them before anything reaches the database. A file of
+ * another table that holds one by mistake has it in a temporary table (memory; the database's
+ * temporary folder only under memory pressure) until the row checker rejects the row.
  *
  * <p>Measured (December 2026, 2 cores): on the 250,000-person city the stage of the six tables that
  * take this path (773,000 rows) 1.7 s against about 3.6 s on the Java path; the import 6.0 s
@@ -110,17 +106,8 @@ final class EngineStaging {
             return null; // DuckDB would read the name as a pattern (or the quoting would need care): the Java path reads it
         }
         Table t = s.spec.table();
-        EngineRules plain = EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey());
-        if (plain == null) {
+        if (EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey()) == null) {
             return null;
-        }
-        byte[][] pads = null;
-        if (plain.idPosition >= 0) {
-            try {
-                pads = staging.hashers(t).get().padsForSql();
-            } catch (RuntimeException e) {
-                return null; // no key: the Java path says so when the first number needs it, as it always has
-            }
         }
         int width = s.header.schemaIndexOfHeader.length;
         try (TableInput in = CsvInput.open(t, s.spec.file(), options.encoding(), null)) {
@@ -149,19 +136,11 @@ final class EngineStaging {
                 columns.append(k == 0 ? "" : ", ").append("'c").append(k).append("': 'VARCHAR'");
             }
             boolean loaded;
-            String sql = "CREATE TEMP TABLE " + raw + " AS SELECT " + EngineRules.loadColumns(width, plain.idPosition) + " FROM read_csv("
-                + EngineRules.literal(file.toAbsolutePath().toString())
-                + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
-                + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
-                + maxLineBytes() + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (pads != null) {
-                    ps.setBytes(1, pads[1]);
-                    ps.setBytes(2, pads[0]);
-                }
-                long t0 = System.nanoTime();
-                ps.execute();
-                timing(t0, sql);
+            try {
+                execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM read_csv(" + EngineRules.literal(file.toAbsolutePath().toString())
+                    + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
+                    + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
+                    + maxLineBytes() + ")");
                 loaded = true;
             } catch (SQLException e) {
                 loaded = false; // not plain to DuckDB: the Java path reads it, and says what is wrong
@@ -188,7 +167,7 @@ final class EngineStaging {
      * rows are the transaction's, as on the Java path): the rows the SQL accepts in one statement,
      * the others through {@link RowValidator}; then drops the file's table.
      */
-    void stage(Connection c, ImportSource s, Loaded in) throws SQLException, IOException {
+    void stage(Connection c, ImportSource s, Loaded in) throws SQLException {
         long start = Importer.Timer.cpuNanos();
         Table t = s.spec.table();
         progress.start("import " + s.name(), -1);
@@ -247,16 +226,12 @@ final class EngineStaging {
     private static long execute(Statement st, String sql) throws SQLException {
         long t0 = System.nanoTime();
         long n = st.executeLargeUpdate(sql);
-        timing(t0, sql);
-        return n;
-    }
-
-    private static void timing(long t0, String sql) {
         if (TIMINGS) {
             String one = sql.replaceAll("\\s+", " ");
             System.err.printf(java.util.Locale.ROOT, "  sql %7.3f s  %s%n", (System.nanoTime() - t0) / 1e9,
                 one.length() > 110 ? one.substring(0, 110) + "..." : one);
         }
+        return n;
     }
 
     private static long count(Statement st, String raw) throws SQLException {
@@ -267,56 +242,11 @@ final class EngineStaging {
     }
 
     /**
-     * The rows the SQL did not accept in a file with identity numbers, which DuckDB did not keep: the
-     * file read again by the Java reader, and those rows (by row number) through {@link RowValidator}
-     * as on the Java path; returns {blank rows, rows checked}.
-     */
-    private long[] reread(Connection c, Statement st, ImportSource s, Table t, String raw, EngineRules rules) throws SQLException, IOException {
-        java.util.List<Long> wanted = new java.util.ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT _row FROM (SELECT rowid + 2 AS _row, " + rules.clean + " AS _ok FROM " + raw
-            + " OFFSET 0) WHERE NOT _ok ORDER BY _row")) {
-            while (rs.next()) {
-                wanted.add(rs.getLong(1));
-            }
-        }
-        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), staging.hashers(t), options.survey());
-        int columns = t.columns().size();
-        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-        int next = 0;
-        try (TableInput in = CsvInput.open(t, s.spec.file(), options.encoding(), null);
-             DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
-             DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
-            InputRow row;
-            while (next < wanted.size() && (row = in.next()) != null) {
-                while (next < wanted.size() && wanted.get(next) < row.rowNumber()) {
-                    next++; // a blank row (the reader skips and counts it)
-                }
-                if (next < wanted.size() && wanted.get(next) == row.rowNumber()) {
-                    next++;
-                    RowValidator.Checked checked = row.error() != null
-                        ? new RowValidator.Checked(new Object[validator.storeWidth()], java.util.List.of(new FieldError("", "", row.error())))
-                        : validator.check(s.header.bySchema(row, columns), null);
-                    Staging.append(rows, errs, t, s, row.rowNumber(), checked);
-                }
-            }
-            while (in.next() != null) {
-                // to the end, for the count of blank rows
-            }
-            rows.flush();
-            errs.flush();
-            return new long[] {in.blankRows(), wanted.size()};
-        }
-    }
-
-    /**
      * The rows the SQL did not accept, through {@link RowValidator} in file order (as the Java path
      * would check them); returns {blank rows, rows checked}.
      */
     private long[] others(Connection c, Statement st, ImportSource s, Table t, String raw, EngineRules rules, int width)
-        throws SQLException, IOException {
-        if (rules.idPosition >= 0) {
-            return reread(c, st, s, t, raw, rules);
-        }
+        throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT * EXCLUDE (_ok) FROM (SELECT rowid + 2 AS _row");
         for (int k = 0; k < width; k++) {
             sql.append(", c").append(k);

@@ -102,31 +102,6 @@ class EnginePathTest {
     }
 
     @Test
-    void identityNumbersAgreeOnBothPaths() throws Exception {
-        String persons = "person_id,id_number,name_zh,gender,birth_date\n"
-            + "P1,310107199003070017,甲,,\n"                 // gender and birth date from the number
-            + "P2,11010519491231002x,乙,F,1949\n"            // lower-case x; a year that agrees
-            + "P3, 11010519491231002X ,丙,女,1949-12\n"      // spaces; a month that agrees
-            + "P4,310107199003070017,丁,F,\n"                // gender disagrees
-            + "P5,310107199003070017,戊,,1991\n"             // year disagrees
-            + "P6,310107199003070017,己,,1990-03-08\n"       // day disagrees
-            + "P7,310107199003070018,庚,,\n"                 // wrong check character
-            + "P8,990105199003070010,辛,,\n"                 // no such province
-            + "P9,110105184901010014,壬,,\n"                 // born before 1850
-            + "P10,31010719900230001X,癸,,\n"                // 30 February
-            + "P11,３１０１０７１９９００３０７００１７,子,,\n" // full-width digits (NFKC: valid)
-            + "P12,310107900307001,丑,,\n"                   // 15 digits
-            + "P13,310107199003070025,寅,F,1990-03-07\n"     // a woman's number, agreeing
-            + "P14,,卯,M,\n"                                 // none
-            + "P15,440306200101010033,辰 110105194912310020,,\n"; // a number in the name: refused there
-        long before = EngineStaging.STAGED.get();
-        compare(Map.of("persons.csv", persons));
-        EngineRules.useFacts = false;
-        compare(Map.of("persons.csv", persons));
-        assertThat(EngineStaging.STAGED.get() - before).isEqualTo(2);
-    }
-
-    @Test
     void filesThatAreNotPlainTakeTheJavaPathAndAgree() throws Exception {
         String header = "move_id,person_id,date,event,district\n";
         for (String body : List.of(
@@ -162,8 +137,8 @@ class EnginePathTest {
         }
         long before = EngineStaging.STAGED.get();
         compare(files);
-        // enterprises (credit codes) take the Java path, the seven others the engine's (persons with its identity numbers)
-        assertThat(EngineStaging.STAGED.get() - before).isEqualTo(7);
+        // persons (identity numbers) and enterprises (credit codes) take the Java path, the six others the engine's
+        assertThat(EngineStaging.STAGED.get() - before).isEqualTo(6);
     }
 
     @Test
@@ -193,20 +168,15 @@ class EnginePathTest {
     }
 
     /**
-     * Imports the files on each path into its own store (under the same key) and compares everything
-     * the user sees and the store keeps, the identity numbers' keyed hashes included.
+     * Imports the files on each path into its own store and compares everything the user sees and the
+     * store keeps (but the keyed hashes of identity numbers: each store has its own key).
      */
     private void compare(Map<String, String> files) throws Exception {
         List<List<String>> results = new ArrayList<>();
         int run = 0;
-        Path key = null;
         for (boolean engine : new boolean[] {true, false}) {
             EngineStaging.enabled = engine;
             ImportHarness h = new ImportHarness(Files.createDirectories(tmp.resolve("run" + System.nanoTime() + "-" + run++)));
-            if (key != null) {
-                // the same key for both stores, so that the identity numbers' hashes compare too
-                Files.copy(key, h.db.resolveSibling(h.db.getFileName() + ".key"));
-            }
             for (Map.Entry<String, String> f : files.entrySet()) {
                 h.write("in/" + f.getKey(), f.getValue());
             }
@@ -222,15 +192,13 @@ class EnginePathTest {
             }
             if (Files.exists(h.db)) {
                 for (String t : List.of("persons", "overseas_episodes", "city_moves", "enterprises", "enterprise_years", "support", "survey")) {
-                    h.rows("SELECT * EXCLUDE (batch_id) FROM " + t + " ORDER BY ALL").forEach(row -> seen.add(t + " " + row));
+                    h.rows("SELECT * EXCLUDE (batch_id" + (t.equals("persons") ? ", id_hash" : "") + ") FROM " + t + " ORDER BY ALL").forEach(row -> seen.add(t + " " + row));
                 }
                 h.rows("SELECT table_name, row_number, row_key, row_data, errors FROM quarantine ORDER BY ALL").forEach(row -> seen.add("q " + row));
                 h.rows("SELECT batch_id, table_name, rows_read, blank_rows, inserted, updated, unchanged, rejected, checksum FROM import_batches ORDER BY ALL")
                     .forEach(row -> seen.add("b " + row));
             }
             results.add(seen);
-            Path k = h.db.resolveSibling(h.db.getFileName() + ".key");
-            key = key == null && Files.exists(k) ? k : key;
         }
         List<String> a = results.get(0);
         List<String> b = results.get(1);
