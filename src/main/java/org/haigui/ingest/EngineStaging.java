@@ -46,11 +46,19 @@ import org.haigui.schema.Table;
  * another table that holds one by mistake has it in a temporary table (memory; the database's
  * temporary folder only under memory pressure) until the row checker rejects the row.
  *
- * <p>Measured (December 2026, 2 cores): on the 250,000-person city the stage of the six tables that
- * take this path (773,000 rows) 1.7 s against about 3.6 s on the Java path; the import 6.0 s
- * against 8.0 s. Row rules as SQL cost per value what the Java checker does, so the SQL leaves out
- * what {@link CsvScan} shows every value to pass, and evaluates the rest once per row
- * ({@link #stage}).
+ * <p>Measured (December 2026, 2 cores, runs back to back): on the 250,000-person city the six tables
+ * that take this path (773,000 rows) stage in about 1.7 s; "parse+row rules" takes 3.5-4.1 s against
+ * 4.2-5.2 s with every file on the Java path, the import 6.2-7.1 s against 6.6-7.9 s; 10,000,000
+ * persons import in 146 s against 158 s. Row rules as SQL cost per value about what the Java checker
+ * does, so the SQL leaves out what {@link CsvScan} shows every value to pass, and computes each
+ * value once per row ({@link #stage}).
+ *
+ * <p>Tried and not kept (December 2026): {@code persons} on this path, its identity numbers checked
+ * and hashed (HMAC-SHA-256 written in SQL, the key's padded blocks as statement parameters) as
+ * DuckDB read them, never kept in clear, and the rows the SQL did not accept read again by the Java
+ * reader. It gave the same store (hashes included, under one key) and was faster at 250,000 persons
+ * (1.2 s against 1.5 s) but slower at 10,000,000 (48 s against 39 s, 10.6 GB resident against 9.3):
+ * seventeen weighted digits and two hashes per row cost DuckDB more than the Java checker.
  */
 final class EngineStaging {
 
