@@ -19,6 +19,7 @@ import java.util.HexFormat;
  */
 final class CsvScan {
 
+    /** The file's SHA-256 (hex), null when it is not plain (the scan stopped early). */
     final String sha256;
     /** Records (lines; a last line without a line break counts), the header's included. */
     final long records;
@@ -66,6 +67,10 @@ final class CsvScan {
         final int[] maxInt;
         final int[] maxFrac;
         final boolean[] apostrophes;
+        /** The column of the value being read, the records ended so far, and whether bytes came after the last one's end. */
+        int k;
+        long records;
+        boolean content;
         // the value being read
         int len;
         int digits;
@@ -130,8 +135,23 @@ final class CsvScan {
             }
         }
 
+        /** The value ended at a separator: the next one is the next column's. */
+        void endValue() {
+            end(k++);
+            content = true;
+        }
+
+        /** The record ended (a line break, or the end of the file after content). */
+        void endRecord() {
+            end(k);
+            header = false;
+            k = 0;
+            records++;
+            content = false;
+        }
+
         /** The value of column k ended (k beyond the header: DuckDB refuses the row, so it does not matter). */
-        void end(int k) {
+        private void end(int k) {
             if (len > 0 && k < maxBytes.length && !header) {
                 maxBytes[k] = Math.max(maxBytes[k], len);
                 apostrophes[k] |= first == '\'';
@@ -161,27 +181,19 @@ final class CsvScan {
             fracDigits = 0;
             high = false;
         }
-
-        void endRecord(int k) {
-            end(k);
-            header = false;
-        }
     }
 
-    /** Scans {@code file}, whose header has {@code width} fields. */
+    /** Scans {@code file}, whose header has {@code width} fields; stops reading once it is known not to be plain. */
     static CsvScan of(Path file, int width) throws IOException {
         MessageDigest digest = Staging.sha256();
         Columns cols = new Columns(width);
         byte[] buf = new byte[1 << 20];
-        long records = 0;
         boolean plain = true;
         boolean controls = false;
-        boolean content = false; // bytes since the last record's end
-        int k = 0; // the column of the value being read
         // 0 start of a value, 1 unquoted value, 2 quoted value, 3 a quote inside a quoted value, 4 after a carriage return
         int state = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; plain && (n = in.read(buf)) > 0; ) {
                 digest.update(buf, 0, n);
                 for (int i = 0; i < n && plain; i++) {
                     byte b = buf[i];
@@ -195,27 +207,21 @@ final class CsvScan {
                     switch (state) {
                         case 0, 1 -> {
                             if (b == ',') {
-                                cols.end(k++);
+                                cols.endValue();
                                 state = 0;
-                                content = true;
                             } else if (b == '\n') {
-                                cols.endRecord(k);
-                                k = 0;
-                                records++;
-                                content = false;
+                                cols.endRecord();
                                 state = 0;
                             } else if (b == '\r') {
                                 state = 4;
                             } else if (b == '"') {
-                                if (state == 1) {
-                                    plain = false; // a quote inside an unquoted value
-                                }
+                                plain = state == 0; // a quote inside an unquoted value is not
                                 state = 2;
-                                content = true;
+                                cols.content = true;
                             } else {
                                 cols.add(b);
                                 state = 1;
-                                content = true;
+                                cols.content = true;
                             }
                         }
                         case 2 -> {
@@ -232,13 +238,10 @@ final class CsvScan {
                                 cols.add(b); // an escaped quote
                                 state = 2;
                             } else if (b == ',') {
-                                cols.end(k++);
+                                cols.endValue();
                                 state = 0;
                             } else if (b == '\n') {
-                                cols.endRecord(k);
-                                k = 0;
-                                records++;
-                                content = false;
+                                cols.endRecord();
                                 state = 0;
                             } else if (b == '\r') {
                                 state = 4;
@@ -248,10 +251,7 @@ final class CsvScan {
                         }
                         default -> {
                             if (b == '\n') {
-                                cols.endRecord(k);
-                                k = 0;
-                                records++;
-                                content = false;
+                                cols.endRecord();
                                 state = 0;
                             } else {
                                 plain = false; // a lone carriage return
@@ -261,13 +261,13 @@ final class CsvScan {
                 }
             }
         }
-        if (state == 2 || state == 4) {
-            plain = false; // an unclosed quote, or a carriage return at the very end
+        if (!plain || state == 2 || state == 4) {
+            // not plain, an unclosed quote, or a carriage return at the very end: the rest is not needed
+            return new CsvScan(null, cols.records, false, controls, cols);
         }
-        if (content) {
-            cols.endRecord(k);
-            records++;
+        if (cols.content) {
+            cols.endRecord();
         }
-        return new CsvScan(HexFormat.of().formatHex(digest.digest()), records, plain, controls, cols);
+        return new CsvScan(HexFormat.of().formatHex(digest.digest()), cols.records, true, controls, cols);
     }
 }

@@ -165,10 +165,10 @@ final class EngineRules {
             case BOOL -> new String[] {"lower(" + v + ") IN ('true', '1', 'yes', '是', 'y', 'false', '0', 'no', '否', 'n')",
                 "lower(" + v + ") IN ('true', '1', 'yes', '是', 'y')"};
             case COUNTRY -> new String[] {(f != null && f.ascii() ? "" : "regexp_full_match(" + x + ", ' *[A-Za-z]{2} *') AND ") + "upper(" + v
-                + ") IN (" + countries() + ")", "upper(" + v + ")"};
+                + ") IN (" + COUNTRIES + ")", "upper(" + v + ")"};
             case COUNTRY_LIST -> {
                 // the codes as one regular expression (one automaton) rather than a list per row; repeats only where there are several
-                String code = "(?i:" + countries().replace("'", "").replace(", ", "|") + ")";
+                String code = "(?i:" + COUNTRIES.replace("'", "").replace(", ", "|") + ")";
                 String parts = "string_split(upper(" + v + "), ';')";
                 yield new String[] {"strlen(" + x + ") = length(" + x + ") AND regexp_full_match(" + x + ", ' *" + code + "(;" + code + ")* *') AND " + orElse("NOT contains(" + v + ", ';')",
                     "len(list_distinct(" + parts + ")) = len(" + parts + ")"), "upper(" + v + ")"};
@@ -283,18 +283,9 @@ final class EngineRules {
         return "(" + valueOf[t.columns().indexOf(t.column(column).orElseThrow())] + ")";
     }
 
-    private static String countries;
-
-    private static synchronized String countries() {
-        if (countries == null) {
-            StringBuilder sb = new StringBuilder();
-            for (String c : new java.util.TreeSet<>(java.util.Set.of(Locale.getISOCountries()))) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(literal(c));
-            }
-            countries = sb.toString();
-        }
-        return countries;
-    }
+    /** The ISO 3166-1 alpha-2 codes as SQL literals, sorted, comma-separated (the codes {@link Values#country} takes). */
+    private static final String COUNTRIES = String.join(", ", new java.util.TreeSet<>(java.util.Set.of(Locale.getISOCountries())).stream()
+        .map(EngineRules::literal).toList());
 
     static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";

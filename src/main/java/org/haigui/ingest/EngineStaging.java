@@ -117,12 +117,10 @@ final class EngineStaging {
         if (EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey()) == null) {
             return null;
         }
-        int width = s.header.schemaIndexOfHeader.length;
-        try (TableInput in = CsvInput.open(t, s.spec.file(), options.encoding(), null)) {
-            if (in.headerRow() != 1 || in.header().size() != width) {
-                return null;
-            }
+        if (s.header.headerRow != 1) {
+            return null; // title rows above the header: DuckDB's reader would take them for data
         }
+        int width = s.header.schemaIndexOfHeader.length;
         long start = Importer.Timer.cpuNanos();
         Path file = s.spec.file();
         CompletableFuture<CsvScan> scanning = new CompletableFuture<>();
@@ -135,7 +133,7 @@ final class EngineStaging {
         }, "haigui-import-scan");
         scanner.setDaemon(true);
         scanner.start();
-        String raw = "raw_" + s.index;
+        String raw = raw(s);
         boolean kept = false;
         progress.start("read " + s.name(), -1);
         try (Statement st = c.createStatement()) {
@@ -210,6 +208,11 @@ final class EngineStaging {
             staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
             drop(c, in.raw);
         }
+    }
+
+    /** The temporary table DuckDB's reader fills from an input. */
+    static String raw(ImportSource s) {
+        return "raw_" + s.index;
     }
 
     /** Drops a file's table (after a failure too: it is the connection's until dropped). */

@@ -21,11 +21,13 @@ final class HeaderMap {
 
     final int[] schemaIndexOfHeader;  // per header position: schema column index or -1
     final String[] headerOfSchema;    // per schema column: the header as written, or the canonical name
+    final long headerRow;             // the header's row (spreadsheet numbering; rows above it are titles)
     final List<String> warnings = new ArrayList<>();
 
-    private HeaderMap(int headers, int columns) {
+    private HeaderMap(int headers, int columns, long headerRow) {
         schemaIndexOfHeader = new int[headers];
         headerOfSchema = new String[columns];
+        this.headerRow = headerRow;
     }
 
     static String normalise(String h) {
@@ -55,7 +57,7 @@ final class HeaderMap {
      */
     static HeaderMap of(Table table, List<String> header, String source, long headerRow) {
         List<Column> cols = table.columns();
-        HeaderMap m = new HeaderMap(header.size(), cols.size());
+        HeaderMap m = new HeaderMap(header.size(), cols.size(), headerRow);
         int[] seenAt = new int[cols.size()];
         java.util.Arrays.fill(seenAt, -1);
         List<String> problems = new ArrayList<>();

@@ -213,7 +213,7 @@ public final class Importer {
                 // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
                 staging.dropStaging(c, tables);
                 for (ImportSource s : sources) {
-                    EngineStaging.drop(c, "raw_" + s.index);
+                    EngineStaging.drop(c, EngineStaging.raw(s));
                 }
             } catch (SQLException ignored) {
                 // the connection is gone
