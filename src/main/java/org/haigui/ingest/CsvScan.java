@@ -9,13 +9,20 @@ import java.util.HexFormat;
 
 /**
  * One pass over a CSV file's bytes, for {@link EngineStaging}: the file's SHA-256, its records, whether
- * it is plain (quotes only as RFC 4180 has them, no line break inside a quoted field, no lone
- * carriage return, no NUL byte), and per column of the header facts that let {@link EngineRules}
- * leave out checks every value is known to pass: the column's longest value in bytes, whether any
- * value holds a byte outside ASCII, the most digits one value could hold (ASCII digits, and 3 for each
- * character outside ASCII that NFKC might turn into digits), and whether every value has the plain shape of a date, a whole number or a decimal.
- * A value's bytes are those between its separators (its quotes left out), so spaces around it count:
- * such a column gets the full checks.
+ * it is plain, and per column of the header facts that let {@link EngineRules} leave out checks every
+ * value is known to pass: the column's longest value in bytes, whether any value holds a byte outside
+ * ASCII, the most digits one value could hold (ASCII digits, and 3 for each character outside ASCII
+ * that NFKC might turn into digits), and whether every value has the plain shape of a date, a whole
+ * number or a decimal. A value's bytes are those between its separators (its quotes left out), so
+ * spaces around it count: such a column gets the full checks.
+ *
+ * <p>"Plain" is what DuckDB's strict reader reads without an error and with one record per line:
+ * well-formed UTF-8; quotes only as RFC 4180 has them (a quoted field starts at the field's start and
+ * its closing quote ends the field); no line break inside a quoted field; no lone carriage return and
+ * not both CRLF and LF line ends; no NUL byte; no blank line; the header's number of fields on every
+ * line; no line longer than the reader's limit. The scan runs before DuckDB reads the file, inside the
+ * import's transaction, where a failed statement would end the transaction: so it proves what the
+ * reader checks rather than learning it from a failure.
  */
 final class CsvScan {
 
@@ -82,6 +89,8 @@ final class CsvScan {
         boolean high;
         /** The header's values are not the column's. */
         boolean header = true;
+        /** A record with another number of fields than the header (a blank line has one). */
+        boolean ragged;
         byte first;
         byte b4;
         byte b7;
@@ -143,6 +152,7 @@ final class CsvScan {
 
         /** The record ended (a line break, or the end of the file after content). */
         void endRecord() {
+            ragged |= k != maxBytes.length - 1;
             end(k);
             header = false;
             k = 0;
@@ -183,8 +193,11 @@ final class CsvScan {
         }
     }
 
-    /** Scans {@code file}, whose header has {@code width} fields; stops reading once it is known not to be plain. */
-    static CsvScan of(Path file, int width) throws IOException {
+    /**
+     * Scans {@code file}, whose header has {@code width} fields and whose lines may hold at most
+     * {@code maxLineBytes} bytes; stops reading once it is known not to be plain.
+     */
+    static CsvScan of(Path file, int width, int maxLineBytes) throws IOException {
         MessageDigest digest = Staging.sha256();
         Columns cols = new Columns(width);
         byte[] buf = new byte[1 << 20];
@@ -192,17 +205,55 @@ final class CsvScan {
         boolean controls = false;
         // 0 start of a value, 1 unquoted value, 2 quoted value, 3 a quote inside a quoted value, 4 after a carriage return
         int state = 0;
+        // UTF-8: continuation bytes still expected, and the range of the next one
+        int need = 0;
+        int lo = 0x80;
+        int hi = 0xBF;
+        int line = 0;
+        boolean crlf = false;
+        boolean lf = false;
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; plain && (n = in.read(buf)) > 0; ) {
                 digest.update(buf, 0, n);
-                for (int i = 0; i < n && plain; i++) {
+                for (int i = 0; i < n; i++) {
                     byte b = buf[i];
-                    if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r') || b == 0x7f) {
+                    if (b < 0) {
+                        int u = b & 0xff;
+                        if (need > 0) {
+                            if (u < lo || u > hi) {
+                                plain = false;
+                                break;
+                            }
+                            need--;
+                            lo = 0x80;
+                            hi = 0xBF;
+                        } else if (u >= 0xC2 && u <= 0xDF) {
+                            need = 1;
+                        } else if (u >= 0xE0 && u <= 0xEF) {
+                            need = 2;
+                            lo = u == 0xE0 ? 0xA0 : 0x80;
+                            hi = u == 0xED ? 0x9F : 0xBF; // no surrogates
+                        } else if (u >= 0xF0 && u <= 0xF4) {
+                            need = 3;
+                            lo = u == 0xF0 ? 0x90 : 0x80;
+                            hi = u == 0xF4 ? 0x8F : 0xBF;
+                        } else {
+                            plain = false; // a stray continuation byte, an overlong or out-of-range lead byte
+                            break;
+                        }
+                    } else if (need > 0) {
+                        plain = false; // a character cut short
+                        break;
+                    } else if ((b < 0x20 && b != '\n' && b != '\r') || b == 0x7f) {
                         controls = true;
                         if (b == 0) {
                             plain = false;
                             break;
                         }
+                    }
+                    if (++line > maxLineBytes) {
+                        plain = false;
+                        break;
                     }
                     switch (state) {
                         case 0, 1 -> {
@@ -210,7 +261,9 @@ final class CsvScan {
                                 cols.endValue();
                                 state = 0;
                             } else if (b == '\n') {
+                                lf = true;
                                 cols.endRecord();
+                                line = 0;
                                 state = 0;
                             } else if (b == '\r') {
                                 state = 4;
@@ -241,7 +294,9 @@ final class CsvScan {
                                 cols.endValue();
                                 state = 0;
                             } else if (b == '\n') {
+                                lf = true;
                                 cols.endRecord();
+                                line = 0;
                                 state = 0;
                             } else if (b == '\r') {
                                 state = 4;
@@ -251,23 +306,29 @@ final class CsvScan {
                         }
                         default -> {
                             if (b == '\n') {
+                                crlf = true;
                                 cols.endRecord();
+                                line = 0;
                                 state = 0;
                             } else {
                                 plain = false; // a lone carriage return
                             }
                         }
                     }
+                    if (!plain) {
+                        break;
+                    }
                 }
             }
         }
-        if (!plain || state == 2 || state == 4) {
-            // not plain, an unclosed quote, or a carriage return at the very end: the rest is not needed
+        if (!plain || state == 2 || state == 4 || need > 0 || (crlf && lf)) {
+            // not plain, an unclosed quote, a carriage return at the very end, a character cut short,
+            // or both kinds of line end: the rest is not needed
             return new CsvScan(null, cols.records, false, controls, cols);
         }
         if (cols.content) {
             cols.endRecord();
         }
-        return new CsvScan(HexFormat.of().formatHex(digest.digest()), cols.records, true, controls, cols);
+        return new CsvScan(HexFormat.of().formatHex(digest.digest()), cols.records, !cols.ragged, controls, cols);
     }
 }

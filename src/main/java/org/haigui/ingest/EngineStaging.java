@@ -12,7 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.haigui.core.Progress;
@@ -21,30 +22,31 @@ import org.haigui.schema.Table;
 
 /**
  * The engine's path of the staging section, for a plain CSV file: DuckDB's own parallel CSV reader
- * loads the file's cells as text into a temporary table, the row rules run over it as SQL
- * ({@link EngineRules}), the rows they accept go into the staging table in one
- * {@code INSERT ... SELECT}, and every other row (each error, every unusual form) goes through
- * {@link RowValidator} exactly as on the Java path, so messages and values are the same.
+ * reads the file's cells as text, the row rules run over them as SQL ({@link EngineRules}), and the
+ * rows they accept go into the staging table in one {@code INSERT ... SELECT} straight from the
+ * reader; every other row (each error, every unusual form) goes through {@link RowValidator} exactly
+ * as on the Java path, so messages and values are the same.
  *
  * <p>"Plain" is checked, not assumed, and anything else takes the Java path ({@link Staging#stage})
- * unchanged: the file is read as UTF-8 (the default encoding), its header is its first record, and
- * a scan of its bytes (which also computes the file's checksum, while DuckDB reads) finds quotes only
- * as RFC 4180 has them (a quoted field starts at the field's start and its closing quote ends the
- * field), no line break inside a quoted field, no lone carriage return, no NUL byte. Then DuckDB's
- * reader and {@link org.haigui.csv.CsvReader} give the same cells and one record per line, so a
- * record's row number is its line; DuckDB must also read every line (a blank line, which it skips,
- * sends the file to the Java path) and find the header's number of fields on each (strict mode), and
- * a line may hold at most 1 MiB and no more than the Java reader takes ({@link CsvInput#limits}).
+ * unchanged: the file is read as UTF-8 (the default encoding), its header is its first record, and a
+ * scan of its bytes ({@link CsvScan}, which also computes the file's checksum) proves what DuckDB's
+ * strict reader checks: well-formed UTF-8, quotes only as RFC 4180 has them, no line break inside a
+ * quoted field, no lone carriage return, no NUL byte, no blank line, the header's number of fields on
+ * every line, no line over 1 MiB or over what the Java reader takes ({@link CsvInput#limits}). Then
+ * DuckDB's reader and {@link org.haigui.csv.CsvReader} give the same cells and one record per line,
+ * so a record's row number is its line: the reader's ordinality plus one.
  *
- * <p>DuckDB's reader runs before the import's transaction ({@link #load}: DuckDB ends a transaction
- * at a failed statement, and a file its reader refuses must not end the import), into a temporary
- * table, so the store is not touched before the transaction whatever happens; the rows go into the
- * staging table inside it ({@link #stage}), as the Java path's do.
+ * <p>The scans run before DuckDB reads, on one background thread, while the files before them are
+ * staged ({@link #scans}); DuckDB reads inside the import's transaction ({@link #stage}). DuckDB ends
+ * a transaction at a failed statement: should its reader refuse a file the scan found plain, or read
+ * another number of records, {@link Refused} makes {@link Importer} run the import again with every
+ * file on the Java path (nothing was kept: no file is written before the commit).
  *
  * <p>Identity numbers never pass through DuckDB in clear: a file with an identity-number column
  * (persons) takes the Java path, which hashes them before anything reaches the database. A file of
- * another table that holds one by mistake has it in a temporary table (memory; the database's
- * temporary folder only under memory pressure) until the row checker rejects the row.
+ * another table that holds one by mistake passes through DuckDB's memory (and its temporary folder
+ * only under memory pressure) while the row rules find it and send the row to the row checker,
+ * which rejects it; it is never stored.
  *
  * <p>Measured (December 2026, 2 cores, runs back to back): on the 250,000-person city the six tables
  * that take this path (773,000 rows) stage in about 1.7 s; "parse+row rules" takes 3.5-4.1 s against
@@ -68,11 +70,14 @@ final class EngineStaging {
     private final Staging staging;
     private final ImportOptions options;
     private final Progress progress;
+    /** This run may use the path ({@link #enabled}, and not a run again after {@link Refused}). */
+    private final boolean on;
 
-    EngineStaging(Staging staging, ImportOptions options, Progress progress) {
+    EngineStaging(Staging staging, ImportOptions options, Progress progress, boolean on) {
         this.staging = staging;
         this.options = options;
         this.progress = progress;
+        this.on = on;
     }
 
     /**
@@ -81,145 +86,163 @@ final class EngineStaging {
      */
     static boolean enabled = !"off".equals(System.getProperty("haigui.import.engine"));
 
+    /** The tests make every file's staging end in {@link Refused} after DuckDB read it (the run again must give the same). */
+    static volatile boolean refuseForTests;
+
+    /** Imports run again after {@link Refused} since the program started (the tests see that the scan kept DuckDB from refusing). */
+    static final java.util.concurrent.atomic.AtomicLong REFUSED = new java.util.concurrent.atomic.AtomicLong();
+
     /** Inputs staged on this path since the program started (the tests see which path a file took). */
     static final java.util.concurrent.atomic.AtomicLong STAGED = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A file DuckDB has read into a temporary table, its scan, and the row rules that know it. */
-    static final class Loaded {
-        final String raw;
-        final CsvScan scan;
-        final long records;
-        final EngineRules rules;
+    /**
+     * DuckDB's reader failed on a file the scan found plain, or read another number of records: the
+     * import's transaction has ended (DuckDB ends it at a failed statement), and {@link Importer}
+     * runs the import again with every file on the Java path. Not expected; the scan is there so that
+     * it does not happen.
+     */
+    static final class Refused extends RuntimeException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A file that may take this path, its scan under way ({@link #scans}). */
+    static final class Pending {
+        final Future<CsvScan> scan;
         final int width;
 
-        Loaded(String raw, CsvScan scan, long records, EngineRules rules, int width) {
-            this.raw = raw;
+        Pending(Future<CsvScan> scan, int width) {
             this.scan = scan;
-            this.records = records;
-            this.rules = rules;
             this.width = width;
         }
     }
 
     /**
-     * Reads {@code s} into a temporary table with DuckDB's reader, outside any transaction (a file
-     * DuckDB refuses fails only its own statement); null (nothing kept) when the file is not plain or
-     * its table has no SQL form: then the Java path stages it.
+     * Starts scanning, one after the other on one background thread and in the order of
+     * {@code sources}, every file that may take this path; an entry is null for the others. The
+     * scans run while the import stages the files before them (persons first, on the Java path), so
+     * that on two cores they mostly fill the core that path leaves idle. The executor is the caller's
+     * to shut down.
      */
-    Loaded load(Connection c, ImportSource s) throws SQLException, IOException {
-        if (!enabled || s.spec.sheet() != null || !options.encoding().equals(StandardCharsets.UTF_8) || !Files.isRegularFile(s.spec.file())) {
-            return null;
+    Pending[] scans(List<ImportSource> sources, ExecutorService scanner) {
+        Pending[] pending = new Pending[sources.size()];
+        for (ImportSource s : sources) {
+            if (!eligible(s)) {
+                continue;
+            }
+            int width = s.header.schemaIndexOfHeader.length;
+            Path file = s.spec.file();
+            pending[s.index] = new Pending(scanner.submit(() -> {
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long cpu = mx.getCurrentThreadCpuTime();
+                try {
+                    return CsvScan.of(file, width, maxLineBytes());
+                } finally {
+                    staging.engineNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu);
+                }
+            }), width);
+        }
+        return pending;
+    }
+
+    /** Whether {@code s} may take this path: a UTF-8 CSV file with its header on line 1, of a table with a SQL form. */
+    private boolean eligible(ImportSource s) {
+        if (!on || s.spec.sheet() != null || !options.encoding().equals(StandardCharsets.UTF_8) || !Files.isRegularFile(s.spec.file())) {
+            return false;
         }
         if (s.spec.file().toAbsolutePath().toString().matches(".*[*?\\[\\]{}'\\\\].*")) {
-            return null; // DuckDB would read the name as a pattern (or the quoting would need care): the Java path reads it
-        }
-        Table t = s.spec.table();
-        if (EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey()) == null) {
-            return null;
+            return false; // DuckDB would read the name as a pattern (or the quoting would need care): the Java path reads it
         }
         if (s.header.headerRow != 1) {
-            return null; // title rows above the header: DuckDB's reader would take them for data
+            return false; // title rows above the header: DuckDB's reader would take them for data
         }
-        int width = s.header.schemaIndexOfHeader.length;
-        long start = Importer.Timer.cpuNanos();
-        Path file = s.spec.file();
-        CompletableFuture<CsvScan> scanning = new CompletableFuture<>();
-        Thread scanner = new Thread(() -> {
-            try {
-                scanning.complete(CsvScan.of(file, width));
-            } catch (IOException | RuntimeException e) {
-                scanning.completeExceptionally(e);
-            }
-        }, "haigui-import-scan");
-        scanner.setDaemon(true);
-        scanner.start();
-        String raw = raw(s);
-        boolean kept = false;
-        progress.start("read " + s.name(), -1);
-        try (Statement st = c.createStatement()) {
-            StringBuilder columns = new StringBuilder();
-            for (int k = 0; k < width; k++) {
-                columns.append(k == 0 ? "" : ", ").append("'c").append(k).append("': 'VARCHAR'");
-            }
-            boolean loaded;
-            try {
-                execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM read_csv(" + EngineRules.literal(file.toAbsolutePath().toString())
-                    + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
-                    + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
-                    + maxLineBytes() + ")");
-                loaded = true;
-            } catch (SQLException e) {
-                loaded = false; // not plain to DuckDB: the Java path reads it, and says what is wrong
-            }
-            CsvScan scan = org.haigui.core.Tasks.result(scanning, IOException.class, "scanning " + s.name());
-            long records = loaded ? count(st, raw) : -1;
-            if (!loaded || !scan.plain || records != scan.records - 1) {
-                return null;
-            }
-            kept = true;
-            return new Loaded(raw, scan, records, EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey(), scan),
-                width);
-        } finally {
-            progress.finish();
-            staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
-            if (!kept) {
-                drop(c, raw);
-            }
-        }
+        return EngineRules.of(s.spec.table(), s.header.schemaIndexOfHeader, options.city(), options.survey()) != null;
     }
 
     /**
-     * Stages a file {@link #load} read, inside the import's transaction (so that the staging table's
-     * rows are the transaction's, as on the Java path): the rows the SQL accepts in one statement,
-     * the others through {@link RowValidator}; then drops the file's table.
+     * Stages {@code s} on this path, inside the import's transaction: DuckDB reads the file and the
+     * rows the SQL accepts go to the staging table in one statement, the others through
+     * {@link RowValidator}. Returns false, having done nothing, when the file may not take this path
+     * or its scan found it not plain: then the Java path stages it. Throws {@link Refused} when DuckDB's
+     * reader does not read the file as the scan did.
      */
-    void stage(Connection c, ImportSource s, Loaded in) throws SQLException {
+    boolean stage(Connection c, ImportSource s, Pending p) throws SQLException {
+        if (p == null) {
+            return false;
+        }
+        CsvScan scan;
+        try {
+            scan = org.haigui.core.Tasks.result(p.scan, IOException.class, "scanning " + s.name());
+        } catch (IOException e) {
+            return false; // the Java path reads it again, and says what is wrong
+        }
+        if (!scan.plain) {
+            return false;
+        }
         long start = Importer.Timer.cpuNanos();
         Table t = s.spec.table();
+        EngineRules rules = EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey(), scan);
+        long records = scan.records - 1;
+        String read = read(s.spec.file(), p.width);
         progress.start("import " + s.name(), -1);
         try (Statement st = c.createStatement()) {
             s.started = Staging.now();
             // the values and the rules in one projection, so that DuckDB computes each value once (its
             // common-subexpression step works within a projection), and OFFSET 0 keeps the filter on ok
             // from being pushed below it as the whole condition again (measured: 0.33 s against 1.05 s
-            // on the 374,428 episodes of the 250,000-person city)
+            // on the 374,428 episodes of the 250,000-person city); a record's row is its line (one
+            // record per line, the header on line 1), the ordinality of DuckDB's reader plus one
             StringBuilder insert = new StringBuilder("INSERT INTO ").append(ImportSql.stg(t)).append(" SELECT ").append(s.index)
-                .append(", * EXCLUDE (_ok) FROM (SELECT rowid + 2 AS _row");
-            for (int i = 0; i < in.rules.values.size(); i++) {
-                insert.append(",\n ").append(in.rules.values.get(i)).append(" AS v").append(i);
+                .append(", * EXCLUDE (_ok) FROM (SELECT ordinality + 1 AS _row");
+            for (int i = 0; i < rules.values.size(); i++) {
+                insert.append(",\n ").append(rules.values.get(i)).append(" AS v").append(i);
             }
-            insert.append(",\n ").append(in.rules.clean).append(" AS _ok FROM ").append(in.raw).append(" OFFSET 0) WHERE _ok");
-            long accepted = execute(st, insert.toString());
-            long t1 = System.nanoTime();
-            long[] counts = accepted == in.records ? new long[] {0, 0} : others(c, st, s, t, in.raw, in.rules, in.width);
+            insert.append(",\n ").append(rules.clean).append(" AS _ok FROM ").append(read).append(" OFFSET 0) WHERE _ok");
+            long accepted;
+            long[] counts;
+            long t1;
+            try {
+                accepted = execute(st, insert.toString());
+                t1 = System.nanoTime();
+                counts = accepted == records ? new long[] {0, 0} : others(c, st, s, t, read, rules, p.width);
+            } catch (SQLException e) {
+                throw new Refused(s.name() + ": DuckDB's reader refused a file the scan found plain: " + e.getMessage(), e);
+            }
+            if (refuseForTests) {
+                throw new Refused(s.name() + ": refused for a test", null);
+            }
+            if (accepted + counts[1] != records) {
+                throw new Refused(s.name() + ": DuckDB's reader read " + (accepted + counts[1]) + " records, the scan " + records, null);
+            }
             if (TIMINGS) {
                 System.err.printf(java.util.Locale.ROOT, "  sql %7.3f s  %d rows not taken by the SQL, through the row checker%n",
                     (System.nanoTime() - t1) / 1e9, counts[1]);
             }
-            s.read = in.records - counts[0];
+            s.read = records - counts[0];
             s.blank = counts[0];
-            s.checksum = in.scan.sha256;
+            s.checksum = scan.sha256;
             s.finished = Staging.now();
             progress.total(s.read);
             progress.advance(s.read);
             STAGED.incrementAndGet();
+            return true;
         } finally {
             progress.finish();
             staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
-            drop(c, in.raw);
         }
     }
 
-    /** The temporary table DuckDB's reader fills from an input. */
-    static String raw(ImportSource s) {
-        return "raw_" + s.index;
-    }
-
-    /** Drops a file's table (after a failure too: it is the connection's until dropped). */
-    static void drop(Connection c, String raw) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS " + raw);
+    /** DuckDB's strict reader over the file's cells as text (c0 .. c(width-1)), with its ordinality. */
+    private static String read(Path file, int width) {
+        StringBuilder columns = new StringBuilder();
+        for (int k = 0; k < width; k++) {
+            columns.append(k == 0 ? "" : ", ").append("'c").append(k).append("': 'VARCHAR'");
         }
+        return "read_csv(" + EngineRules.literal(file.toAbsolutePath().toString())
+            + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
+            + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
+            + maxLineBytes() + ") WITH ORDINALITY";
     }
 
     /**
@@ -245,24 +268,17 @@ final class EngineStaging {
         return n;
     }
 
-    private static long count(Statement st, String raw) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + raw)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /**
      * The rows the SQL did not accept, through {@link RowValidator} in file order (as the Java path
      * would check them); returns {blank rows, rows checked}.
      */
-    private long[] others(Connection c, Statement st, ImportSource s, Table t, String raw, EngineRules rules, int width)
+    private long[] others(Connection c, Statement st, ImportSource s, Table t, String read, EngineRules rules, int width)
         throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * EXCLUDE (_ok) FROM (SELECT rowid + 2 AS _row");
+        StringBuilder sql = new StringBuilder("SELECT * EXCLUDE (_ok) FROM (SELECT ordinality + 1 AS _row");
         for (int k = 0; k < width; k++) {
             sql.append(", c").append(k);
         }
-        sql.append(", ").append(rules.clean).append(" AS _ok FROM ").append(raw).append(" OFFSET 0) WHERE NOT _ok ORDER BY _row");
+        sql.append(", ").append(rules.clean).append(" AS _ok FROM ").append(read).append(" OFFSET 0) WHERE NOT _ok ORDER BY _row");
         RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), staging.hashers(t), options.survey());
         int columns = t.columns().size();
         long blank = 0;

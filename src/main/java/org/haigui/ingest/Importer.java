@@ -80,7 +80,16 @@ public final class Importer {
 
     public ImportReport run(List<Path> paths) {
         try {
-            return runOnce(paths);
+            try {
+                return runOnce(paths, EngineStaging.enabled);
+            } catch (EngineStaging.Refused e) {
+                EngineStaging.REFUSED.incrementAndGet();
+                // nothing was kept (the transaction ended, no file was written): every file the Java way
+                if (System.getenv("HAIGUI_TIMINGS") != null) {
+                    System.err.println("import: " + e.getMessage() + "; importing again on the Java path");
+                }
+                return runOnce(paths, false);
+            }
         } finally {
             for (XlsxWorkbook wb : workbooks.values()) {
                 wb.close();
@@ -89,7 +98,7 @@ public final class Importer {
         }
     }
 
-    private ImportReport runOnce(List<Path> paths) {
+    private ImportReport runOnce(List<Path> paths, boolean engineOn) {
         long t0 = System.nanoTime();
         Timer timer = new Timer();
         timer.phase("read");
@@ -122,6 +131,11 @@ public final class Importer {
         Staging staging = new Staging(store, options, progress, this::open);
         RejectedRows rejected = new RejectedRows(options, this::open);
         Connection c = store.writer();
+        java.util.concurrent.ExecutorService scanner = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "haigui-import-scan");
+            th.setDaemon(true);
+            return th;
+        });
         List<Path> rejectedFiles = new ArrayList<>();
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
         Set<Table> tables = new LinkedHashSet<>();
@@ -138,17 +152,12 @@ public final class Importer {
             // the staging tables are temporary (not in the store), made before the transaction, and the
             // engine's path reads its files there too: a file DuckDB's reader refuses must not end the transaction
             staging.createStaging(c, tables, sources);
-            EngineStaging engine = new EngineStaging(staging, options, progress);
-            EngineStaging.Loaded[] loaded = new EngineStaging.Loaded[sources.size()];
-            for (ImportSource s : sources) {
-                loaded[s.index] = engine.load(c, s);
-            }
+            EngineStaging engine = new EngineStaging(staging, options, progress, engineOn);
+            EngineStaging.Pending[] pending = engine.scans(sources, scanner);
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             for (ImportSource s : sources) {
-                if (loaded[s.index] != null) {
-                    engine.stage(c, s, loaded[s.index]);
-                } else {
+                if (!engine.stage(c, s, pending[s.index])) {
                     staging.stage(c, s, warnings);
                 }
             }
@@ -203,18 +212,19 @@ public final class Importer {
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly(c);
             RejectedRows.cleanup(pendingMoves);
+            if (e instanceof EngineStaging.Refused r) {
+                throw r;
+            }
             if (e instanceof HaiguiException he) {
                 throw he;
             }
             throw Environment.importFailed(e, String.valueOf(store.file()));
         } finally {
+            scanner.shutdownNow();
             try {
                 c.setAutoCommit(true);
                 // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
                 staging.dropStaging(c, tables);
-                for (ImportSource s : sources) {
-                    EngineStaging.drop(c, EngineStaging.raw(s));
-                }
             } catch (SQLException ignored) {
                 // the connection is gone
             }

@@ -29,6 +29,7 @@ class EnginePathTest {
     @AfterEach
     void restore() {
         EngineStaging.enabled = true;
+        EngineStaging.refuseForTests = false;
         EngineRules.useFacts = true;
     }
 
@@ -113,10 +114,27 @@ class EnginePathTest {
             "M1,P1,2012-07-01, \"arrive\",310104\n",                                    // a space before a quote
             "M1,P1,2012-07-01,arrive,310104\nM2,P1\n",                                  // a short row
             "M1,P1,2012-07-01,arrive,310104,x\n",                                        // a long row
-            "M1,P1,2012-07-01,arri\u0000ve,310104\n")) {                                // a NUL byte
+            "M1,P1,2012-07-01,arri\u0000ve,310104\n",                                  // a NUL byte
+            "M1,P1,2012-07-01,arrive,310104\r\nM2,P1,2013-07-01,leave,\n",             // CRLF and LF line ends
+            "M1,P1,2012-07-01,arrive," + "3".repeat(EngineStaging.MAX_LINE_BYTES) + "\n")) { // a line over 1 MiB
             long before = EngineStaging.STAGED.get();
             compare(Map.of("persons.csv", "person_id,name_zh\nP1,张三\n", "city_moves.csv", header + body));
             assertThat(EngineStaging.STAGED.get() - before).as(body).isEqualTo(1); // persons only
+        }
+        // bytes that are not UTF-8: a stray continuation byte, an overlong form, a surrogate, a character cut short at the end
+        byte[] head = (header + "M1,P1,2012-07-01,arr").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : List.of(new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xE5, (byte) 0x8C})) {
+            java.io.ByteArrayOutputStream moves = new java.io.ByteArrayOutputStream();
+            moves.write(head);
+            moves.write(bad);
+            if (bad[0] != (byte) 0xE5) { // the last one ends the file
+                moves.write("ive,310104\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            long before = EngineStaging.STAGED.get();
+            compareBytes(Map.of("persons.csv", "person_id,name_zh\nP1,张三\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "city_moves.csv", moves.toByteArray()));
+            assertThat(EngineStaging.STAGED.get() - before).as(java.util.HexFormat.of().formatHex(bad)).isEqualTo(1); // persons only
         }
         // a title row above the header, a BOM, CRLF line ends: title rows take the Java path, the others are plain
         compare(Map.of("persons.csv", "名单\nperson_id,name_zh\nP1,张三\n", "city_moves.csv",
@@ -139,6 +157,15 @@ class EnginePathTest {
         compare(files);
         // persons (identity numbers) and enterprises (credit codes) take the Java path, the six others the engine's
         assertThat(EngineStaging.STAGED.get() - before).isEqualTo(6);
+    }
+
+    @Test
+    void whenDuckDbRefusesAFileTheImportRunsAgainOnTheJavaPath() throws Exception {
+        // DuckDB ends the transaction at a failed statement: the run again must keep nothing of the first
+        EngineStaging.refuseForTests = true;
+        long before = EngineStaging.STAGED.get();
+        compare(EDGES);
+        assertThat(EngineStaging.STAGED.get() - before).as("no file was staged on the engine's path").isZero();
     }
 
     @Test
@@ -172,13 +199,26 @@ class EnginePathTest {
      * store keeps (but the keyed hashes of identity numbers: each store has its own key).
      */
     private void compare(Map<String, String> files) throws Exception {
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        files.forEach((k, v) -> bytes.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        compareBytes(bytes);
+    }
+
+    private void compareBytes(Map<String, byte[]> files) throws Exception {
+        long refused = EngineStaging.REFUSED.get();
+        compareBytesOnce(files);
+        assertThat(EngineStaging.REFUSED.get() - refused).as("imports DuckDB's reader refused (the scan must see what it refuses)")
+            .isEqualTo(EngineStaging.refuseForTests ? 1 : 0);
+    }
+
+    private void compareBytesOnce(Map<String, byte[]> files) throws Exception {
         List<List<String>> results = new ArrayList<>();
         int run = 0;
         for (boolean engine : new boolean[] {true, false}) {
             EngineStaging.enabled = engine;
             ImportHarness h = new ImportHarness(Files.createDirectories(tmp.resolve("run" + System.nanoTime() + "-" + run++)));
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                h.write("in/" + f.getKey(), f.getValue());
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.write(Files.createDirectories(h.dir.resolve("in")).resolve(f.getKey()), f.getValue());
             }
             ImportHarness.Run r = h.importPaths(h.dir.resolve("in"));
             List<String> seen = new ArrayList<>();
@@ -187,7 +227,7 @@ class EnginePathTest {
             r.err().lines().map(l -> l.replace(h.dir.toString(), "DIR")).forEach(seen::add);
             try (Stream<Path> s = Files.list(h.dir.resolve("in"))) {
                 for (Path p : s.filter(p -> p.toString().endsWith(".rejected.csv")).sorted().toList()) {
-                    seen.add(p.getFileName() + ":\n" + Files.readString(p));
+                    seen.add(p.getFileName() + ":\n" + new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
                 }
             }
             if (Files.exists(h.db)) {
