@@ -54,6 +54,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        java.util.Optional<String> missing = NativeLibrary.problem();
+        if (missing.isPresent()) {
+            err.println("haigui: " + missing.get());
+            err.flush();
+            System.exit(ErrorMapper.INTERNAL);
+        }
         int code = run(out, err, args);
         out.flush();
         err.flush();
