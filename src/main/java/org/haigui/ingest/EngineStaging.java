@@ -49,13 +49,16 @@ import org.haigui.schema.Table;
  * which rejects it; it is never stored.
  *
  * <p>Measured (December 2026, 2 cores, runs back to back): on the 250,000-person city the six tables
- * that take this path (773,000 rows) stage in about 1.7 s; "parse+row rules" takes 3.5-4.1 s against
- * 4.2-5.2 s with every file on the Java path, the import 6.2-7.1 s against 6.6-7.9 s; 10,000,000
- * persons import in 146 s against 158 s. Row rules as SQL cost per value about what the Java checker
- * does, so the SQL leaves out what {@link CsvScan} shows every value to pass, and computes each
- * value once per row ({@link #stage}).
+ * that take this path (773,000 rows) stage in about 1.7 s; "parse+row rules" took 3.5-4.1 s against
+ * 4.2-5.2 s with every file on the Java path. 10,000,000 persons import in 113 s against 125 s when
+ * DuckDB read every file into its temporary table before the transaction with the scan alongside
+ * (the design before this one), and against 158 s with every file on the Java path (an earlier hour).
+ * Row rules as SQL cost per value about what the Java checker does, so the SQL leaves out what
+ * {@link CsvScan} shows every value to pass, and computes each value once per row ({@link #stage}).
  *
- * <p>Tried and not kept (December 2026): {@code persons} on this path, its identity numbers checked
+ * <p>Tried and not kept (December 2026): reading straight into the staging table, with DuckDB's
+ * ordinality (WITH ORDINALITY) for the lines: its window runs everything after it on one thread.
+ * {@code persons} on this path, its identity numbers checked
  * and hashed (HMAC-SHA-256 written in SQL, the key's padded blocks as statement parameters) as
  * DuckDB read them, never kept in clear, and the rows the SQL did not accept read again by the Java
  * reader. It gave the same store (hashes included, under one key) and was faster at 250,000 persons

@@ -32,7 +32,10 @@ import org.haigui.store.Store;
  *   <li>{@link Staging}: stream every row through {@link RowValidator} into a temporary staging
  *       table per table (the DuckDB Appender), row errors into a staging error table, on every
  *       core: one thread parses, the others check chunks of rows, this one appends them in file
- *       order. Memory does not grow with file size (a bounded queue of chunks).</li>
+ *       order. Memory does not grow with file size (a bounded queue of chunks). A plain CSV file
+ *       takes {@link EngineStaging} instead: DuckDB's reader and the row rules as SQL, the rows they
+ *       do not accept through the same validator; should DuckDB refuse a file its scan found plain,
+ *       the whole import runs again with every file on the Java path.</li>
  *   <li>Rows whose key was deleted ({@code haigui delete}) are rejected, naming the deletion,
  *       unless the import revives them ({@link ImportOptions#revive()}; see {@link Trail}).</li>
  *   <li>{@link CrossRowChecks}: in SQL, table by table in reference order: references to the store
