@@ -84,13 +84,21 @@ final class NameKeys {
                     }
                 }
                 if (!names.isEmpty()) {
-                    RegistryModel model = RegistryStore.load(c);
+                    // the registry's keys as institution_norms holds them (written with every change of the
+                    // registry, from the same model): reading them is cheaper than rebuilding the model,
+                    // which normalises every name and alias again
+                    java.util.Map<String, String> norms = new java.util.HashMap<>();
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT norm, name_key FROM institution_norms")) {
+                        while (rs.next()) {
+                            norms.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
                     DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
                     try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institution_name_keys")) {
                         for (String n : names) {
                             a.beginRow();
                             RegistryStore.str(a, n);
-                            RegistryStore.str(a, nameKey(model, n));
+                            RegistryStore.str(a, nameKey(norms, n));
                             a.endRow();
                         }
                     }
@@ -107,10 +115,19 @@ final class NameKeys {
     /** The key of one name as written (see {@link #refresh}). */
     static String nameKey(RegistryModel model, String name) {
         String norm = NameNormalizer.normalise(name);
-        String key = model.keyOf(norm);
-        if (key == null && !norm.isEmpty()) {
-            key = "n:" + norm;
+        return key(norm, model.keyOf(norm));
+    }
+
+    /** {@link #nameKey(RegistryModel, String)} with the registry's keys as {@code institution_norms} holds them. */
+    static String nameKey(java.util.Map<String, String> norms, String name) {
+        String norm = NameNormalizer.normalise(name);
+        return key(norm, norm.isEmpty() ? null : norms.get(norm));
+    }
+
+    private static String key(String norm, String registryKey) {
+        if (registryKey == null && !norm.isEmpty()) {
+            return "n:" + norm;
         }
-        return key;
+        return registryKey;
     }
 }

@@ -66,16 +66,32 @@ final class RegistryStore {
                 return;
             }
             // (re)load the built-in rows; the user's rows stay
-            RegistryModel builtin = builtinModel();
             Transactions.run(c, () -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("DELETE FROM institutions WHERE source = '" + SOURCE_BUILTIN + "'");
                     st.execute("DELETE FROM institution_aliases WHERE source = '" + SOURCE_BUILTIN + "'");
                 }
-                insert(c, new ArrayList<>(builtin.byId.values()), builtin.aliases);
+                boolean userRows;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT (SELECT count(*) FROM institutions) + (SELECT count(*) FROM institution_aliases)")) {
+                    rs.next();
+                    userRows = rs.getLong(1) > 0;
+                }
+                if (!userRows) {
+                    // a registry of built-in rows only (a new store): the rows and their norms as the program holds them
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DELETE FROM institution_norms");
+                    }
+                    BuiltinRows.insert(c);
+                } else {
+                    RegistryModel builtin = builtinModel();
+                    insert(c, new ArrayList<>(builtin.byId.values()), builtin.aliases);
+                }
                 writeMeta(c, InstitutionRegistry.META_VERSION, version);
                 writeMeta(c, META_REVISION, java.util.UUID.randomUUID().toString());
-                writeNorms(c, loadModel(c));
+                if (userRows) {
+                    writeNorms(c, loadModel(c));
+                }
             });
         } catch (SQLException e) {
             throw HaiguiException.store("cannot load the institution registry into the store: " + e.getMessage(), e);
@@ -157,7 +173,7 @@ final class RegistryStore {
      * with its institution key, so that SQL can key a name that {@code institution_name_keys}
      * does not hold yet (see {@code TieIndicatorProvider}).
      */
-    private static void writeNorms(Connection c, RegistryModel model) throws SQLException {
+    static void writeNorms(Connection c, RegistryModel model) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM institution_norms");
         }
@@ -172,7 +188,7 @@ final class RegistryStore {
         }
     }
 
-    private static RegistryModel loadModel(Connection c) {
+    static RegistryModel loadModel(Connection c) {
         RegistryModel m = new RegistryModel();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(
@@ -279,7 +295,7 @@ final class RegistryStore {
 
     // ---------------------------------------------------------------- store I/O
 
-    private static void insert(Connection c, List<RegistryModel.Institution> insts, List<RegistryModel.Alias> aliases)
+    static void insert(Connection c, List<RegistryModel.Institution> insts, List<RegistryModel.Alias> aliases)
         throws SQLException {
         DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
         try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institutions")) {
