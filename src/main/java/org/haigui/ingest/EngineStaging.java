@@ -19,10 +19,10 @@ import org.haigui.schema.Table;
 
 /**
  * The engine's path of the staging section, for a plain CSV file: DuckDB's own parallel CSV reader
- * reads the file's cells as text, the row rules run over them as SQL ({@link EngineRules}), and the
- * rows they accept go into the staging table in one {@code INSERT ... SELECT} straight from the
- * reader; every other row (each error, every unusual form) goes through {@link RowValidator} exactly
- * as on the Java path, so messages and values are the same.
+ * reads the file's cells as text into a temporary table, the row rules run over it as SQL
+ * ({@link EngineRules}), and the rows they accept go into the staging table in one
+ * {@code INSERT ... SELECT}; every other row (each error, every unusual form) goes through
+ * {@link RowValidator} exactly as on the Java path, so messages and values are the same.
  *
  * <p>"Plain" is checked, not assumed, and anything else takes the Java path ({@link Staging#stage})
  * unchanged: the file is read as UTF-8 (the default encoding), its header is its first record, and a
@@ -31,7 +31,7 @@ import org.haigui.schema.Table;
  * quoted field, no lone carriage return, no NUL byte, no blank line, the header's number of fields on
  * every line, no line over 1 MiB or over what the Java reader takes ({@link CsvInput#limits}). Then
  * DuckDB's reader and {@link org.haigui.csv.CsvReader} give the same cells and one record per line,
- * so a record's row number is its line: the reader's ordinality plus one.
+ * so a record's row number is its line: its place in the temporary table plus one.
  *
  * <p>The scans run before DuckDB reads, on one background thread, while the files before them are
  * staged ({@link #scans}); DuckDB reads inside the import's transaction ({@link #stage}). DuckDB ends
@@ -107,33 +107,24 @@ final class EngineStaging {
         }
     }
 
-    /** A file that may take this path, its scan under way ({@link #scans}). */
-    static final class Pending {
-        final Future<CsvScan> scan;
-        final int width;
-
-        Pending(Future<CsvScan> scan, int width) {
-            this.scan = scan;
-            this.width = width;
-        }
-    }
-
     /**
      * Starts scanning, one after the other on one background thread and in the order of
-     * {@code sources}, every file that may take this path; an entry is null for the others. The
+     * {@code sources}, every file that may take this path; the scan of source {@code i} is entry
+     * {@code i}, null for the others. The
      * scans run while the import stages the files before them (persons first, on the Java path), so
      * that on two cores they mostly fill the core that path leaves idle. The executor is the caller's
      * to shut down.
      */
-    Pending[] scans(List<ImportSource> sources, ExecutorService scanner) {
-        Pending[] pending = new Pending[sources.size()];
+    List<Future<CsvScan>> scans(List<ImportSource> sources, ExecutorService scanner) {
+        List<Future<CsvScan>> scans = new java.util.ArrayList<>();
         for (ImportSource s : sources) {
             if (!eligible(s)) {
+                scans.add(null);
                 continue;
             }
             int width = s.header.schemaIndexOfHeader.length;
             Path file = s.spec.file();
-            pending[s.index] = new Pending(scanner.submit(() -> {
+            scans.add(scanner.submit(() -> {
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
                 long cpu = mx.getCurrentThreadCpuTime();
                 try {
@@ -141,9 +132,9 @@ final class EngineStaging {
                 } finally {
                     staging.engineNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu);
                 }
-            }), width);
+            }));
         }
-        return pending;
+        return scans;
     }
 
     /** Whether {@code s} may take this path: a UTF-8 CSV file with its header on line 1, of a table with a SQL form. */
@@ -167,13 +158,13 @@ final class EngineStaging {
      * or its scan found it not plain: then the Java path stages it. Throws {@link Refused} when DuckDB's
      * reader does not read the file as the scan did.
      */
-    boolean stage(Connection c, ImportSource s, Pending p) throws SQLException {
-        if (p == null) {
+    boolean stage(Connection c, ImportSource s, Future<CsvScan> scanning) throws SQLException {
+        if (scanning == null) {
             return false;
         }
         CsvScan scan;
         try {
-            scan = org.haigui.core.Tasks.result(p.scan, IOException.class, "scanning " + s.name());
+            scan = org.haigui.core.Tasks.result(scanning, IOException.class, "scanning " + s.name());
         } catch (IOException e) {
             return false; // the Java path reads it again, and says what is wrong
         }
@@ -184,6 +175,7 @@ final class EngineStaging {
         Table t = s.spec.table();
         EngineRules rules = EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey(), scan);
         long records = scan.records - 1;
+        int width = s.header.schemaIndexOfHeader.length;
         String raw = "raw_" + s.index;
         progress.start("import " + s.name(), -1);
         try (Statement st = c.createStatement()) {
@@ -203,7 +195,7 @@ final class EngineStaging {
             long[] counts;
             long t1;
             try {
-                execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + read(s.spec.file(), p.width));
+                execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + read(s.spec.file(), width));
                 long first;
                 try (ResultSet rs = st.executeQuery("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1), count(*) FROM " + raw)) {
                     rs.next();
@@ -222,7 +214,7 @@ final class EngineStaging {
                 insert.append(",\n ").append(rules.clean).append(" AS _ok FROM ").append(raw).append(" OFFSET 0) WHERE _ok");
                 accepted = execute(st, insert.toString());
                 t1 = System.nanoTime();
-                counts = accepted == records ? new long[] {0, 0} : others(c, st, s, t, raw, line, rules, p.width);
+                counts = accepted == records ? new long[] {0, 0} : others(c, st, s, t, raw, line, rules, width);
                 execute(st, "DROP TABLE " + raw);
             } catch (SQLException e) {
                 throw new Refused(s.name() + ": DuckDB's reader refused a file the scan found plain: " + e.getMessage(), e);

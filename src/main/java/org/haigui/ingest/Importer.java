@@ -152,15 +152,15 @@ public final class Importer {
         try {
             timer.lap("read");
             timer.phase("stage");
-            // the staging tables are temporary (not in the store), made before the transaction, and the
-            // engine's path reads its files there too: a file DuckDB's reader refuses must not end the transaction
+            // the staging tables are temporary (not in the store), made before the transaction; the engine's
+            // path scans its files meanwhile, and DuckDB reads them inside it (see EngineStaging.Refused)
             staging.createStaging(c, tables, sources);
             EngineStaging engine = new EngineStaging(staging, options, progress, engineOn);
-            EngineStaging.Pending[] pending = engine.scans(sources, scanner);
+            List<java.util.concurrent.Future<CsvScan>> scans = engine.scans(sources, scanner);
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             for (ImportSource s : sources) {
-                if (!engine.stage(c, s, pending[s.index])) {
+                if (!engine.stage(c, s, scans.get(s.index))) {
                     staging.stage(c, s, warnings);
                 }
             }

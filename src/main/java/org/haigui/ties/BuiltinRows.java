@@ -111,7 +111,7 @@ final class BuiltinRows {
         DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
         try (InputStream in = BuiltinRows.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new HaiguiException(HaiguiException.Kind.INTERNAL, "the built-in resource " + RESOURCE + " is missing from the program");
+                throw broken("it is missing from the program");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             DuckDBAppender a = null;
@@ -122,23 +122,20 @@ final class BuiltinRows {
                         if (a != null) {
                             a.close();
                         }
-                        String table = switch (line) {
-                            case "#institutions" -> "institutions";
-                            case "#aliases" -> "institution_aliases";
-                            case "#norms" -> "institution_norms";
-                            default -> throw new IllegalStateException("unknown section " + line);
+                        // the section's table and its number of columns
+                        String[] table = switch (line) {
+                            case "#institutions" -> new String[] {"institutions", "6"};
+                            case "#aliases" -> new String[] {"institution_aliases", "3"};
+                            case "#norms" -> new String[] {"institution_norms", "2"};
+                            default -> throw broken("unknown section " + line);
                         };
-                        width = switch (table) {
-                            case "institutions" -> 6;
-                            case "institution_aliases" -> 3;
-                            default -> 2;
-                        };
-                        a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+                        a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table[0]);
+                        width = Integer.parseInt(table[1]);
                         continue;
                     }
                     String[] f = line.split("\t", -1);
                     if (a == null || f.length != width) {
-                        throw new IllegalStateException("a row of " + f.length + " fields where " + width + " belong: " + line);
+                        throw broken("a row of " + f.length + " fields where " + width + " belong: " + line);
                     }
                     a.beginRow();
                     for (String v : f) {
@@ -151,11 +148,12 @@ final class BuiltinRows {
                     a.close();
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof HaiguiException he) {
-                throw he;
-            }
-            throw new HaiguiException(HaiguiException.Kind.INTERNAL, "cannot read the built-in " + RESOURCE + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw broken(e.getMessage());
         }
+    }
+
+    private static HaiguiException broken(String what) {
+        return new HaiguiException(HaiguiException.Kind.INTERNAL, "the built-in " + RESOURCE + ": " + what);
     }
 }

@@ -112,22 +112,16 @@ final class NameKeys {
         }
     }
 
-    /** The key of one name as written (see {@link #refresh}). */
-    static String nameKey(RegistryModel model, String name) {
-        String norm = NameNormalizer.normalise(name);
-        return key(norm, model.keyOf(norm));
-    }
-
-    /** {@link #nameKey(RegistryModel, String)} with the registry's keys as {@code institution_norms} holds them. */
+    /**
+     * The key of one name as written (see {@link #refresh}), from the registry's keys as
+     * {@code institution_norms} holds them.
+     */
     static String nameKey(java.util.Map<String, String> norms, String name) {
         String norm = NameNormalizer.normalise(name);
-        return key(norm, norm.isEmpty() ? null : norms.get(norm));
-    }
-
-    private static String key(String norm, String registryKey) {
-        if (registryKey == null && !norm.isEmpty()) {
-            return "n:" + norm;
+        if (norm.isEmpty()) {
+            return null;
         }
-        return registryKey;
+        String key = norms.get(norm);
+        return key == null ? "n:" + norm : key;
     }
 }

@@ -79,7 +79,13 @@ class BuiltinRowsTest {
             }
             names.addAll(List.of("", "   ", "某某研究所", "University of Nowhere", "The University of Tokyo", "北京大学", "MIT"));
             for (String n : names) {
-                assertThat(NameKeys.nameKey(norms, n)).as(n).isEqualTo(NameKeys.nameKey(stored, n));
+                // the key as the registry model gives it (what name keys were made from before)
+                String norm = org.haigui.core.NameNormalizer.normalise(n);
+                String byModel = stored.keyOf(norm);
+                if (byModel == null && !norm.isEmpty()) {
+                    byModel = "n:" + norm;
+                }
+                assertThat(NameKeys.nameKey(norms, n)).as(n).isEqualTo(byModel);
             }
         }
     }
