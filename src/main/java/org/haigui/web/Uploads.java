@@ -63,11 +63,38 @@ final class Uploads {
         return maxBytes;
     }
 
-    /** Refuses a request whose declared length is over the limit before reading it. */
+    /** The most of a refused body read and thrown away so the client sees the answer. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * Refuses a request whose declared length is over the limit before storing any of it. A body of
+     * up to {@link #DRAIN_LIMIT} is read and thrown away first: answering while the client is still
+     * sending makes the server close the connection under it, and many clients (Java's among them)
+     * then report a broken connection instead of the 413 and its message. A larger body is not read;
+     * its connection is closed after the answer.
+     */
     void checkDeclaredLength(Context ctx) {
         long len = ctx.req().getContentLengthLong();
         if (len > maxBytes + 64 * 1024) {
+            if (len <= DRAIN_LIMIT) {
+                drain(ctx, len);
+            } else {
+                ctx.header("Connection", "close");
+            }
             throw tooLarge();
+        }
+    }
+
+    private static void drain(Context ctx, long len) {
+        byte[] buf = new byte[64 * 1024];
+        long left = len;
+        try (InputStream in = ctx.req().getInputStream()) {
+            int r;
+            while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= r;
+            }
+        } catch (IOException ignored) {
+            // the client went away: the answer below is all that is left to do
         }
     }
 
