@@ -160,9 +160,13 @@ public final class Importer {
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             for (ImportSource s : sources) {
-                if (!engine.stage(c, s, scans.get(s.index))) {
+                long w0 = System.nanoTime();
+                long c0 = Timer.cpuNanos();
+                boolean engined = engine.stage(c, s, scans.get(s.index));
+                if (!engined) {
                     staging.stage(c, s, warnings);
                 }
+                timer.source(s.name() + (engined ? " (engine)" : " (java)"), System.nanoTime() - w0, Timer.cpuNanos() - c0);
             }
             timer.lap("parse+row rules");
             timer.part("engine path", staging.engineNanos.get());
@@ -300,6 +304,13 @@ public final class Importer {
             phases.add(new ImportReport.Phase(phase, (now - last) / 1_000_000, (cpu - lastCpu) / 1_000_000, false));
             last = now;
             lastCpu = cpu;
+        }
+
+        /** One input's staging, with HAIGUI_TIMINGS set: its wall time and the process's CPU time meanwhile. */
+        void source(String name, long wallNanos, long cpuNanos) {
+            if (on) {
+                System.err.printf(java.util.Locale.ROOT, "  staged %-28s %6.2f s wall %6.2f s cpu%n", name, wallNanos / 1e9, cpuNanos / 1e9);
+            }
         }
 
         /** A part of the phase just ended that ran alongside the others: the CPU time of its threads. */
