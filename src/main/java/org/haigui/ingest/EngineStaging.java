@@ -14,14 +14,15 @@ import java.util.concurrent.Future;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.haigui.core.Progress;
+import org.haigui.core.SpreadsheetCells;
 import org.haigui.schema.Table;
 
 /**
  * The engine's path of the staging section, for a plain CSV file: DuckDB's own parallel CSV reader
- * reads the file's cells as text straight into the staging table, the row rules as SQL
- * ({@link EngineRules}) in the same {@code INSERT ... SELECT}; every row they do not accept (each
- * error, every unusual form) is read again by the Java reader and goes through {@link RowValidator}
- * exactly as on the Java path, so messages and values are the same.
+ * reads the file's cells as text into a temporary table, the row rules run over it as SQL
+ * ({@link EngineRules}), and the rows they accept go into the staging table in one
+ * {@code INSERT ... SELECT}; every other row (each error, every unusual form) goes through
+ * {@link RowValidator} exactly as on the Java path, so messages and values are the same.
  *
  * <p>"Plain" is checked, not assumed, and anything else takes the Java path ({@link Staging#stage})
  * unchanged: the file is read as UTF-8 (the default encoding), its header is its first record, and a
@@ -30,7 +31,7 @@ import org.haigui.schema.Table;
  * quoted field, no lone carriage return, no NUL byte, no blank line, the header's number of fields on
  * every line, no line over 1 MiB or over what the Java reader takes ({@link CsvInput#limits}). Then
  * DuckDB's reader and {@link org.haigui.csv.CsvReader} give the same cells and one record per line,
- * so a record's row number is its line: its place among the rows the reader gave, plus one.
+ * so a record's row number is its line: its place in the temporary table plus one.
  *
  * <p>The scans run before DuckDB reads, on one background thread, while the files before them are
  * staged ({@link #scans}); DuckDB reads inside the import's transaction ({@link #stage}). DuckDB ends
@@ -46,15 +47,23 @@ import org.haigui.schema.Table;
  *
  * <p>Measured (December 2026, 2 cores, runs back to back): on the 250,000-person city the six tables
  * that take this path (773,000 rows) stage in about 1.7 s; "parse+row rules" took 3.5-4.1 s against
- * 4.2-5.2 s with every file on the Java path. 10,000,000 persons imported in 113 s against 125 s when
- * DuckDB read every file into a temporary table before the transaction with the scan alongside
- * (the design before the one before this), and against 158 s with every file on the Java path (an
- * earlier hour); for reading straight into the staging table see {@link #read}.
+ * 4.2-5.2 s with every file on the Java path. 10,000,000 persons import in 113 s against 125 s when
+ * DuckDB read every file into its temporary table before the transaction with the scan alongside
+ * (the design before this one), and against 158 s with every file on the Java path (an earlier hour).
  * Row rules as SQL cost per value about what the Java checker does, so the SQL leaves out what
  * {@link CsvScan} shows every value to pass, and computes each value once per row ({@link #stage}).
  *
- * <p>Tried and not kept (December 2026): reading with DuckDB's ordinality (WITH ORDINALITY) for the
- * lines: its window runs everything after it on one thread. {@code persons} on this path, its identity numbers checked
+ * <p>Tried and not kept (December 2026): reading straight into the staging table, with DuckDB's
+ * ordinality (WITH ORDINALITY) for the lines: its window runs everything after it on one thread.
+ * Reading straight into the staging table with the rules in the same statement, each row's line
+ * taken from its place (rowid) afterwards: faster (the episodes of the 250,000-person city 0.34-0.40 s
+ * against 0.63-0.66 s, 10,000,000 persons' import peak resident 6.8 GB against 9.2) but wrong: with
+ * the reader on several threads the rows did not keep the file's order, neither by
+ * {@code INSERT ... SELECT} nor by {@code CREATE TABLE ... AS} with the rules' projection (with or
+ * without {@code OFFSET 0}), so rows got other rows' line numbers; only {@code CREATE TABLE ... AS
+ * SELECT * FROM read_csv(...)} keeps it ({@link #smallBuffersForTests} makes the tests see this on a
+ * small file; the damaged synthetic city of {@code EnginePathTest} failed on the others).
+ * {@code persons} on this path, its identity numbers checked
  * and hashed (HMAC-SHA-256 written in SQL, the key's padded blocks as statement parameters) as
  * DuckDB read them, never kept in clear, and the rows the SQL did not accept read again by the Java
  * reader. It gave the same store (hashes included, under one key) and was faster at 250,000 persons
@@ -175,25 +184,58 @@ final class EngineStaging {
         EngineRules rules = EngineRules.of(t, s.header.schemaIndexOfHeader, options.city(), options.survey(), scan);
         long records = scan.records - 1;
         int width = s.header.schemaIndexOfHeader.length;
+        String raw = "raw_" + s.index;
         progress.start("import " + s.name(), -1);
         try (Statement st = c.createStatement()) {
             s.started = Staging.now();
-            long[] lines;
-            long t1;
+            // DuckDB's reader into a temporary table first, then the rules over it: the rows stay in file
+            // order, and both statements run on every core. A row's line is its rowid less the table's first
+            // one, plus two: rows made inside a transaction number from a base of DuckDB's own (checked to be
+            // one run of numbers, as many as the scan's records). Reading
+            // straight into the staging table would need the reader's ordinality (WITH ORDINALITY), a
+            // window that runs everything after it on one thread: measured, a regular expression over 6
+            // million values took 15 s after it against 7.6 s over the temporary table.
+            // The values and the rules in one projection, so that DuckDB computes each value once (its
+            // common-subexpression step works within a projection), and OFFSET 0 keeps the filter on ok
+            // from being pushed below it as the whole condition again (measured: 0.33 s against 1.05 s
+            // on the episodes).
+            long accepted;
             long[] counts;
+            long t1;
             try {
-                lines = read(st, s, t, rules, width, records);
+                execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + read(s.spec.file(), width));
+                long first;
+                try (ResultSet rs = st.executeQuery("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1), count(*) FROM " + raw)) {
+                    rs.next();
+                    first = rs.getLong(1);
+                    if (rs.getLong(3) != records || rs.getLong(2) - first + 1 != records) {
+                        throw new Refused(s.name() + ": DuckDB's reader read " + rs.getLong(3) + " records (rowids " + first + " to "
+                            + rs.getLong(2) + "), the scan " + records, null);
+                    }
+                }
+                String line = "rowid - " + first + " + 2";
+                StringBuilder insert = new StringBuilder("INSERT INTO ").append(ImportSql.stg(t)).append(" SELECT ").append(s.index)
+                    .append(", * EXCLUDE (_ok) FROM (SELECT ").append(line).append(" AS _row");
+                for (int i = 0; i < rules.values.size(); i++) {
+                    insert.append(",\n ").append(rules.values.get(i)).append(" AS v").append(i);
+                }
+                insert.append(",\n ").append(rules.clean).append(" AS _ok FROM ").append(raw).append(" OFFSET 0) WHERE _ok");
+                accepted = execute(st, insert.toString());
                 t1 = System.nanoTime();
-                counts = lines.length == 0 ? new long[] {0, 0} : others(c, s, t, lines);
-            } catch (SQLException | IOException e) {
+                counts = accepted == records ? new long[] {0, 0} : others(c, st, s, t, raw, line, rules, width);
+                execute(st, "DROP TABLE " + raw);
+            } catch (SQLException e) {
                 throw new Refused(s.name() + ": DuckDB's reader refused a file the scan found plain: " + e.getMessage(), e);
             }
             if (refuseForTests) {
                 throw new Refused(s.name() + ": refused for a test", null);
             }
+            if (accepted + counts[1] != records) {
+                throw new Refused(s.name() + ": DuckDB's reader read " + (accepted + counts[1]) + " records, the scan " + records, null);
+            }
             if (TIMINGS) {
                 System.err.printf(java.util.Locale.ROOT, "  sql %7.3f s  %d rows not taken by the SQL, through the row checker%n",
-                    (System.nanoTime() - t1) / 1e9, lines.length);
+                    (System.nanoTime() - t1) / 1e9, counts[1]);
             }
             s.read = records - counts[0];
             s.blank = counts[0];
@@ -209,95 +251,6 @@ final class EngineStaging {
         }
     }
 
-    /**
-     * DuckDB's reader straight into the staging table, the row rules as SQL in the same statement:
-     * every record becomes a staging row in file order, those the rules accept under the input's
-     * index, the others under {@code -1 - index}. A row's line is its rowid less the first one, plus
-     * two: rows made inside a transaction number from a base of DuckDB's own, one run of numbers per
-     * statement (checked: as many as the scan's records, none missing), written to {@code _row} after
-     * the read. The rows the rules did not accept are deleted, and their lines returned (ascending)
-     * for {@link #others}.
-     *
-     * <p>The values and the rules in one projection, so that DuckDB computes each value once (its
-     * common-subexpression step works within a projection); OFFSET 0 keeps the projection whole.
-     * Measured on the 250,000-person city (December 2026, back to back): the episodes' 500,000 rows
-     * staged in 0.34-0.40 s against 0.63-0.66 s when the reader first filled a temporary table of the
-     * cells and the rules ran over it (the design before this one), and the import's peak resident
-     * memory 550-600 MB against 630-710 MB. Reading with the reader's ordinality (WITH ORDINALITY) for
-     * the lines was slower still: its window runs everything after it on one thread.
-     */
-    private long[] read(Statement st, ImportSource s, Table t, EngineRules rules, int width, long records) throws SQLException {
-        String stg = ImportSql.stg(t);
-        int notTaken = -1 - s.index;
-        StringBuilder insert = new StringBuilder("INSERT INTO ").append(stg).append(" SELECT CASE WHEN _ok THEN ").append(s.index)
-            .append(" ELSE ").append(notTaken).append(" END, NULL, * EXCLUDE (_ok) FROM (SELECT ");
-        for (int i = 0; i < rules.values.size(); i++) {
-            insert.append(i == 0 ? "" : ",\n ").append(rules.values.get(i)).append(" AS v").append(i);
-        }
-        insert.append(",\n ").append(rules.clean).append(" AS _ok FROM ").append(read(s.spec.file(), width)).append(" OFFSET 0)");
-        execute(st, insert.toString());
-        String mine = " WHERE _src = " + s.index + " OR _src = " + notTaken;
-        long first;
-        long others;
-        try (ResultSet rs = st.executeQuery("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), -1), count(*),"
-            + " count(*) FILTER (WHERE _src = " + notTaken + ") FROM " + stg + mine)) {
-            rs.next();
-            first = rs.getLong(1);
-            if (rs.getLong(3) != records || rs.getLong(2) - first + 1 != records) {
-                throw new Refused(s.name() + ": DuckDB's reader read " + rs.getLong(3) + " records (rowids " + first + " to "
-                    + rs.getLong(2) + "), the scan " + records, null);
-            }
-            others = rs.getLong(4);
-        }
-        execute(st, "UPDATE " + stg + " SET _row = rowid - " + first + " + 2" + mine);
-        long[] lines = new long[Math.toIntExact(others)];
-        if (others > 0) {
-            int n = 0;
-            try (ResultSet rs = st.executeQuery("SELECT _row FROM " + stg + " WHERE _src = " + notTaken + " ORDER BY _row")) {
-                while (rs.next()) {
-                    lines[n++] = rs.getLong(1);
-                }
-            }
-            execute(st, "DELETE FROM " + stg + " WHERE _src = " + notTaken);
-        }
-        return lines;
-    }
-
-    /**
-     * The rows the SQL did not accept (at {@code lines}, ascending), read again by the Java reader
-     * and checked by {@link RowValidator} in file order, exactly as the Java path reads and checks
-     * them (the scan showed one record per line, so the reader's row numbers are the lines); returns
-     * {blank rows, rows read again}. The reader stops after the last of them.
-     */
-    private long[] others(Connection c, ImportSource s, Table t, long[] lines) throws SQLException, IOException {
-        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), staging.hashers(t), options.survey());
-        int columns = t.columns().size();
-        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-        long checked = 0;
-        try (TableInput in = CsvInput.open(t, s.spec.file(), StandardCharsets.UTF_8, null);
-             DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
-             DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
-            int k = 0;
-            InputRow row;
-            while (k < lines.length && (row = in.next()) != null) {
-                while (k < lines.length && lines[k] < row.rowNumber()) {
-                    k++; // a blank row: the reader skipped it (and counted it)
-                }
-                if (k < lines.length && lines[k] == row.rowNumber()) {
-                    k++;
-                    checked++;
-                    RowValidator.Checked v = row.error() != null
-                        ? new RowValidator.Checked(new Object[validator.storeWidth()], List.of(new FieldError("", "", row.error())))
-                        : validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
-                    Staging.append(rows, errs, t, s, row.rowNumber(), v);
-                }
-            }
-            rows.flush();
-            errs.flush();
-        }
-        return new long[] {lines.length - checked, lines.length};
-    }
-
     /** DuckDB's strict reader over the file's cells as text (c0 .. c(width-1)). */
     private static String read(Path file, int width) {
         StringBuilder columns = new StringBuilder();
@@ -307,7 +260,7 @@ final class EngineStaging {
         return "read_csv(" + EngineRules.literal(file.toAbsolutePath().toString())
             + ", header = false, skip = 1, auto_detect = false, columns = {" + columns + "}, delim = ',', quote = '\"',"
             + " escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8', max_line_size = "
-            + maxLineBytes() + ")";
+            + maxLineBytes() + (smallBuffersForTests > 0 ? ", buffer_size = " + smallBuffersForTests : "") + ")";
     }
 
     /**
@@ -316,8 +269,17 @@ final class EngineStaging {
      */
     private static int maxLineBytes() {
         org.haigui.csv.CsvReader.Limits l = CsvInput.limits;
-        return Math.min(MAX_LINE_BYTES, Math.min(l.maxFieldChars(), l.maxRecordChars()));
+        int most = Math.min(MAX_LINE_BYTES, Math.min(l.maxFieldChars(), l.maxRecordChars()));
+        return smallBuffersForTests > 0 ? Math.min(most, smallBuffersForTests) : most;
     }
+
+    /**
+     * When positive, DuckDB's reader takes its file in buffers of this many bytes (and lines of at most
+     * that): the tests make it read a small file on several threads, as it reads a large one, so that
+     * the rows keeping the file's order in the temporary table (their line numbers come from it) is
+     * tested at a small size.
+     */
+    static volatile int smallBuffersForTests;
 
     private static final boolean TIMINGS = System.getenv("HAIGUI_TIMINGS") != null;
 
@@ -331,5 +293,48 @@ final class EngineStaging {
                 one.length() > 110 ? one.substring(0, 110) + "..." : one);
         }
         return n;
+    }
+
+    /**
+     * The rows the SQL did not accept, through {@link RowValidator} in file order (as the Java path
+     * would check them); returns {blank rows, rows checked}.
+     */
+    private long[] others(Connection c, Statement st, ImportSource s, Table t, String raw, String line, EngineRules rules, int width)
+        throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * EXCLUDE (_ok) FROM (SELECT ").append(line).append(" AS _row");
+        for (int k = 0; k < width; k++) {
+            sql.append(", c").append(k);
+        }
+        sql.append(", ").append(rules.clean).append(" AS _ok FROM ").append(raw).append(" OFFSET 0) WHERE NOT _ok ORDER BY _row");
+        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), staging.hashers(t), options.survey());
+        int columns = t.columns().size();
+        long blank = 0;
+        long others = 0;
+        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+        try (ResultSet rs = st.executeQuery(sql.toString());
+             DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
+             DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
+            while (rs.next()) {
+                long row = rs.getLong(1);
+                String[] cells = new String[width];
+                boolean isBlank = true;
+                for (int k = 0; k < width; k++) {
+                    String v = rs.getString(k + 2);
+                    v = v == null ? "" : v;
+                    isBlank &= v.isBlank(); // as CsvInput: the cells as written
+                    cells[k] = SpreadsheetCells.restore(v);
+                }
+                others++;
+                if (isBlank) {
+                    blank++;
+                    continue;
+                }
+                InputRow input = new InputRow(row, cells, null, null);
+                Staging.append(rows, errs, t, s, row, validator.check(s.header.bySchema(input, columns), null));
+            }
+            rows.flush();
+            errs.flush();
+        }
+        return new long[] {blank, others};
     }
 }
