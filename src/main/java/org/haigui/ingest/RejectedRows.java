@@ -47,8 +47,9 @@ final class RejectedRows {
             long batch = base + 1 + s.index;
             java.security.MessageDigest digest = s.spec.sheet() == null ? Staging.sha256() : null;
             Path dir = s.spec.file().toAbsolutePath().getParent();
-            Path csvOut = uniqueOut(dir, t.name(), ".csv", used);
-            Path xlsxOut = uniqueOut(dir, t.name(), ".xlsx", used);
+            Path[] out = outputs(dir, t.name(), used);
+            Path csvOut = out[0];
+            Path xlsxOut = out[1];
             Path csvTmp = dir.resolve("." + csvOut.getFileName() + "." + tag + ".tmp");
             Path xlsxTmp = dir.resolve("." + xlsxOut.getFileName() + "." + tag + ".tmp");
             if (options.writeRejected()) {
@@ -185,9 +186,15 @@ final class RejectedRows {
 
     /** After the commit: makes the sealed temporary files readable in place; a failure is a warning. */
     void publish(Map<Path, Path> moves, List<String> warnings) {
+        warnings.addAll(kept);
         for (Map.Entry<Path, Path> m : moves.entrySet()) {
             try {
                 RejectedRowsWriter.publish(m.getKey(), m.getValue(), sealing);
+                try {
+                    Files.writeString(written(m.getValue()), Staging.checksumOf(m.getValue()) + "\n");
+                } catch (IOException e) {
+                    // without its note the file counts as the user's: the next import writes beside it
+                }
             } catch (IOException e) {
                 warnings.add("could not write " + m.getValue() + ": " + Environment.why(e));
                 try {
@@ -199,13 +206,61 @@ final class RejectedRows {
         }
     }
 
-    private static Path uniqueOut(Path dir, String table, String ext, Set<Path> used) {
-        Path p = dir.resolve(table + ".rejected" + ext);
-        for (int i = 2; used.contains(p); i++) {
-            p = dir.resolve(table + ".rejected." + i + ext);
+    /** Rejected-rows files this import did not replace (changed by the user, or not ours): warnings. */
+    private final List<String> kept = new ArrayList<>();
+
+    /**
+     * The pair of rejected-rows files ({@code .csv}, {@code .xlsx}) for a table's input in {@code dir}:
+     * {@code <table>.rejected.*}, or {@code <table>.rejected.2.*}, ... when a name is taken by another
+     * input of this import or by a file this program may not replace. A rejected-rows file is replaced
+     * only while it is as this program wrote it (its SHA-256 is noted in a hidden file beside it when it
+     * is written, {@link #written}): a file the user corrected or filled in, or one this program did not
+     * write, is never overwritten (the rows go to the next free name, and a warning says so).
+     */
+    private Path[] outputs(Path dir, String table, Set<Path> used) {
+        Path changed = null;
+        for (int i = 1; ; i++) {
+            String base = table + ".rejected" + (i == 1 ? "" : "." + i);
+            Path csv = dir.resolve(base + ".csv");
+            Path xlsx = dir.resolve(base + ".xlsx");
+            if (used.contains(csv) || used.contains(xlsx)) {
+                continue;
+            }
+            boolean csvFree = mayReplace(csv);
+            if (csvFree && mayReplace(xlsx)) {
+                used.add(csv);
+                used.add(xlsx);
+                if (changed != null && options.writeRejected()) {
+                    kept.add(changed + ": changed since haigui wrote it (or not written by haigui), so kept as it is; this "
+                        + "import's rejected rows are in " + csv.getFileName() + " and " + xlsx.getFileName()
+                        + ". Import the corrected file to take its rows in (已修改或非本程序生成的文件保持不变，本次被拒行写入 "
+                        + csv.getFileName() + ")");
+                }
+                return new Path[] {csv, xlsx};
+            }
+            if (changed == null) {
+                changed = csvFree ? xlsx : csv;
+            }
         }
-        used.add(p);
-        return p;
+    }
+
+    /** The hidden file beside a rejected-rows file that notes its SHA-256 as this program wrote it. */
+    static Path written(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".sha256");
+    }
+
+    /** Whether {@code file} may be written: it does not exist, or it is exactly as this program wrote it. */
+    private static boolean mayReplace(Path file) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Path note = written(file);
+        try {
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(note)
+                && Files.size(note) < 200 && Files.readString(note).trim().equals(Staging.checksumOf(file));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void cleanup(Map<Path, Path> moves) {

@@ -63,6 +63,36 @@ class ImportBehaviourTest {
     }
 
     @Test
+    void aRejectedRowsFileTheUserChangedIsNeverOverwritten() throws Exception {
+        writeSmallCity();
+        Path in = tmp.resolve("in");
+        h.importPaths(in);
+        Path rejected = in.resolve("persons.rejected.csv");
+        String written = Files.readString(rejected);
+        assertThat(written).contains("P3");
+        // as written, the file is refreshed by the next import (no pile of copies)
+        ImportHarness.Run again = h.importPaths(in);
+        assertThat(again.out() + again.err()).doesNotContain("kept as it is");
+        assertThat(Files.readString(rejected)).isEqualTo(written);
+        assertThat(in.resolve("persons.rejected.2.csv")).doesNotExist();
+        // the user corrects the row in the file, then imports the original again before the correction
+        String corrected = written.replace("王五", "王五 (checked)");
+        assertThat(corrected).isNotEqualTo(written);
+        Files.writeString(rejected, corrected);
+        ImportHarness.Run third = h.importPaths(in);
+        assertThat(Files.readString(rejected)).as("the user's corrections").isEqualTo(corrected);
+        assertThat(third.out() + third.err()).contains("persons.rejected.csv: changed since haigui wrote it").contains("persons.rejected.2.csv");
+        assertThat(Files.readString(in.resolve("persons.rejected.2.csv"))).contains("P3");
+        // a rejected-rows file haigui did not write (no note beside it) is kept too
+        Path second = in.resolve("persons.rejected.2.csv");
+        String secondBytes = Files.readString(second);
+        Files.delete(RejectedRows.written(second));
+        h.importPaths(in);
+        assertThat(Files.readString(second)).isEqualTo(secondBytes);
+        assertThat(Files.readString(in.resolve("persons.rejected.3.csv"))).contains("P3");
+    }
+
+    @Test
     void aRowWhoseKeyIsStoredReplacesItAndCorrectingAQuarantinedRowResolvesIt() throws Exception {
         writeSmallCity();
         h.importPaths(tmp.resolve("in"));
