@@ -60,7 +60,8 @@ import org.haigui.schema.Table;
  * against 0.63-0.66 s, 10,000,000 persons' import peak resident 6.8 GB against 9.2) but wrong: with
  * the reader on several threads the rows did not keep the file's order, neither by
  * {@code INSERT ... SELECT} nor by {@code CREATE TABLE ... AS} with the rules' projection (with or
- * without {@code OFFSET 0}), so rows got other rows' line numbers; only {@code CREATE TABLE ... AS
+ * without {@code OFFSET 0}, and with the long IN lists, which DuckDB may turn into joins, written as
+ * {@code list_contains}), so rows got other rows' line numbers; only {@code CREATE TABLE ... AS
  * SELECT * FROM read_csv(...)} keeps it ({@link #smallBuffersForTests} makes the tests see this on a
  * small file; the damaged synthetic city of {@code EnginePathTest} failed on the others).
  * {@code persons} on this path, its identity numbers checked
