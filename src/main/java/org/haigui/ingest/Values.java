@@ -38,7 +38,10 @@ final class Values {
      */
     static String normalise(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7e) {
+            char c = s.charAt(i);
+            // printable ASCII and the CJK Unified Ideographs (U+4E00-U+9FFF) are their own NFKC form and
+            // hold no invisible character: most Chinese names and institutions skip the normaliser
+            if (c > 0x7e && (c < 0x4e00 || c > 0x9fff)) {
                 return nfkc(stripInvisible(s));
             }
         }
