@@ -189,9 +189,9 @@ final class RejectedRows {
         warnings.addAll(kept);
         for (Map.Entry<Path, Path> m : moves.entrySet()) {
             try {
-                RejectedRowsWriter.publish(m.getKey(), m.getValue(), sealing);
+                String sha256 = RejectedRowsWriter.publish(m.getKey(), m.getValue(), sealing);
                 try {
-                    Files.writeString(written(m.getValue()), Staging.checksumOf(m.getValue()) + "\n");
+                    Files.writeString(written(m.getValue()), sha256 + "\n");
                 } catch (IOException e) {
                     // without its note the file counts as the user's: the next import writes beside it
                 }

@@ -116,13 +116,15 @@ class RejectedRowsWriter implements AutoCloseable {
 
     /**
      * Makes a sealed temporary file readable at {@code target}: decrypted to a second hidden file
-     * beside it, then moved into place atomically; the sealed file is removed.
+     * beside it, then moved into place atomically; the sealed file is removed. Returns the SHA-256
+     * (hex) of the readable file, computed as it is written.
      */
-    static void publish(Path sealed, Path target, Sealing sealing) throws IOException {
+    static String publish(Path sealed, Path target, Sealing sealing) throws IOException {
         Path part = sealed.resolveSibling(sealed.getFileName().toString().replaceFirst("\\.tmp$", ".part"));
+        java.security.MessageDigest digest = Staging.sha256();
         try (InputStream in = new CipherInputStream(new BufferedInputStream(Files.newInputStream(sealed), 1 << 16),
                  sealing.cipher(Cipher.DECRYPT_MODE));
-             OutputStream out = Files.newOutputStream(part)) {
+             OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(part), digest)) {
             in.transferTo(out);
         } catch (IOException e) {
             Files.deleteIfExists(part);
@@ -130,6 +132,7 @@ class RejectedRowsWriter implements AutoCloseable {
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(sealed);
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** A writer that writes nothing (when rejected-rows files are not wanted). */
