@@ -44,20 +44,30 @@ public final class IdHasher {
 
     /** Lower-case hex of HMAC-SHA-256 over the UTF-8 bytes of the normalised number. */
     public String hash(String normalisedIdNumber) {
+        return hex(digest(normalisedIdNumber), 0);
+    }
+
+    /** The 32 bytes of HMAC-SHA-256 over the UTF-8 bytes of the normalised number ({@link #hash} is their hex). */
+    public byte[] digest(String normalisedIdNumber) {
         try {
             MessageDigest in = (MessageDigest) inner.clone();
             byte[] ih = in.digest(normalisedIdNumber.getBytes(StandardCharsets.UTF_8));
             MessageDigest out = (MessageDigest) outer.clone();
-            byte[] h = out.digest(ih);
-            char[] hex = new char[h.length * 2];
-            for (int i = 0; i < h.length; i++) {
-                hex[2 * i] = HEX[(h[i] >> 4) & 0xf];
-                hex[2 * i + 1] = HEX[h[i] & 0xf];
-            }
-            return new String(hex);
+            return out.digest(ih);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 cannot be cloned", e);
         }
+    }
+
+    /** Lower-case hex of the 32 bytes of a {@link #digest} kept at {@code from} in {@code bytes}: the {@link #hash}. */
+    public static String hex(byte[] bytes, int from) {
+        char[] hex = new char[64];
+        for (int i = 0; i < 32; i++) {
+            byte b = bytes[from + i];
+            hex[2 * i] = HEX[(b >> 4) & 0xf];
+            hex[2 * i + 1] = HEX[b & 0xf];
+        }
+        return new String(hex);
     }
 
     /** A hasher under the same key, for another thread. */

@@ -21,9 +21,12 @@ import org.haigui.schema.Table;
  * characters and without enough digits to hold an identity number) and sends everything else - the
  * full-width digits, Excel serials, invisible characters, aliases with letters outside ASCII, every
  * error - to {@link RowValidator}, so that messages and values stay those of the one row checker. A
- * table whose file holds identity numbers or credit codes (check characters, keyed hashes), whose
- * answers are checked against a survey definition, or with a rule not written here, has no SQL form
- * ({@link #of} gives null) and is checked by {@link RowValidator} alone.
+ * table whose file holds credit codes (check characters), whose answers are checked against a survey
+ * definition, or with a rule not written here, has no SQL form ({@link #of} gives null) and is
+ * checked by {@link RowValidator} alone. Identity numbers are never in the SQL: {@link IdColumn}
+ * checks and hashes them in Java, and its columns ({@code _idrow, _idh, _ida, _idg, _idb}) are
+ * joined to the cells by line; the rule that gender and birth date agree with the number is written
+ * over them.
  */
 final class EngineRules {
 
@@ -70,9 +73,13 @@ final class EngineRules {
         List<String> clean = new ArrayList<>();
         List<String> values = new ArrayList<>();
         String[] valueOf = new String[cols.size()];
+        String[] trimmed = new String[cols.size()];
+        int[] storeAt = new int[cols.size()];
+        boolean idNumbers = false;
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             String x = raw[i];
+            storeAt[i] = values.size();
             if (x == null) {
                 if (c.required()) {
                     return null; // HeaderMap refuses such a file before
@@ -83,10 +90,21 @@ final class EngineRules {
                 valueOf[i] = "CAST(NULL AS " + c.type().sqlType() + ")";
                 continue;
             }
-            if (c.type() == ColumnType.ID_NUMBER || c.type() == ColumnType.CREDIT_CODE) {
+            if (c.type() == ColumnType.CREDIT_CODE) {
                 return null;
             }
+            if (c.type() == ColumnType.ID_NUMBER) {
+                // never read by DuckDB: checked and hashed in Java (IdColumn), joined by line as the _id columns;
+                // no row there is an empty cell, a row without a hash one for the row checker
+                values.add("_idh");
+                values.add("_ida");
+                valueOf[i] = "_idh";
+                clean.add("(_idrow IS NULL OR _idh IS NOT NULL)");
+                idNumbers = true;
+                continue;
+            }
             String v = "nullif(trim(" + x + "), '')";
+            trimmed[i] = v;
             String[] form = form(c, x, v, city, scan == null || scan.controls || !useFacts ? null : new Facts(scan, position[i]));
             valueOf[i] = form[1];
             values.add(form[1]);
@@ -98,6 +116,21 @@ final class EngineRules {
             clean.add(c.required() ? "(" + v + " IS NOT NULL AND " + present + ")" : "(" + v + " IS NULL OR " + present + ")");
         }
         for (Rule r : table.rules()) {
+            if (r instanceof Rule.AgreesWithIdNumber ag && idNumbers) {
+                // as RowValidator: a gender or birth date left empty is the number's, one given must agree with it
+                // (a birth date of a year or a month: the number's date falls in it)
+                int gi = table.columns().indexOf(table.column(ag.genderColumn()).orElseThrow());
+                int bi = table.columns().indexOf(table.column(ag.birthDateColumn()).orElseThrow());
+                String g = "(" + valueOf[gi] + ")";
+                String b = "(" + valueOf[bi] + ")";
+                String len = trimmed[bi] == null ? "10" : "length(" + trimmed[bi] + ")";
+                clean.add("(_idh IS NULL OR ((" + g + " IS NULL OR " + g + " = _idg) AND (" + b + " IS NULL OR CASE " + len
+                    + " WHEN 4 THEN year(" + b + ") = year(_idb) WHEN 7 THEN year(" + b + ") = year(_idb) AND month(" + b
+                    + ") = month(_idb) ELSE " + b + " = _idb END)))");
+                values.set(storeAt[gi], "coalesce(" + g + ", _idg)");
+                values.set(storeAt[bi], "coalesce(" + b + ", _idb)");
+                continue;
+            }
             String cond = rule(r, table, valueOf);
             if (cond == null) {
                 return null;
@@ -268,7 +301,7 @@ final class EngineRules {
             String o = val(t, valueOf, ow.other());
             return "NOT coalesce(" + v + " <> " + literal(ow.allowedAlways()) + " AND " + o + " <> " + literal(ow.value()) + ", false)";
         } else if (r instanceof Rule.AgreesWithIdNumber) {
-            return ""; // the file has no identity numbers (of() refuses one that has)
+            return ""; // the file has no identity numbers (of() takes the rule when it has)
         } else if (r instanceof Rule.YearNotBeforeReferenced || r instanceof Rule.Unique || r instanceof Rule.SameWithin) {
             return ""; // across rows: CrossRowChecks
         }

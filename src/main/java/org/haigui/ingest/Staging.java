@@ -230,6 +230,42 @@ final class Staging {
         s.finished = now();
     }
 
+    /**
+     * Reads the input again on this thread, checking with {@link RowValidator} and appending the rows
+     * on the given lines (ascending) as {@link #stage} would; stops after the last. For
+     * {@link EngineStaging}, whose SQL did not accept those rows. Returns {blank rows met, rows checked}:
+     * a blank line of the list is not a row.
+     */
+    long[] stageLines(Connection c, ImportSource s, long[] lines) throws SQLException, IOException {
+        Table t = s.spec.table();
+        RowValidator validator = new RowValidator(t, s.header.headerOfSchema, options.city(), hashers(t), options.survey());
+        int columns = t.columns().size();
+        long checked = 0;
+        int next = 0;
+        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+        try (TableInput in = inputs.open(s.spec, null);
+             DuckDBAppender rows = dc.createAppender("temp", "main", ImportSql.stg(t));
+             DuckDBAppender errs = dc.createAppender("temp", "main", "stg_errors")) {
+            InputRow row;
+            while (next < lines.length && (row = in.next()) != null) {
+                while (next < lines.length && lines[next] < row.rowNumber()) {
+                    next++; // a blank line (the input skips it)
+                }
+                if (next < lines.length && lines[next] == row.rowNumber()) {
+                    next++;
+                    checked++;
+                    RowValidator.Checked out = row.error() != null
+                        ? new RowValidator.Checked(new Object[validator.storeWidth()], List.of(new FieldError("", "", row.error())))
+                        : validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
+                    append(rows, errs, t, s, row.rowNumber(), out);
+                }
+            }
+            rows.flush();
+            errs.flush();
+            return new long[] {in.blankRows(), checked};
+        }
+    }
+
     /** Appends one checked row to the staging table, and its errors to {@code stg_errors}. */
     static void append(DuckDBAppender rows, DuckDBAppender errs, Table t, ImportSource s, long rowNumber, RowValidator.Checked checked)
         throws SQLException {
