@@ -123,10 +123,11 @@ final class EngineRules {
                 int bi = table.columns().indexOf(table.column(ag.birthDateColumn()).orElseThrow());
                 String g = "(" + valueOf[gi] + ")";
                 String b = "(" + valueOf[bi] + ")";
-                String len = trimmed[bi] == null ? "10" : "length(" + trimmed[bi] + ")";
-                clean.add("(_idh IS NULL OR ((" + g + " IS NULL OR " + g + " = _idg) AND (" + b + " IS NULL OR CASE " + len
-                    + " WHEN 4 THEN year(" + b + ") = year(_idb) WHEN 7 THEN year(" + b + ") = year(_idb) AND month(" + b
-                    + ") = month(_idb) ELSE " + b + " = _idb END)))");
+                // a clean birth date is written YYYY, YYYY-MM or YYYY-MM-DD (its form's condition): it agrees when the
+                // number's date, written YYYY-MM-DD, starts with it
+                String agrees = trimmed[bi] == null ? "true" : "(" + trimmed[bi] + " IS NULL OR starts_with(CAST(_idb AS VARCHAR), "
+                    + trimmed[bi] + "))";
+                clean.add("(_idh IS NULL OR ((" + g + " IS NULL OR " + g + " = _idg) AND " + agrees + "))");
                 values.set(storeAt[gi], "coalesce(" + g + ", _idg)");
                 values.set(storeAt[bi], "coalesce(" + b + ", _idb)");
                 continue;

@@ -158,14 +158,15 @@ final class EngineStaging {
                 IdTask task = new IdTask();
                 task.result = scanner.submit(() -> {
                     CsvScan done = scan.get(); // run before this task, on this thread
-                    if (!done.plain || !IdColumn.fits(done.records)) {
+                    if (!done.plain) {
                         return null;
                     }
                     java.util.function.Supplier<org.haigui.ids.IdHasher> hashers = task.hashers.get(); // when the file is staged
                     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
                     long cpu = mx.getCurrentThreadCpuTime();
                     try {
-                        return IdColumn.read(file, k, done.records - 1, hashers);
+                        task.column.read(file, k, hashers);
+                        return task.column;
                     } finally {
                         staging.engineNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu);
                     }
@@ -184,6 +185,7 @@ final class EngineStaging {
     private static final class IdTask {
         final java.util.concurrent.CompletableFuture<java.util.function.Supplier<org.haigui.ids.IdHasher>> hashers =
             new java.util.concurrent.CompletableFuture<>();
+        final IdColumn column = new IdColumn();
         Future<IdColumn> result;
 
         /** Ends the task without reading (the scans after it on the thread go on). */
@@ -247,7 +249,7 @@ final class EngineStaging {
             }
             return false; // the Java path reads it again, and says what is wrong
         }
-        if (!scan.plain || (idTask != null && !IdColumn.fits(scan.records))) {
+        if (!scan.plain) {
             if (idTask != null) {
                 idTask.release();
             }
@@ -305,28 +307,26 @@ final class EngineStaging {
                 String line = raw + ".rowid - " + first + " + 2";
                 String from = raw;
                 if (idTask != null) {
-                    IdColumn numbers;
+                    // the identity numbers' results as the scans' thread reads them (it began when the hashers were given)
+                    IdColumn numbers = idTask.column;
                     long w0 = System.nanoTime();
-                    try {
-                        numbers = org.haigui.core.Tasks.result(idTask.result, IOException.class, "reading " + s.name() + "'s identity numbers");
-                        if (TIMINGS) {
-                            System.err.printf(java.util.Locale.ROOT, "  ids %7.3f s  waited for the identity numbers%n", (System.nanoTime() - w0) / 1e9);
-                        }
-                    } catch (IOException e) {
-                        throw new Refused(s.name() + ": " + e.getMessage(), e);
-                    }
-                    if (numbers == null || numbers.records != records) {
-                        throw new Refused(s.name() + ": the identity numbers' reader read " + (numbers == null ? "no" : numbers.records)
-                            + " records, the scan " + records, null);
-                    }
                     execute(st, IdColumn.createTable(ids));
-                    w0 = System.nanoTime();
                     try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", ids)) {
                         numbers.append(a);
+                        org.haigui.core.Tasks.result(idTask.result, IOException.class, "reading " + s.name() + "'s identity numbers");
+                    } catch (IOException e) {
+                        throw new Refused(s.name() + ": " + e.getMessage(), e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new Refused(s.name() + ": interrupted", e);
                     }
                     if (TIMINGS) {
                         System.err.printf(java.util.Locale.ROOT, "  ids %7.3f s  appended %d numbers, %d for the row checker%n",
                             (System.nanoTime() - w0) / 1e9, numbers.numbers, numbers.others);
+                    }
+                    if (numbers.records != records) {
+                        throw new Refused(s.name() + ": the identity numbers' reader read " + numbers.records + " records, the scan "
+                            + records, null);
                     }
                     from = raw + " LEFT JOIN " + IdColumn.columns(ids) + " ON _idrow = " + line;
                 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
 import org.duckdb.DuckDBAppender;
 import org.haigui.ids.IdHasher;
@@ -27,6 +29,10 @@ import org.haigui.ids.IdentityNumber;
  * <p>The file is plain (its scan proved it): quotes only as RFC 4180 has them, no line break inside
  * a quoted field, so one record per line, the header on the first; a carriage return outside quotes
  * is the CRLF line end.
+ *
+ * <p>The reading thread ({@link #read}) hands the results over in chunks of {@value #CHUNK} records
+ * through a bounded queue to the thread that appends them ({@link #append}), so memory does not grow
+ * with the file and the appending overlaps the reading.
  */
 final class IdColumn {
 
@@ -39,45 +45,52 @@ final class IdColumn {
 
     /** Longest cell kept for the check: longer is not the plain form. */
     private static final int MAX = 32;
+    /** Records per chunk handed over, and chunks the queue holds (about 45 MB). */
+    private static final int CHUNK = 16_384;
+    private static final int QUEUE = 64;
 
-    /** Per data record (record r is on line r + 2): one of the constants above. */
-    final byte[] status;
-    /** Per record with a number, 32 bytes of HMAC-SHA-256 at 32 r. */
-    private final byte[] hashes;
-    private final int[] areas;
-    private final int[] births;
-    /** Data records read (the header not counted). */
-    final int records;
-    /** Records that hold a number in the plain form. */
-    final int numbers;
-    /** Records for the row checker. */
-    final int others;
+    /** The results of {@link #CHUNK} consecutive records (fewer in the last chunk). */
+    private static final class Chunk {
+        /** The line of the first record. */
+        final long firstLine;
+        int n;
+        final byte[] status = new byte[CHUNK];
+        /** 32 bytes of HMAC-SHA-256 at 32 i, for a record with a number. */
+        final byte[] hashes = new byte[CHUNK * 32];
+        /** Area code, implied gender and birth date, packed ({@link #pack}). */
+        final long[] packed = new long[CHUNK];
 
-    private IdColumn(byte[] status, byte[] hashes, int[] areas, int[] births, int records, int numbers, int others) {
-        this.status = status;
-        this.hashes = hashes;
-        this.areas = areas;
-        this.births = births;
-        this.records = records;
-        this.numbers = numbers;
-        this.others = others;
+        Chunk(long firstLine) {
+            this.firstLine = firstLine;
+        }
     }
 
-    /** Whether a file of {@code records} data records may be read this way (the arrays are indexed by int). */
-    static boolean fits(long records) {
-        return records < Integer.MAX_VALUE / 32;
-    }
+    /** The end of the records, in the queue. */
+    private static final Chunk END = new Chunk(0);
+
+    /** Chunks read, {@link #END}, or the reading thread's failure. */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+
+    /** Data records read (the header not counted), those with a number in the plain form, and those for the row checker; final once {@link #append} returned. */
+    long records;
+    long numbers;
+    long others;
 
     /**
-     * Reads field {@code k} of every data record of {@code file} (plain, {@code records} data records),
-     * hashing each valid plain number with the hasher {@code hashers} gives (asked for at the first one).
+     * Reads field {@code k} of every data record of {@code file} (plain), hashing each valid plain
+     * number with the hasher {@code hashers} gives (asked for at the first one), and hands the results
+     * to {@link #append} chunk by chunk; a failure is handed over too, then thrown.
      */
-    static IdColumn read(Path file, int k, long records, Supplier<IdHasher> hashers) throws IOException {
-        int n = Math.toIntExact(records);
-        byte[] status = new byte[n];
-        byte[] hashes = new byte[n * 32];
-        int[] areas = new int[n];
-        int[] births = new int[n];
+    void read(Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
+        try {
+            readChunks(file, k, hashers);
+        } catch (IOException | RuntimeException | Error e) {
+            queue.put(e);
+            throw e;
+        }
+    }
+
+    private void readChunks(Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
         IdHasher hasher = null;
         byte[] cell = new byte[MAX];
         int len = 0;
@@ -88,9 +101,8 @@ final class IdColumn {
         boolean header = true;
         boolean content = false;
         boolean start = true; // at a field's first byte
-        int r = 0;
-        int numbers = 0;
-        int others = 0;
+        long r = 0;
+        Chunk chunk = new Chunk(2);
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
             for (int got; (got = in.read(buf)) > 0; ) {
@@ -133,19 +145,15 @@ final class IdColumn {
                         start = true;
                         continue;
                     } else if (b == '\n') {
-                        if (r >= n) {
-                            throw new IOException(file + ": more records than the scan counted");
+                        if (classify(cell, len, longer) == MALE && hasher == null) {
+                            hasher = hashers.get();
                         }
-                        byte s = classify(cell, len, longer);
-                        if (s == MALE) {
-                            if (hasher == null) {
-                                hasher = hashers.get();
-                            }
-                            s = number(new String(cell, 0, 18, StandardCharsets.ISO_8859_1), r, hasher, hashes, areas, births);
+                        record(chunk, cell, len, longer, hasher);
+                        r++;
+                        if (chunk.n == CHUNK) {
+                            queue.put(chunk);
+                            chunk = new Chunk(r + 2);
                         }
-                        status[r++] = s;
-                        numbers += s == MALE || s == FEMALE ? 1 : 0;
-                        others += s == CHECKER ? 1 : 0;
                         field = 0;
                         len = 0;
                         longer = false;
@@ -169,24 +177,37 @@ final class IdColumn {
         }
         if (content) {
             // the last line, without a line break
-            if (r >= n) {
-                throw new IOException(file + ": more records than the scan counted");
+            if (classify(cell, len, longer) == MALE && hasher == null) {
+                hasher = hashers.get();
             }
-            byte s = classify(cell, len, longer);
-            if (s == MALE) {
-                if (hasher == null) {
-                    hasher = hashers.get();
-                }
-                s = number(new String(cell, 0, 18, StandardCharsets.ISO_8859_1), r, hasher, hashes, areas, births);
+            record(chunk, cell, len, longer, hasher);
+            r++;
+        }
+        if (chunk.n > 0) {
+            queue.put(chunk);
+        }
+        records = r;
+        queue.put(END);
+    }
+
+    /** Checks one record's cell into the chunk's next place. */
+    private void record(Chunk chunk, byte[] cell, int len, boolean longer, IdHasher hasher) {
+        int i = chunk.n++;
+        byte s = classify(cell, len, longer);
+        if (s == MALE) {
+            IdentityNumber.Result p = IdentityNumber.parse(new String(cell, 0, 18, StandardCharsets.ISO_8859_1));
+            if (p.ok()) {
+                IdentityNumber id = p.number().get();
+                System.arraycopy(hasher.digest(id.value()), 0, chunk.hashes, i * 32, 32);
+                s = id.gender() == 'M' ? MALE : FEMALE;
+                chunk.packed[i] = pack(Integer.parseInt(id.areaCode()), s == MALE, id.birthDate().toEpochDay());
+            } else {
+                s = CHECKER;
             }
-            status[r++] = s;
-            numbers += s == MALE || s == FEMALE ? 1 : 0;
-            others += s == CHECKER ? 1 : 0;
         }
-        if (r != n) {
-            throw new IOException(file + ": " + r + " records read, the scan counted " + n);
-        }
-        return new IdColumn(status, hashes, areas, births, n, numbers, others);
+        chunk.status[i] = s;
+        numbers += s == MALE || s == FEMALE ? 1 : 0;
+        others += s == CHECKER ? 1 : 0;
     }
 
     /** EMPTY, CHECKER, or MALE for "the plain form, to be parsed". */
@@ -203,19 +224,6 @@ final class IdColumn {
             }
         }
         return (cell[17] >= '0' && cell[17] <= '9') || cell[17] == 'X' ? MALE : CHECKER;
-    }
-
-    /** Parses and hashes one number in the plain form into record r's places; MALE, FEMALE, or CHECKER when it is not valid. */
-    private static byte number(String s, int r, IdHasher hasher, byte[] hashes, int[] areas, int[] births) {
-        IdentityNumber.Result p = IdentityNumber.parse(s);
-        if (!p.ok()) {
-            return CHECKER;
-        }
-        IdentityNumber id = p.number().get();
-        System.arraycopy(hasher.digest(id.value()), 0, hashes, r * 32, 32);
-        areas[r] = Integer.parseInt(id.areaCode());
-        births[r] = Math.toIntExact(id.birthDate().toEpochDay());
-        return id.gender() == 'M' ? MALE : FEMALE;
     }
 
     /** The SQL of the table {@link #append} fills. */
@@ -237,28 +245,49 @@ final class IdColumn {
     private static final long DAYS = 10_000_000;
     private static final long DAY_OFFSET = 1_000_000;
 
+    /** Area code, gender and birth date in one number: three values a row cost the Appender about 30% less than five (measured). */
+    private static long pack(int area, boolean male, long epochDay) {
+        return ((long) area * 2 + (male ? 1 : 0)) * DAYS + epochDay + DAY_OFFSET;
+    }
+
     /**
-     * Appends one row per record that holds something: its line, the hash, and area code, implied
-     * gender and birth date packed in one number ({@link #columns} unpacks them: three values a row
-     * cost the Appender about 30% less than five, measured); a record for the row checker has NULLs
-     * but its line. A record without a row had an empty cell.
+     * Appends the results as {@link #read} hands them over, until its end: one row per record that
+     * holds something (its line, the hash, and the packed area code, gender and birth date; NULLs but
+     * the line for a record for the row checker). A record without a row had an empty cell. Throws the
+     * reading thread's failure.
      */
-    void append(DuckDBAppender a) throws SQLException {
-        for (int r = 0; r < records; r++) {
-            byte s = status[r];
-            if (s == EMPTY) {
-                continue;
+    void append(DuckDBAppender a) throws SQLException, IOException, InterruptedException {
+        while (true) {
+            Object o = queue.take();
+            if (o == END) {
+                break;
             }
-            a.beginRow();
-            a.append((long) r + 2);
-            if (s == CHECKER) {
-                a.appendNull();
-                a.appendNull();
-            } else {
-                a.append(IdHasher.hex(hashes, r * 32));
-                a.append(((long) areas[r] * 2 + (s == MALE ? 1 : 0)) * DAYS + births[r] + DAY_OFFSET);
+            if (o instanceof IOException e) {
+                throw e;
             }
-            a.endRow();
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            Chunk chunk = (Chunk) o;
+            for (int i = 0; i < chunk.n; i++) {
+                byte s = chunk.status[i];
+                if (s == EMPTY) {
+                    continue;
+                }
+                a.beginRow();
+                a.append(chunk.firstLine + i);
+                if (s == CHECKER) {
+                    a.appendNull();
+                    a.appendNull();
+                } else {
+                    a.append(IdHasher.hex(chunk.hashes, i * 32));
+                    a.append(chunk.packed[i]);
+                }
+                a.endRow();
+            }
         }
         a.flush();
     }
