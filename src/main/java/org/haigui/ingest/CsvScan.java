@@ -46,6 +46,8 @@ final class CsvScan {
     final int[] maxFracDigits;
     /** Some value starts with an apostrophe (a cell a rejected-rows file neutralised: {@link org.haigui.core.SpreadsheetCells#restore}). */
     final boolean[] apostrophes;
+    /** Some value starts or ends with a space (what SQL's {@code trim} takes away). */
+    final boolean[] spaced;
 
     private CsvScan(String sha256, long records, boolean plain, boolean controls, Columns c) {
         this.sha256 = sha256;
@@ -61,6 +63,7 @@ final class CsvScan {
         this.maxIntDigits = c.maxInt;
         this.maxFracDigits = c.maxFrac;
         this.apostrophes = c.apostrophes;
+        this.spaced = c.spaced;
     }
 
     /** The facts gathered per column, and the value being read. */
@@ -74,6 +77,7 @@ final class CsvScan {
         final int[] maxInt;
         final int[] maxFrac;
         final boolean[] apostrophes;
+        final boolean[] spaced;
         /** The column of the value being read, the records ended so far, and whether bytes came after the last one's end. */
         int k;
         long records;
@@ -92,6 +96,7 @@ final class CsvScan {
         /** A record with another number of fields than the header (a blank line has one). */
         boolean ragged;
         byte first;
+        byte last;
         byte b4;
         byte b7;
 
@@ -105,6 +110,7 @@ final class CsvScan {
             maxInt = new int[width];
             maxFrac = new int[width];
             apostrophes = new boolean[width];
+            spaced = new boolean[width];
         }
 
         private static boolean[] filled(int n) {
@@ -114,6 +120,7 @@ final class CsvScan {
         }
 
         void add(byte b) {
+            last = b;
             if (len == 0) {
                 first = b;
             } else if (len == 4) {
@@ -165,6 +172,7 @@ final class CsvScan {
             if (len > 0 && k < maxBytes.length && !header) {
                 maxBytes[k] = Math.max(maxBytes[k], len);
                 apostrophes[k] |= first == '\'';
+                spaced[k] |= first == ' ' || last == ' ';
                 nonAscii[k] |= high;
                 maxPotential[k] = Math.max(maxPotential[k], potential);
                 boolean plainDigits = others == 0;

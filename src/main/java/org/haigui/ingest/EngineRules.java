@@ -103,9 +103,12 @@ final class EngineRules {
                 idNumbers = true;
                 continue;
             }
-            String v = "nullif(trim(" + x + "), '')";
+            Facts facts = scan == null || scan.controls || !useFacts ? null : new Facts(scan, position[i]);
+            // trim (the costliest step of the rules, measured: the episodes' rules in 0.15-0.19 s without it against
+            // 0.29-0.36 s) only where some value starts or ends with a space
+            String v = facts != null && !scan.spaced[position[i]] ? "nullif(" + x + ", '')" : "nullif(trim(" + x + "), '')";
             trimmed[i] = v;
-            String[] form = form(c, x, v, city, scan == null || scan.controls || !useFacts ? null : new Facts(scan, position[i]));
+            String[] form = form(c, x, v, city, facts);
             valueOf[i] = form[1];
             values.add(form[1]);
             String present = "(" + form[0] + ")";
