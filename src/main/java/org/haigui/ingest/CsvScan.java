@@ -151,6 +151,24 @@ final class CsvScan {
             }
         }
 
+        /** Takes in the records and facts of the part of the file after this one's. */
+        void combine(Columns o) {
+            records += o.records;
+            ragged |= o.ragged;
+            for (int k = 0; k < maxBytes.length; k++) {
+                maxBytes[k] = Math.max(maxBytes[k], o.maxBytes[k]);
+                nonAscii[k] |= o.nonAscii[k];
+                maxPotential[k] = Math.max(maxPotential[k], o.maxPotential[k]);
+                fullDates[k] &= o.fullDates[k];
+                partialDates[k] &= o.partialDates[k];
+                decimals[k] &= o.decimals[k];
+                maxInt[k] = Math.max(maxInt[k], o.maxInt[k]);
+                maxFrac[k] = Math.max(maxFrac[k], o.maxFrac[k]);
+                apostrophes[k] |= o.apostrophes[k];
+                spaced[k] |= o.spaced[k];
+            }
+        }
+
         /** The value ended at a separator: the next one is the next column's. */
         void endValue() {
             end(k++);
@@ -203,12 +221,86 @@ final class CsvScan {
 
     /**
      * Scans {@code file}, whose header has {@code width} fields and whose lines may hold at most
-     * {@code maxLineBytes} bytes; stops reading once it is known not to be plain.
+     * {@code maxLineBytes} bytes; stops reading once it is known not to be plain. A file of more than
+     * {@link #SPLIT} bytes is scanned as two parts at once, split at the line break after its middle:
+     * if the first part is plain, that line break ends a record (a plain file has none inside a quoted
+     * value), so the second part starts at a record; a UTF-8 character never spans it (a line break is
+     * one byte). The parts' facts are then combined; the file's SHA-256 is computed on the first part's
+     * thread, over the whole file in order.
      */
     static CsvScan of(Path file, int width, int maxLineBytes) throws IOException {
+        long size = Files.size(file);
+        long split = size > SPLIT ? lineEndAfter(file, size / 2) : -1;
         MessageDigest digest = Staging.sha256();
-        Columns cols = new Columns(width);
-        byte[] buf = new byte[1 << 20];
+        if (split < 0) {
+            Range all = new Range(width, maxLineBytes, true);
+            all.scan(file, 0, size, digest);
+            return all.result(digest, null);
+        }
+        Range second = new Range(width, maxLineBytes, false);
+        IOException[] failed = new IOException[1];
+        Thread other = new Thread(() -> {
+            try {
+                second.scan(file, split, size, null);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        }, "haigui-import-scan-2");
+        other.setDaemon(true);
+        other.start();
+        Range first = new Range(width, maxLineBytes, true);
+        try {
+            first.scan(file, 0, split, digest);
+            if (!first.plain) {
+                second.stop = true; // not plain whatever the rest holds
+            }
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while scanning " + file);
+        } finally {
+            if (other.isAlive()) {
+                second.stop = true;
+                other.interrupt();
+            }
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        if (first.plain && second.plain) {
+            // the digest goes on over the second part's bytes, in order
+            try (InputStream in = java.nio.channels.Channels.newInputStream(java.nio.channels.FileChannel.open(file).position(split))) {
+                byte[] buf = new byte[1 << 20];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    digest.update(buf, 0, n);
+                }
+            }
+        }
+        return first.result(digest, second);
+    }
+
+    /** A file larger than this is scanned as two parts at once (bytes; the tests lower it). */
+    static long SPLIT = 4 << 20;
+
+    /** The offset just after the first line break at or after {@code at}, or -1 when there is none within 1 MiB. */
+    static long lineEndAfter(Path file, long at) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(EngineStaging.MAX_LINE_BYTES + 1);
+            ch.read(buf, at);
+            buf.flip();
+            for (int i = 0; i < buf.limit(); i++) {
+                if (buf.get(i) == '\n') {
+                    return at + i + 1 < ch.size() ? at + i + 1 : -1;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The scan of one part of a file: its state, and the facts of its values. */
+    private static final class Range {
+        final Columns cols;
+        final int maxLineBytes;
         boolean plain = true;
         boolean controls = false;
         // 0 start of a value, 1 unquoted value, 2 quoted value, 3 a quote inside a quoted value, 4 after a carriage return
@@ -220,123 +312,167 @@ final class CsvScan {
         int line = 0;
         boolean crlf = false;
         boolean lf = false;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; plain && (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b < 0) {
-                        int u = b & 0xff;
-                        if (need > 0) {
-                            if (u < lo || u > hi) {
-                                plain = false;
-                                break;
-                            }
-                            need--;
-                            lo = 0x80;
-                            hi = 0xBF;
-                        } else if (u >= 0xC2 && u <= 0xDF) {
-                            need = 1;
-                        } else if (u >= 0xE0 && u <= 0xEF) {
-                            need = 2;
-                            lo = u == 0xE0 ? 0xA0 : 0x80;
-                            hi = u == 0xED ? 0x9F : 0xBF; // no surrogates
-                        } else if (u >= 0xF0 && u <= 0xF4) {
-                            need = 3;
-                            lo = u == 0xF0 ? 0x90 : 0x80;
-                            hi = u == 0xF4 ? 0x8F : 0xBF;
-                        } else {
-                            plain = false; // a stray continuation byte, an overlong or out-of-range lead byte
-                            break;
-                        }
-                    } else if (need > 0) {
-                        plain = false; // a character cut short
-                        break;
-                    } else if ((b < 0x20 && b != '\n' && b != '\r') || b == 0x7f) {
-                        controls = true;
-                        if (b == 0) {
-                            plain = false;
-                            break;
-                        }
+        /** The other part failed or the import stopped: no need to go on. */
+        volatile boolean stop;
+
+        Range(int width, int maxLineBytes, boolean header) {
+            this.cols = new Columns(width);
+            this.cols.header = header;
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        /** Scans the bytes {@code [from, to)} of the file, feeding the digest when one is given. */
+        void scan(Path file, long from, long to, MessageDigest digest) throws IOException {
+            byte[] buf = new byte[1 << 20];
+            long left = to - from;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file);
+                 InputStream in = java.nio.channels.Channels.newInputStream(ch.position(from))) {
+                for (int n; plain && !stop && left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+                    left -= n;
+                    if (digest != null) {
+                        digest.update(buf, 0, n);
                     }
-                    if (++line > maxLineBytes) {
-                        plain = false;
-                        break;
-                    }
-                    switch (state) {
-                        case 0, 1 -> {
-                            if (b == ',') {
-                                cols.endValue();
-                                state = 0;
-                            } else if (b == '\n') {
-                                lf = true;
-                                cols.endRecord();
-                                line = 0;
-                                state = 0;
-                            } else if (b == '\r') {
-                                state = 4;
-                            } else if (b == '"') {
-                                plain = state == 0; // a quote inside an unquoted value is not
-                                state = 2;
-                                cols.content = true;
-                            } else {
-                                cols.add(b);
-                                state = 1;
-                                cols.content = true;
-                            }
-                        }
-                        case 2 -> {
-                            if (b == '"') {
-                                state = 3;
-                            } else if (b == '\n' || b == '\r') {
-                                plain = false; // a line break inside a quoted value
-                            } else {
-                                cols.add(b);
-                            }
-                        }
-                        case 3 -> {
-                            if (b == '"') {
-                                cols.add(b); // an escaped quote
-                                state = 2;
-                            } else if (b == ',') {
-                                cols.endValue();
-                                state = 0;
-                            } else if (b == '\n') {
-                                lf = true;
-                                cols.endRecord();
-                                line = 0;
-                                state = 0;
-                            } else if (b == '\r') {
-                                state = 4;
-                            } else {
-                                plain = false; // text after a closing quote
-                            }
-                        }
-                        default -> {
-                            if (b == '\n') {
-                                crlf = true;
-                                cols.endRecord();
-                                line = 0;
-                                state = 0;
-                            } else {
-                                plain = false; // a lone carriage return
-                            }
-                        }
-                    }
-                    if (!plain) {
-                        break;
-                    }
+                    bytes(buf, n);
                 }
             }
         }
-        if (!plain || state == 2 || state == 4 || need > 0 || (crlf && lf)) {
-            // not plain, an unclosed quote, a carriage return at the very end, a character cut short,
-            // or both kinds of line end: the rest is not needed
-            return new CsvScan(null, cols.records, false, controls, cols);
+
+        private void bytes(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b < 0) {
+                    int u = b & 0xff;
+                    if (need > 0) {
+                        if (u < lo || u > hi) {
+                            plain = false;
+                            break;
+                        }
+                        need--;
+                        lo = 0x80;
+                        hi = 0xBF;
+                    } else if (u >= 0xC2 && u <= 0xDF) {
+                        need = 1;
+                    } else if (u >= 0xE0 && u <= 0xEF) {
+                        need = 2;
+                        lo = u == 0xE0 ? 0xA0 : 0x80;
+                        hi = u == 0xED ? 0x9F : 0xBF; // no surrogates
+                    } else if (u >= 0xF0 && u <= 0xF4) {
+                        need = 3;
+                        lo = u == 0xF0 ? 0x90 : 0x80;
+                        hi = u == 0xF4 ? 0x8F : 0xBF;
+                    } else {
+                        plain = false; // a stray continuation byte, an overlong or out-of-range lead byte
+                        break;
+                    }
+                } else if (need > 0) {
+                    plain = false; // a character cut short
+                    break;
+                } else if ((b < 0x20 && b != '\n' && b != '\r') || b == 0x7f) {
+                    controls = true;
+                    if (b == 0) {
+                        plain = false;
+                        break;
+                    }
+                }
+                if (++line > maxLineBytes) {
+                    plain = false;
+                    break;
+                }
+                switch (state) {
+                    case 0, 1 -> {
+                        if (b == ',') {
+                            cols.endValue();
+                            state = 0;
+                        } else if (b == '\n') {
+                            lf = true;
+                            cols.endRecord();
+                            line = 0;
+                            state = 0;
+                        } else if (b == '\r') {
+                            state = 4;
+                        } else if (b == '"') {
+                            plain = state == 0; // a quote inside an unquoted value is not
+                            state = 2;
+                            cols.content = true;
+                        } else {
+                            cols.add(b);
+                            state = 1;
+                            cols.content = true;
+                        }
+                    }
+                    case 2 -> {
+                        if (b == '"') {
+                            state = 3;
+                        } else if (b == '\n' || b == '\r') {
+                            plain = false; // a line break inside a quoted value
+                        } else {
+                            cols.add(b);
+                        }
+                    }
+                    case 3 -> {
+                        if (b == '"') {
+                            cols.add(b); // an escaped quote
+                            state = 2;
+                        } else if (b == ',') {
+                            cols.endValue();
+                            state = 0;
+                        } else if (b == '\n') {
+                            lf = true;
+                            cols.endRecord();
+                            line = 0;
+                            state = 0;
+                        } else if (b == '\r') {
+                            state = 4;
+                        } else {
+                            plain = false; // text after a closing quote
+                        }
+                    }
+                    default -> {
+                        if (b == '\n') {
+                            crlf = true;
+                            cols.endRecord();
+                            line = 0;
+                            state = 0;
+                        } else {
+                            plain = false; // a lone carriage return
+                        }
+                    }
+                }
+                if (!plain) {
+                    break;
+                }
+            }
         }
-        if (cols.content) {
-            cols.endRecord();
+
+        /**
+         * The scan's result; with {@code second}, the part after this one, the two combined (this part
+         * ends at a line break, so where it is plain it ends at a record).
+         */
+        CsvScan result(MessageDigest digest, Range second) {
+            Columns c = cols;
+            boolean ok = plain && state != 2 && state != 4 && need == 0;
+            boolean cr = crlf;
+            boolean lfs = lf;
+            boolean ctl = controls;
+            if (second != null) {
+                // this part ends with the line break the file was split at: where it is plain, at a record's end
+                ok &= state == 0 && !c.content && second.plain && second.state != 2 && second.state != 4 && second.need == 0;
+                cr |= second.crlf;
+                lfs |= second.lf;
+                ctl |= second.controls;
+                if (ok && second.cols.content) {
+                    second.cols.endRecord(); // the last line, without a line break
+                }
+                c.combine(second.cols);
+            } else if (ok && c.content) {
+                c.endRecord();
+            }
+            if (!ok || (cr && lfs)) {
+                // not plain, an unclosed quote, a carriage return at the very end, a character cut short,
+                // or both kinds of line end: the rest is not needed
+                return new CsvScan(null, c.records, false, ctl, c);
+            }
+            return new CsvScan(HexFormat.of().formatHex(digest.digest()), c.records, !c.ragged, ctl, c);
         }
-        return new CsvScan(HexFormat.of().formatHex(digest.digest()), cols.records, !cols.ragged, controls, cols);
     }
 }

@@ -51,8 +51,8 @@ final class IdColumn {
 
     /** The results of {@link #CHUNK} consecutive records (fewer in the last chunk). */
     private static final class Chunk {
-        /** The line of the first record. */
-        final long firstLine;
+        /** The first record's place in its part (0 the part's first). */
+        final long first;
         int n;
         final byte[] status = new byte[CHUNK];
         /** 32 bytes of HMAC-SHA-256 at 32 i, for a record with a number. */
@@ -60,16 +60,39 @@ final class IdColumn {
         /** Area code, implied gender and birth date, packed ({@link #pack}). */
         final long[] packed = new long[CHUNK];
 
-        Chunk(long firstLine) {
-            this.firstLine = firstLine;
+        Chunk(long first) {
+            this.first = first;
         }
     }
 
     /** The end of the records, in the queue. */
     private static final Chunk END = new Chunk(0);
 
-    /** Chunks read, {@link #END}, or the reading thread's failure. */
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    /**
+     * One part of the file, read by one thread: the bytes from {@code from} (just after a line break, or
+     * 0, the header's line then skipped) to {@code to}. A file of more than {@value #SPLIT} bytes is read
+     * as two parts at once, split at the line break after its middle (in a plain file every line break
+     * ends a record): the appending thread takes the first part's chunks, then the second's.
+     */
+    private static final class Part {
+        final long from;
+        final long to;
+        /** Chunks read, {@link #END}, or the reading thread's failure. */
+        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        long records;
+        long numbers;
+        long others;
+
+        Part(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** A file larger than this is read as two parts at once (bytes). */
+    static long SPLIT = 4 << 20;
+
+    private final java.util.List<Part> parts = new java.util.ArrayList<>();
 
     /** Data records read (the header not counted), those with a number in the plain form, and those for the row checker; final once {@link #append} returned. */
     long records;
@@ -78,19 +101,93 @@ final class IdColumn {
 
     /**
      * Reads field {@code k} of every data record of {@code file} (plain), hashing each valid plain
-     * number with the hasher {@code hashers} gives (asked for at the first one), and hands the results
-     * to {@link #append} chunk by chunk; a failure is handed over too, then thrown.
+     * number with a hasher {@code hashers} gives (one per thread, asked for at the first number), and
+     * hands the results to {@link #append} chunk by chunk; a failure is handed over too, then thrown.
      */
     void read(Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
+        long size;
+        long split;
         try {
-            readChunks(file, k, hashers);
+            size = Files.size(file);
+            split = size > SPLIT ? lineEndAfter(file, size / 2) : -1;
+        } catch (IOException | RuntimeException e) {
+            Part failed = new Part(0, 0);
+            failed.queue.put(e);
+            synchronized (parts) {
+                parts.add(failed);
+                parts.notifyAll();
+            }
+            throw e;
+        }
+        Part first = new Part(0, split < 0 ? size : split);
+        Part second = split < 0 ? null : new Part(split, size);
+        synchronized (parts) {
+            parts.add(first);
+            if (second != null) {
+                parts.add(second);
+            }
+            parts.notifyAll();
+        }
+        Thread other = null;
+        Throwable[] failed = new Throwable[1];
+        if (second != null) {
+            other = new Thread(() -> {
+                try {
+                    read(second, file, k, hashers);
+                } catch (InterruptedException e) {
+                    // the import stopped
+                } catch (IOException | RuntimeException | Error e) {
+                    failed[0] = e;
+                }
+            }, "haigui-import-ids");
+            other.setDaemon(true);
+            other.start();
+        }
+        try {
+            read(first, file, k, hashers);
+            if (other != null) {
+                other.join();
+                if (failed[0] instanceof IOException e) {
+                    throw e;
+                } else if (failed[0] instanceof RuntimeException e) {
+                    throw e;
+                } else if (failed[0] instanceof Error e) {
+                    throw e;
+                }
+            }
+        } finally {
+            if (other != null && other.isAlive()) {
+                other.interrupt();
+                other.join();
+            }
+        }
+    }
+
+    /** The offset just after the first line break at or after {@code at}, or -1 when there is none within 1 MiB. */
+    private static long lineEndAfter(Path file, long at) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(EngineStaging.MAX_LINE_BYTES + 1);
+            ch.read(buf, at);
+            buf.flip();
+            for (int i = 0; i < buf.limit(); i++) {
+                if (buf.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private void read(Part part, Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
+        try {
+            readChunks(part, file, k, hashers);
         } catch (IOException | RuntimeException | Error e) {
-            queue.put(e);
+            part.queue.put(e);
             throw e;
         }
     }
 
-    private void readChunks(Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
+    private void readChunks(Part part, Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
         IdHasher hasher = null;
         byte[] cell = new byte[MAX];
         int len = 0;
@@ -98,14 +195,17 @@ final class IdColumn {
         int field = 0;
         boolean quoted = false;
         boolean closed = false; // a quote ended a quoted part: "" goes on quoting, anything else ends it
-        boolean header = true;
+        boolean header = part.from == 0;
         boolean content = false;
         boolean start = true; // at a field's first byte
         long r = 0;
-        Chunk chunk = new Chunk(2);
+        Chunk chunk = new Chunk(0);
         byte[] buf = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int got; (got = in.read(buf)) > 0; ) {
+        long left = part.to - part.from;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file);
+             InputStream in = java.nio.channels.Channels.newInputStream(ch.position(part.from))) {
+            for (int got; left > 0 && (got = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+                left -= got;
                 for (int i = 0; i < got; i++) {
                     byte b = buf[i];
                     if (header) {
@@ -148,11 +248,11 @@ final class IdColumn {
                         if (classify(cell, len, longer) == MALE && hasher == null) {
                             hasher = hashers.get();
                         }
-                        record(chunk, cell, len, longer, hasher);
+                        record(part, chunk, cell, len, longer, hasher);
                         r++;
                         if (chunk.n == CHUNK) {
-                            queue.put(chunk);
-                            chunk = new Chunk(r + 2);
+                            part.queue.put(chunk);
+                            chunk = new Chunk(r);
                         }
                         field = 0;
                         len = 0;
@@ -180,18 +280,18 @@ final class IdColumn {
             if (classify(cell, len, longer) == MALE && hasher == null) {
                 hasher = hashers.get();
             }
-            record(chunk, cell, len, longer, hasher);
+            record(part, chunk, cell, len, longer, hasher);
             r++;
         }
         if (chunk.n > 0) {
-            queue.put(chunk);
+            part.queue.put(chunk);
         }
-        records = r;
-        queue.put(END);
+        part.records = r;
+        part.queue.put(END);
     }
 
     /** Checks one record's cell into the chunk's next place. */
-    private void record(Chunk chunk, byte[] cell, int len, boolean longer, IdHasher hasher) {
+    private static void record(Part part, Chunk chunk, byte[] cell, int len, boolean longer, IdHasher hasher) {
         int i = chunk.n++;
         byte s = classify(cell, len, longer);
         if (s == MALE) {
@@ -206,8 +306,8 @@ final class IdColumn {
             }
         }
         chunk.status[i] = s;
-        numbers += s == MALE || s == FEMALE ? 1 : 0;
-        others += s == CHECKER ? 1 : 0;
+        part.numbers += s == MALE || s == FEMALE ? 1 : 0;
+        part.others += s == CHECKER ? 1 : 0;
     }
 
     /** EMPTY, CHECKER, or MALE for "the plain form, to be parsed". */
@@ -257,10 +357,32 @@ final class IdColumn {
      * reading thread's failure.
      */
     void append(DuckDBAppender a) throws SQLException, IOException, InterruptedException {
+        long line = 2; // the first part's first record
+        for (int p = 0; ; p++) {
+            Part part;
+            synchronized (parts) {
+                while (parts.isEmpty()) {
+                    parts.wait(); // the reading thread has not begun
+                }
+                if (p >= parts.size()) {
+                    break;
+                }
+                part = parts.get(p);
+            }
+            appendPart(a, part, line);
+            line += part.records;
+            records += part.records;
+            numbers += part.numbers;
+            others += part.others;
+        }
+        a.flush();
+    }
+
+    private static void appendPart(DuckDBAppender a, Part part, long line) throws SQLException, IOException, InterruptedException {
         while (true) {
-            Object o = queue.take();
+            Object o = part.queue.take();
             if (o == END) {
-                break;
+                return;
             }
             if (o instanceof IOException e) {
                 throw e;
@@ -278,7 +400,7 @@ final class IdColumn {
                     continue;
                 }
                 a.beginRow();
-                a.append(chunk.firstLine + i);
+                a.append(line + chunk.first + i);
                 if (s == CHECKER) {
                     a.appendNull();
                     a.appendNull();
@@ -289,6 +411,5 @@ final class IdColumn {
                 a.endRow();
             }
         }
-        a.flush();
     }
 }

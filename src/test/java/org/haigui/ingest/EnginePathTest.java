@@ -32,6 +32,8 @@ class EnginePathTest {
         EngineStaging.refuseForTests = false;
         EngineRules.useFacts = true;
         EngineStaging.smallBuffersForTests = 0;
+        IdColumn.SPLIT = 4 << 20;
+        CsvScan.SPLIT = 4 << 20;
     }
 
     private static final Map<String, String> EDGES = Map.of(
@@ -96,6 +98,7 @@ class EnginePathTest {
 
     @Test
     void theTwoPathsAgreeOnEveryEdgeOfTheRules() throws Exception {
+        CsvScan.SPLIT = 64; // each file scanned as two parts at once (their facts combined)
         long before = EngineStaging.STAGED.get();
         compare(EDGES); // the checks the scan's facts leave out (support.csv has a control character: it gets them all)
         EngineRules.useFacts = false;
@@ -135,16 +138,19 @@ class EnginePathTest {
             + "P24,652901202112310008,地,F,2021\n";
         long before = EngineStaging.STAGED.get();
         compare(Map.of("persons.csv", header + body));
+        IdColumn.SPLIT = 300; // the identity numbers read as two parts at once, as for a large file
+        compare(Map.of("persons.csv", header + body));
         // the number in the last column, CRLF line ends, the last line without one
         compare(Map.of("persons.csv", ("person_id,name_zh,id_number\n" + "P1,甲," + ok + "\n" + "P2,乙," + okF + "\n" + "P3,丙,\n"
             + "P4,丁,310107199303140014\n" + "P5,戊," + ok).replace("\n", "\r\n")));
         // no gender or birth date column: both come from the number
         compare(Map.of("persons.csv", "person_id,id_number,name_en\nP1,310107199303140014,A\nP2," + ok + ",B\nP3," + okF + ",\"C, D\"\n"));
-        assertThat(EngineStaging.STAGED.get() - before).as("each file is plain: the engine's path took it").isEqualTo(3);
+        assertThat(EngineStaging.STAGED.get() - before).as("each file is plain: the engine's path took it").isEqualTo(4);
     }
 
     @Test
     void filesThatAreNotPlainTakeTheJavaPathAndAgree() throws Exception {
+        CsvScan.SPLIT = 16; // each file scanned as two parts at once, split at the line break after its middle
         String header = "move_id,person_id,date,event,district\n";
         for (String body : List.of(
             "M1,P1,2012-07-01,arrive,310104\n\nM2,P1,2013-07-01,leave,\n",            // a blank line
@@ -197,6 +203,8 @@ class EnginePathTest {
         long before = EngineStaging.STAGED.get();
         // DuckDB's reader on several threads, as on a large file (each row's line comes from the rows' order)
         EngineStaging.smallBuffersForTests = 16 * 1024;
+        IdColumn.SPLIT = 64 * 1024; // the identity numbers read as two parts, and each file scanned as two
+        CsvScan.SPLIT = 64 * 1024;
         compare(files);
         // enterprises (credit codes) take the Java path, the seven others the engine's (persons' identity numbers read in Java)
         assertThat(EngineStaging.STAGED.get() - before).isEqualTo(7);
