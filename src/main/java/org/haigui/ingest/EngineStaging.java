@@ -336,6 +336,11 @@ final class EngineStaging {
                     insert.append(",\n ").append(rules.values.get(i)).append(" AS v").append(i);
                 }
                 insert.append(",\n ").append(rules.clean).append(" AS _ok FROM ").append(from).append(" OFFSET 0) WHERE _ok");
+                if (idTask != null) {
+                    // the join gives the rows in no order: in the file's, the store's table takes them in half the time
+                    // (measured: 250,000 persons 0.25 s against 0.47 s) and keeps its zone maps by key
+                    insert.append(" ORDER BY _row");
+                }
                 accepted = execute(st, insert.toString());
                 t1 = System.nanoTime();
                 counts = accepted == records ? new long[] {0, 0}
