@@ -8,9 +8,11 @@
  * definitions).
  *
  * <p>Two paths into the staging tables, one set of rules: a plain CSV file (UTF-8, RFC 4180 quoting,
- * one record per line) of a table without identity numbers or credit codes is read by DuckDB's own
- * CSV reader and checked by the row rules written as SQL ({@link org.haigui.ingest.EngineStaging},
- * {@link org.haigui.ingest.EngineRules}); every row the SQL does not accept, and every other input,
+ * one record per line) of a table without credit codes is read by DuckDB's own CSV reader and
+ * checked by the row rules written as SQL ({@link org.haigui.ingest.EngineStaging},
+ * {@link org.haigui.ingest.EngineRules}), identity numbers excepted: DuckDB's reader leaves their
+ * column out, and they are checked and hashed in Java ({@link org.haigui.ingest.IdColumn}) and
+ * joined by line; every row the SQL does not accept, and every other input,
  * goes through the one row checker ({@link org.haigui.ingest.RowValidator}), so that both paths give
  * the same rows, messages and rejected-rows files (EnginePathTest compares them).
  *
