@@ -23,8 +23,8 @@ import org.haigui.ids.IdentityNumber;
  * X, valid by {@link IdentityNumber#parse} (so the very checks of the row checker). An empty cell
  * has no number. Anything else (spaces, full-width digits, a lower-case x, a wrong check character)
  * is marked for the row checker: its row is read again by the Java reader and checked whole by
- * {@link RowValidator}, whose message and value it gets. The numbers are held only as the bytes of
- * the one value being read; what is kept is the keyed hash.
+ * {@link RowValidator}, whose message and value it gets. A number is held in clear only while its
+ * value is checked (its bytes, and the string parsed); what is kept is the keyed hash.
  *
  * <p>The file is plain (its scan proved it): quotes only as RFC 4180 has them, no line break inside
  * a quoted field, so one record per line, the header on the first; a carriage return outside quotes
