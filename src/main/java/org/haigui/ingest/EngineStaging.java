@@ -202,15 +202,21 @@ final class EngineStaging {
 
     /** The header position of the source's identity-number column (the last one, as in HeaderMap.bySchema), or -1. */
     private static int idPosition(ImportSource s) {
+        List<Integer> all = idPositions(s);
+        return all.isEmpty() ? -1 : all.get(all.size() - 1);
+    }
+
+    /** The header positions of every identity-number column of the source, in order. */
+    private static List<Integer> idPositions(ImportSource s) {
         List<org.haigui.schema.Column> cols = s.spec.table().columns();
-        int k = -1;
+        List<Integer> out = new java.util.ArrayList<>();
         for (int i = 0; i < s.header.schemaIndexOfHeader.length; i++) {
             int c = s.header.schemaIndexOfHeader[i];
             if (c >= 0 && cols.get(c).type() == org.haigui.schema.ColumnType.ID_NUMBER) {
-                k = i;
+                out.add(i);
             }
         }
-        return k;
+        return out;
     }
 
     /** Whether {@code s} may take this path: a UTF-8 CSV file with its header on line 1, of a table with a SQL form. */
@@ -286,15 +292,7 @@ final class EngineStaging {
                 String cells = "*";
                 if (idTask != null) {
                     // every identity-number column left out: DuckDB's reader parses past them, never keeping one
-                    StringBuilder out = new StringBuilder();
-                    List<org.haigui.schema.Column> cols = t.columns();
-                    for (int k = 0; k < width; k++) {
-                        int sc = s.header.schemaIndexOfHeader[k];
-                        if (sc >= 0 && cols.get(sc).type() == org.haigui.schema.ColumnType.ID_NUMBER) {
-                            out.append(out.length() == 0 ? "" : ", ").append('c').append(k);
-                        }
-                    }
-                    cells = "* EXCLUDE (" + out + ")";
+                    cells = "* EXCLUDE (" + String.join(", ", idPositions(s).stream().map(k -> "c" + k).toList()) + ")";
                     idTask.hashers.complete(staging.hashers(t));
                 }
                 execute(st, "CREATE TEMP TABLE " + raw + " AS SELECT " + cells + " FROM " + read(s.spec.file(), width));

@@ -82,10 +82,19 @@ final class IdColumn {
         long records;
         long numbers;
         long others;
+        /** This part's thread's hasher, asked for at its first number. */
+        private IdHasher hasher;
 
         Part(long from, long to) {
             this.from = from;
             this.to = to;
+        }
+
+        IdHasher hasher(Supplier<IdHasher> hashers) {
+            if (hasher == null) {
+                hasher = hashers.get();
+            }
+            return hasher;
         }
     }
 
@@ -109,7 +118,7 @@ final class IdColumn {
         long split;
         try {
             size = Files.size(file);
-            split = size > SPLIT ? lineEndAfter(file, size / 2) : -1;
+            split = size > SPLIT ? CsvScan.lineEndAfter(file, size / 2) : -1;
         } catch (IOException | RuntimeException e) {
             Part failed = new Part(0, 0);
             failed.queue.put(e);
@@ -163,21 +172,6 @@ final class IdColumn {
         }
     }
 
-    /** The offset just after the first line break at or after {@code at}, or -1 when there is none within 1 MiB. */
-    private static long lineEndAfter(Path file, long at) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(EngineStaging.MAX_LINE_BYTES + 1);
-            ch.read(buf, at);
-            buf.flip();
-            for (int i = 0; i < buf.limit(); i++) {
-                if (buf.get(i) == '\n') {
-                    return at + i + 1;
-                }
-            }
-            return -1;
-        }
-    }
-
     private void read(Part part, Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
         try {
             readChunks(part, file, k, hashers);
@@ -188,7 +182,6 @@ final class IdColumn {
     }
 
     private void readChunks(Part part, Path file, int k, Supplier<IdHasher> hashers) throws IOException, InterruptedException {
-        IdHasher hasher = null;
         byte[] cell = new byte[MAX];
         int len = 0;
         boolean longer = false;
@@ -245,10 +238,7 @@ final class IdColumn {
                         start = true;
                         continue;
                     } else if (b == '\n') {
-                        if (classify(cell, len, longer) == MALE && hasher == null) {
-                            hasher = hashers.get();
-                        }
-                        record(part, chunk, cell, len, longer, hasher);
+                        record(part, chunk, cell, len, longer, hashers);
                         r++;
                         if (chunk.n == CHUNK) {
                             part.queue.put(chunk);
@@ -277,10 +267,7 @@ final class IdColumn {
         }
         if (content) {
             // the last line, without a line break
-            if (classify(cell, len, longer) == MALE && hasher == null) {
-                hasher = hashers.get();
-            }
-            record(part, chunk, cell, len, longer, hasher);
+            record(part, chunk, cell, len, longer, hashers);
             r++;
         }
         if (chunk.n > 0) {
@@ -291,14 +278,14 @@ final class IdColumn {
     }
 
     /** Checks one record's cell into the chunk's next place. */
-    private static void record(Part part, Chunk chunk, byte[] cell, int len, boolean longer, IdHasher hasher) {
+    private static void record(Part part, Chunk chunk, byte[] cell, int len, boolean longer, Supplier<IdHasher> hashers) {
         int i = chunk.n++;
         byte s = classify(cell, len, longer);
         if (s == MALE) {
             IdentityNumber.Result p = IdentityNumber.parse(new String(cell, 0, 18, StandardCharsets.ISO_8859_1));
             if (p.ok()) {
                 IdentityNumber id = p.number().get();
-                System.arraycopy(hasher.digest(id.value()), 0, chunk.hashes, i * 32, 32);
+                System.arraycopy(part.hasher(hashers).digest(id.value()), 0, chunk.hashes, i * 32, 32);
                 s = id.gender() == 'M' ? MALE : FEMALE;
                 chunk.packed[i] = pack(Integer.parseInt(id.areaCode()), s == MALE, id.birthDate().toEpochDay());
             } else {

@@ -254,10 +254,7 @@ final class Staging {
                 if (next < lines.length && lines[next] == row.rowNumber()) {
                     next++;
                     checked++;
-                    RowValidator.Checked out = row.error() != null
-                        ? new RowValidator.Checked(new Object[validator.storeWidth()], List.of(new FieldError("", "", row.error())))
-                        : validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
-                    append(rows, errs, t, s, row.rowNumber(), out);
+                    append(rows, errs, t, s, row.rowNumber(), checkRow(validator, s, row, columns, validator.storeWidth()));
                 }
             }
             rows.flush();
@@ -337,12 +334,7 @@ final class Staging {
         try {
             RowValidator.Checked[] out = new RowValidator.Checked[chunk.size];
             for (int k = 0; k < chunk.size; k++) {
-                InputRow row = chunk.rows[k];
-                if (row.error() != null) {
-                    out[k] = new RowValidator.Checked(new Object[storeWidth], List.of(new FieldError("", "", row.error())));
-                } else {
-                    out[k] = validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
-                }
+                out[k] = checkRow(validator, s, chunk.rows[k], columns, storeWidth);
             }
             chunk.checked = out;
             return chunk;
@@ -350,6 +342,14 @@ final class Staging {
             validators.add(validator);
             rulesNanos.addAndGet(cpu() - t0);
         }
+    }
+
+    /** One row through the row rules, or its row-level error (a field count the reader found wrong) as its only error. */
+    private static RowValidator.Checked checkRow(RowValidator validator, ImportSource s, InputRow row, int columns, int storeWidth) {
+        if (row.error() != null) {
+            return new RowValidator.Checked(new Object[storeWidth], List.of(new FieldError("", "", row.error())));
+        }
+        return validator.check(s.header.bySchema(row, columns), s.header.numericBySchema(row, columns));
     }
 
     /** The next chunk in file order, checked; an error of the reading or checking threads is thrown here. */
