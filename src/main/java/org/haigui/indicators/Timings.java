@@ -24,6 +24,6 @@ public final class Timings {
     /** The start of an SQL statement, on one line, for {@link #log}. */
     static String sql(String sql) {
         String s = sql.replaceAll("\\s+", " ").strip();
-        return "sql " + (s.length() > 160 ? s.substring(0, 160) + " ..." : s);
+        return "sql " + (s.length() > 160 && System.getenv("HAIGUI_SQL_FULL") == null ? s.substring(0, 160) + " ..." : s);
     }
 }

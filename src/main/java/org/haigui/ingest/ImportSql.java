@@ -18,7 +18,7 @@ final class ImportSql {
         long t0 = System.nanoTime();
         st.execute(sql);
         if (TIMINGS) {
-            String shown = sql.length() > 110 ? sql.substring(0, 110) + "..." : sql;
+            String shown = sql.length() > 110 && System.getenv("HAIGUI_SQL_FULL") == null ? sql.substring(0, 110) + "..." : sql;
             System.err.printf(java.util.Locale.ROOT, "  sql %7.3f s  %s%n", (System.nanoTime() - t0) / 1e9, shown);
         }
     }

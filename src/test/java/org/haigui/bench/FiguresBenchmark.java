@@ -59,7 +59,13 @@ public final class FiguresBenchmark {
     }
 
     /** What one measured path took. */
-    record Timed(double seconds, double cpu, long peakHeap, long peakResident) {
+    record Timed(double seconds, double cpu, long peakHeap, long peakResident, double jit) {
+    }
+
+    /** Time the JIT compilers have spent so far (all compiler threads; seconds). */
+    static double jitSeconds() {
+        java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() / 1e3 : 0;
     }
 
     /** CPU time of the whole process (every thread, the database's included) in nanoseconds. */
@@ -173,6 +179,8 @@ public final class FiguresBenchmark {
                 b.time().seconds(), b.time().cpu(), b.time().peakHeap() >> 20, b.time().peakResident() >> 20, b.figures().size());
             System.out.printf(Locale.ROOT, "    ratio (a)/(b) = %.2f wall, %.2f cpu; indicators alone/(b) = %.2f wall%n", aw / b.time().seconds(),
                 ac / b.time().cpu(), a.indicators().seconds() / b.time().seconds());
+            System.out.printf(Locale.ROOT, "    JIT compiling meanwhile (compiler threads): import %.2f s, indicators %.2f s, script %.2f s%n",
+                a.importTime().jit(), a.indicators().jit(), b.time().jit());
             if (!diff.isEmpty()) {
                 break;
             }
@@ -249,14 +257,18 @@ public final class FiguresBenchmark {
         org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
+        double j0 = jitSeconds();
         cli("import", "--db", db.toString(), data.toString());
-        Timed imp = new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident());
+        Timed imp = new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(),
+            jitSeconds() - j0);
         org.haigui.core.Peaks.reset();
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
+        double j1 = jitSeconds();
         cli("indicators", "--db", db.toString(), "--as-of", asOf.toString(), "--only", String.join(",", SqlFigures.IDS),
             "--out", out.toString());
-        Timed ind = new Timed((System.nanoTime() - t1) / 1e9, (cpuNanos() - c1) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident());
+        Timed ind = new Timed((System.nanoTime() - t1) / 1e9, (cpuNanos() - c1) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(),
+            jitSeconds() - j1);
         long values;
         try (Stream<String> lines = Files.lines(out, StandardCharsets.UTF_8)) {
             values = lines.count() - 1;
@@ -270,11 +282,13 @@ public final class FiguresBenchmark {
         org.haigui.core.Peaks.reset();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
+        double j0 = jitSeconds();
         List<SqlFigures.Figure> figures;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             figures = SqlFigures.run(c, script);
         }
-        return new Baseline(new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident()), figures);
+        return new Baseline(new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(),
+            org.haigui.core.Peaks.resident(), jitSeconds() - j0), figures);
     }
 
     private static void cli(String... args) {
