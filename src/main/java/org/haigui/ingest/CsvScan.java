@@ -151,6 +151,59 @@ final class CsvScan {
             }
         }
 
+        /**
+         * Takes in the value bytes {@code buf[from, to)} up to the first that is not plain ASCII text
+         * (a separator, a quote, a control byte or line break, a byte outside ASCII) and returns where it
+         * stopped: what {@link #add} does byte by byte, with the counts kept in locals. Most of a plain
+         * file is such runs: the scan takes them about twice as fast this way.
+         */
+        int run(byte[] buf, int from, int to) {
+            int d = 0;
+            int da = 0;
+            int dt = dots;
+            int fd = 0;
+            int o = 0;
+            int j = from;
+            for (; j < to; j++) {
+                byte c = buf[j];
+                if (c >= '0' && c <= '9') {
+                    d++;
+                    if (dt > 0) {
+                        fd++;
+                    }
+                } else if (c < 0x20 || c == ',' || c == '"' || c == 0x7f) {
+                    break; // bytes outside ASCII are negative: below 0x20 too
+                } else if (c == '-') {
+                    da++;
+                } else if (c == '.') {
+                    dt++;
+                } else {
+                    o++;
+                }
+            }
+            int n = j - from;
+            if (n > 0) {
+                if (len == 0) {
+                    first = buf[from];
+                }
+                if (len <= 4 && len + n > 4) {
+                    b4 = buf[from + 4 - len];
+                }
+                if (len <= 7 && len + n > 7) {
+                    b7 = buf[from + 7 - len];
+                }
+                last = buf[j - 1];
+                len += n;
+                digits += d;
+                potential += d;
+                fracDigits += fd;
+                dashes += da;
+                dots = dt;
+                others += o;
+            }
+            return j;
+        }
+
         /** Takes in the records and facts of the part of the file after this one's. */
         void combine(Columns o) {
             records += o.records;
@@ -279,6 +332,9 @@ final class CsvScan {
         return first.result(digest, second);
     }
 
+    /** Whether runs of plain ASCII value bytes take {@link Columns#run} (the tests compare both ways). */
+    static boolean FAST = true;
+
     /** A file larger than this is scanned as two parts at once (bytes; the tests lower it). */
     static long SPLIT = 4 << 20;
 
@@ -339,6 +395,30 @@ final class CsvScan {
 
         private void bytes(byte[] buf, int n) {
             for (int i = 0; i < n; i++) {
+                if (FAST && need == 0 && state <= 1) {
+                    // runs of plain ASCII value bytes in unquoted values and the commas between them, within the
+                    // line's limit; anything else (a line end, a quote, a byte outside ASCII) byte by byte below
+                    while (line < maxLineBytes) {
+                        int end = cols.run(buf, i, (int) Math.min(n, (long) i + maxLineBytes - line));
+                        if (end > i) {
+                            line += end - i;
+                            state = 1;
+                            cols.content = true;
+                            i = end;
+                        }
+                        if (i < n && buf[i] == ',' && line < maxLineBytes) {
+                            line++;
+                            cols.endValue();
+                            state = 0;
+                            i++;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                }
                 byte b = buf[i];
                 if (b < 0) {
                     int u = b & 0xff;
