@@ -20,7 +20,8 @@ import org.haigui.ids.IdentityNumber;
  * row per record that holds one ({@link #append}), joined to DuckDB's rows by line.
  *
  * <p>Only the plain form is taken here: exactly 18 bytes, 17 ASCII digits and a digit or upper-case
- * X, valid by {@link IdentityNumber#parse} (so the very checks of the row checker). An empty cell
+ * X, valid by {@link IdentityNumber#parseNormalised} (the very checks of the row checker's {@link IdentityNumber#parse}, whose
+ * normalisation would leave such a number as it is). An empty cell
  * has no number. Anything else (spaces, full-width digits, a lower-case x, a wrong check character)
  * is marked for the row checker: its row is read again by the Java reader and checked whole by
  * {@link RowValidator}, whose message and value it gets. A number is held in clear only while its
@@ -282,7 +283,8 @@ final class IdColumn {
         int i = chunk.n++;
         byte s = classify(cell, len, longer);
         if (s == MALE) {
-            IdentityNumber.Result p = IdentityNumber.parse(new String(cell, 0, 18, StandardCharsets.ISO_8859_1));
+            // the plain form (classify): what parse's normalisation would leave as it is
+            IdentityNumber.Result p = IdentityNumber.parseNormalised(new String(cell, 0, 18, StandardCharsets.ISO_8859_1));
             if (p.ok()) {
                 IdentityNumber id = p.number().get();
                 System.arraycopy(part.hasher(hashers).digest(id.value()), 0, chunk.hashes, i * 32, 32);

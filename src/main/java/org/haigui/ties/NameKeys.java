@@ -74,34 +74,15 @@ final class NameKeys {
                         st.execute("DELETE FROM institution_name_keys");
                     }
                 }
-                List<String> names = new ArrayList<>();
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                List<String> names = strings(c, """
                     SELECT n.institution FROM (SELECT DISTINCT institution FROM overseas_episodes) n
                     LEFT JOIN institution_name_keys k ON k.institution = n.institution
-                    WHERE k.institution IS NULL""")) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
-                }
+                    WHERE k.institution IS NULL""");
                 if (!names.isEmpty()) {
                     // the registry's keys as institution_norms holds them (written with every change of the
                     // registry, from the same model): reading them is cheaper than rebuilding the model,
                     // which normalises every name and alias again
-                    java.util.Map<String, String> norms = new java.util.HashMap<>();
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT norm, name_key FROM institution_norms")) {
-                        while (rs.next()) {
-                            norms.put(rs.getString(1), rs.getString(2));
-                        }
-                    }
-                    DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
-                    try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institution_name_keys")) {
-                        for (String n : names) {
-                            a.beginRow();
-                            RegistryStore.str(a, n);
-                            RegistryStore.str(a, nameKey(norms, n));
-                            a.endRow();
-                        }
-                    }
+                    appendKeys(c, names, norms(c));
                 }
                 if (revision != null) {
                     RegistryStore.writeMeta(c, META_KEYS_REVISION, revision);
@@ -109,6 +90,45 @@ final class NameKeys {
             });
         } catch (SQLException e) {
             throw HaiguiException.store("cannot key the institution names of the episodes: " + e.getMessage(), e);
+        }
+    }
+
+    // The loops of refresh are methods of their own: refresh runs once per import, so a loop inside it was compiled
+    // on stack (OSR) with all of refresh in each import of a process anew (measured: 0.1 s of the optimising
+    // compiler per import, competing with the import for the cores).
+
+    /** The first column of a query's rows. */
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The registry's keys by normalised name, as institution_norms holds them. */
+    private static java.util.Map<String, String> norms(Connection c) throws SQLException {
+        java.util.Map<String, String> norms = new java.util.HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT norm, name_key FROM institution_norms")) {
+            while (rs.next()) {
+                norms.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return norms;
+    }
+
+    /** Appends each name with its key to institution_name_keys. */
+    private static void appendKeys(Connection c, List<String> names, java.util.Map<String, String> norms) throws SQLException {
+        DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "institution_name_keys")) {
+            for (String n : names) {
+                a.beginRow();
+                RegistryStore.str(a, n);
+                RegistryStore.str(a, nameKey(norms, n));
+                a.endRow();
+            }
         }
     }
 
