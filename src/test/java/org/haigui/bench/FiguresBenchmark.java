@@ -122,8 +122,11 @@ public final class FiguresBenchmark {
         double generate = (System.nanoTime() - g0) / 1e9;
         long csvBytes = 0;
         long csvRows = 0;
+        // the tables' files only, as the import reads them (a folder may hold others: rejected-rows files of a trial)
+        java.util.Set<String> tableFiles = new java.util.HashSet<>();
+        org.haigui.schema.Schema.tables().forEach(t -> tableFiles.add(t.name() + ".csv"));
         try (Stream<Path> s = Files.list(data)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".csv")).toList()) {
+            for (Path p : s.filter(p -> tableFiles.contains(p.getFileName().toString())).toList()) {
                 csvBytes += Files.size(p);
                 try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
                     csvRows += lines.count() - 1;
