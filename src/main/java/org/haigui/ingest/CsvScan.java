@@ -408,8 +408,7 @@ final class CsvScan {
                         }
                         if (i < n && buf[i] == ',' && line < maxLineBytes) {
                             line++;
-                            cols.endValue();
-                            state = 0;
+                            outside(buf[i]);
                             i++;
                         } else {
                             break;
@@ -460,21 +459,11 @@ final class CsvScan {
                 }
                 switch (state) {
                     case 0, 1 -> {
-                        if (b == ',') {
-                            cols.endValue();
-                            state = 0;
-                        } else if (b == '\n') {
-                            lf = true;
-                            cols.endRecord();
-                            line = 0;
-                            state = 0;
-                        } else if (b == '\r') {
-                            state = 4;
-                        } else if (b == '"') {
+                        if (b == '"') {
                             plain = state == 0; // a quote inside an unquoted value is not
                             state = 2;
                             cols.content = true;
-                        } else {
+                        } else if (!outside(b)) {
                             cols.add(b);
                             state = 1;
                             cols.content = true;
@@ -493,26 +482,14 @@ final class CsvScan {
                         if (b == '"') {
                             cols.add(b); // an escaped quote
                             state = 2;
-                        } else if (b == ',') {
-                            cols.endValue();
-                            state = 0;
-                        } else if (b == '\n') {
-                            lf = true;
-                            cols.endRecord();
-                            line = 0;
-                            state = 0;
-                        } else if (b == '\r') {
-                            state = 4;
-                        } else {
+                        } else if (!outside(b)) {
                             plain = false; // text after a closing quote
                         }
                     }
                     default -> {
                         if (b == '\n') {
                             crlf = true;
-                            cols.endRecord();
-                            line = 0;
-                            state = 0;
+                            endLine();
                         } else {
                             plain = false; // a lone carriage return
                         }
@@ -522,6 +499,33 @@ final class CsvScan {
                     break;
                 }
             }
+        }
+
+        /**
+         * The steps of a byte outside quotes that ends something, the same after an unquoted value and after a
+         * closing quote: a comma ends the value, a line feed the record, a carriage return begins a CRLF line
+         * end. Returns false, having done nothing, for any other byte.
+         */
+        private boolean outside(byte b) {
+            if (b == ',') {
+                cols.endValue();
+                state = 0;
+            } else if (b == '\n') {
+                lf = true;
+                endLine();
+            } else if (b == '\r') {
+                state = 4;
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        /** The line ended (LF, or the LF of a CRLF): its record ends, the next line begins. */
+        private void endLine() {
+            cols.endRecord();
+            line = 0;
+            state = 0;
         }
 
         /**

@@ -62,6 +62,21 @@ public final class FiguresBenchmark {
     record Timed(double seconds, double cpu, long peakHeap, long peakResident, double jit) {
     }
 
+    /** A measurement begun: the peaks reset, and the wall, CPU and JIT times read. */
+    record Start(long wall, long cpu, double jit) {
+
+        static Start now() {
+            org.haigui.core.Peaks.reset();
+            return new Start(System.nanoTime(), cpuNanos(), jitSeconds());
+        }
+
+        /** What the path took since it began. */
+        Timed stop() {
+            return new Timed((System.nanoTime() - wall) / 1e9, (cpuNanos() - cpu) / 1e9,
+                org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(), jitSeconds() - jit);
+        }
+    }
+
     /** Time the JIT compilers have spent so far (all compiler threads; seconds). */
     static double jitSeconds() {
         java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
@@ -269,21 +284,13 @@ public final class FiguresBenchmark {
         Files.createDirectories(runDir);
         Path db = runDir.resolve("bench.duckdb");
         Path out = runDir.resolve("figures.csv");
-        org.haigui.core.Peaks.reset();
-        long t0 = System.nanoTime();
-        long c0 = cpuNanos();
-        double j0 = jitSeconds();
+        Start s0 = Start.now();
         cli("import", "--db", db.toString(), data.toString());
-        Timed imp = new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(),
-            jitSeconds() - j0);
-        org.haigui.core.Peaks.reset();
-        long t1 = System.nanoTime();
-        long c1 = cpuNanos();
-        double j1 = jitSeconds();
+        Timed imp = s0.stop();
+        Start s1 = Start.now();
         cli("indicators", "--db", db.toString(), "--as-of", asOf.toString(), "--only", String.join(",", SqlFigures.IDS),
             "--out", out.toString());
-        Timed ind = new Timed((System.nanoTime() - t1) / 1e9, (cpuNanos() - c1) / 1e9, org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(),
-            jitSeconds() - j1);
+        Timed ind = s1.stop();
         long values;
         try (Stream<String> lines = Files.lines(out, StandardCharsets.UTF_8)) {
             values = lines.count() - 1;
@@ -294,16 +301,12 @@ public final class FiguresBenchmark {
     /** (b): the script on a new in-memory DuckDB. */
     static Baseline baseline(Path data, Path ref, LocalDate asOf) throws IOException, SQLException {
         String script = SqlFigures.script(data, ref, asOf);
-        org.haigui.core.Peaks.reset();
-        long t0 = System.nanoTime();
-        long c0 = cpuNanos();
-        double j0 = jitSeconds();
+        Start s0 = Start.now();
         List<SqlFigures.Figure> figures;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             figures = SqlFigures.run(c, script);
         }
-        return new Baseline(new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, org.haigui.core.Peaks.heap(),
-            org.haigui.core.Peaks.resident(), jitSeconds() - j0), figures);
+        return new Baseline(s0.stop(), figures);
     }
 
     private static void cli(String... args) {

@@ -67,23 +67,28 @@ class CsvScanSplitTest {
                 String what = "file " + file + " split over " + split + ": " + sb;
                 assertThat(two.plain).as(what).isEqualTo(one.plain);
                 if (one.plain) {
-                    assertThat(two.controls).as(what).isEqualTo(one.controls);
-                    assertThat(two.records).as(what).isEqualTo(one.records);
-                    assertThat(two.sha256).as(what).isEqualTo(one.sha256);
-                    assertThat(two.maxBytes).as(what).isEqualTo(one.maxBytes);
-                    assertThat(two.nonAscii).as(what).isEqualTo(one.nonAscii);
-                    assertThat(two.maxPotentialDigits).as(what).isEqualTo(one.maxPotentialDigits);
-                    assertThat(two.fullDates).as(what).isEqualTo(one.fullDates);
-                    assertThat(two.partialDates).as(what).isEqualTo(one.partialDates);
-                    assertThat(two.decimals).as(what).isEqualTo(one.decimals);
-                    assertThat(two.maxIntDigits).as(what).isEqualTo(one.maxIntDigits);
-                    assertThat(two.maxFracDigits).as(what).isEqualTo(one.maxFracDigits);
-                    assertThat(two.apostrophes).as(what).isEqualTo(one.apostrophes);
-                    assertThat(two.spaced).as(what).isEqualTo(one.spaced);
+                    assertSameFacts(two, one, what);
                 }
             }
         }
         assertThat(plain).as("plain files among the 300").isBetween(60, 240);
+    }
+
+    /** Everything a scan found but its verdict: the same in {@code actual} as in {@code expected}. */
+    private static void assertSameFacts(CsvScan actual, CsvScan expected, String what) {
+        assertThat(actual.controls).as(what).isEqualTo(expected.controls);
+        assertThat(actual.records).as(what).isEqualTo(expected.records);
+        assertThat(actual.sha256).as(what).isEqualTo(expected.sha256);
+        assertThat(actual.maxBytes).as(what).isEqualTo(expected.maxBytes);
+        assertThat(actual.nonAscii).as(what).isEqualTo(expected.nonAscii);
+        assertThat(actual.maxPotentialDigits).as(what).isEqualTo(expected.maxPotentialDigits);
+        assertThat(actual.fullDates).as(what).isEqualTo(expected.fullDates);
+        assertThat(actual.partialDates).as(what).isEqualTo(expected.partialDates);
+        assertThat(actual.decimals).as(what).isEqualTo(expected.decimals);
+        assertThat(actual.maxIntDigits).as(what).isEqualTo(expected.maxIntDigits);
+        assertThat(actual.maxFracDigits).as(what).isEqualTo(expected.maxFracDigits);
+        assertThat(actual.apostrophes).as(what).isEqualTo(expected.apostrophes);
+        assertThat(actual.spaced).as(what).isEqualTo(expected.spaced);
     }
 
     @Test
@@ -124,19 +129,7 @@ class CsvScanSplitTest {
             plain += slow.plain ? 1 : 0;
             limited += slow.plain && limit < 1 << 20 ? 1 : 0;
             assertThat(fast.plain).as(what).isEqualTo(slow.plain);
-            assertThat(fast.controls).as(what).isEqualTo(slow.controls);
-            assertThat(fast.records).as(what).isEqualTo(slow.records);
-            assertThat(fast.sha256).as(what).isEqualTo(slow.sha256);
-            assertThat(fast.maxBytes).as(what).isEqualTo(slow.maxBytes);
-            assertThat(fast.nonAscii).as(what).isEqualTo(slow.nonAscii);
-            assertThat(fast.maxPotentialDigits).as(what).isEqualTo(slow.maxPotentialDigits);
-            assertThat(fast.fullDates).as(what).isEqualTo(slow.fullDates);
-            assertThat(fast.partialDates).as(what).isEqualTo(slow.partialDates);
-            assertThat(fast.decimals).as(what).isEqualTo(slow.decimals);
-            assertThat(fast.maxIntDigits).as(what).isEqualTo(slow.maxIntDigits);
-            assertThat(fast.maxFracDigits).as(what).isEqualTo(slow.maxFracDigits);
-            assertThat(fast.apostrophes).as(what).isEqualTo(slow.apostrophes);
-            assertThat(fast.spaced).as(what).isEqualTo(slow.spaced);
+            assertSameFacts(fast, slow, what);
         }
         assertThat(plain).as("plain files among the 600").isBetween(120, 550);
         assertThat(limited).as("plain files under a short line limit").isGreaterThan(20);
