@@ -29,7 +29,7 @@ public final class BatchKeys {
         List<Key> out = new ArrayList<>();
         for (Table t : Schema.tables()) {
             String k = ImportSql.keyString(t, "h");
-            String sql = "SELECT " + k + " FROM " + Trail.hist(t) + " h WHERE h.change_batch = ? AND h.op = 'd' ORDER BY "
+            String sql = "SELECT " + k + " FROM " + Trail.rows(t) + " h WHERE h.change_batch = ? AND h.op = 'd' ORDER BY "
                 + String.join(", ", t.keyNames().stream().map(n -> "h." + n).toList());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, id);

@@ -170,6 +170,7 @@ public final class Batches {
             c.setAutoCommit(false);
             try {
                 Transactions.begin(c);
+                Trail.settle(c); // before any table changes
                 phase("apply");
                 UndoResult r = apply(c, set);
                 phase("check");
@@ -257,7 +258,7 @@ public final class Batches {
         Map<Long, List<String>> out = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         try (Statement st = c.createStatement()) {
             for (Table t : Schema.tables()) {
-                String h = Trail.hist(t);
+                String h = Trail.rows(t);
                 String sql = "SELECT DISTINCT h2.change_batch, " + ImportSql.keyString(t, "h2") + " FROM " + h + " h1 JOIN " + h + " h2 ON "
                     + ImportSql.keyEq(t, "h1", "h2") + " AND h2.change_batch > h1.change_batch"
                     + " JOIN import_batches b ON b.batch_id = h2.change_batch"
@@ -303,18 +304,19 @@ public final class Batches {
                 long updated = 0;
                 for (Table t : Schema.tables()) {
                     String h = Trail.hist(t);
-                    long[] n = counts(st, h, b);
+                    String rows = Trail.rows(t); // the same as h once settled (apply's caller settles first)
+                    long[] n = counts(st, rows, b);
                     if (n[0] + n[1] + n[2] == 0) {
                         continue;
                     }
-                    String changed = "EXISTS (SELECT 1 FROM " + h + " h WHERE h.change_batch = " + b + " AND h.op IN ('i', 'u') AND "
+                    String changed = "EXISTS (SELECT 1 FROM " + rows + " h WHERE h.change_batch = " + b + " AND h.op IN ('i', 'u') AND "
                         + ImportSql.keyEq(t, "h", "t") + ")";
                     // the rows as they are before the undo: history of the undo batch
                     st.execute("INSERT INTO " + h + " (" + Trail.columns(t) + ", change_batch, op) SELECT " + Trail.prefixed(t, "t")
                         + ", " + u + ", 'x' FROM " + t.name() + " t WHERE " + changed);
                     st.execute("DELETE FROM " + t.name() + " t WHERE " + changed);
-                    st.execute("INSERT INTO " + t.name() + " (" + Trail.columns(t) + ") SELECT " + Trail.columns(t) + " FROM " + h
-                        + " WHERE change_batch = " + b + " AND op IN ('u', 'd')");
+                    st.execute("INSERT INTO " + t.name() + " (" + Trail.columns(t) + ") SELECT " + Trail.columns(t) + " FROM " + rows
+                        + " r WHERE change_batch = " + b + " AND op IN ('u', 'd')");
                     removed += n[0];
                     updated += n[1];
                     restored += n[2];

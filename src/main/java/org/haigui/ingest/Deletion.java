@@ -59,6 +59,7 @@ public final class Deletion {
         try {
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c);
+            Trail.settle(c); // before any table changes
             Result r = delete(c, t, file, keys, checksum, started, cascade);
             after.run(c);
             c.commit();

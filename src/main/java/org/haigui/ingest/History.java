@@ -58,7 +58,7 @@ public final class History {
             // the history rows, then the current rows (change_batch null), per key
             String sql = "SELECT " + ImportSql.keyString(t, "h") + " AS k, h.change_batch, h.op, " + colList
                 + ", b.kind, b.finished_at, b.file_name, b.undone_at, b.undone_by"
-                + " FROM " + Trail.hist(t) + " h JOIN import_batches b ON b.batch_id = h.change_batch WHERE " + match
+                + " FROM " + Trail.rows(t) + " h JOIN import_batches b ON b.batch_id = h.change_batch WHERE " + match
                 + " UNION ALL SELECT " + ImportSql.keyString(t, "h") + ", NULL, 'now', " + colList + ", NULL, NULL, NULL, NULL, NULL FROM "
                 + t.name() + " h WHERE " + match + " ORDER BY 1, 2 NULLS LAST";
             Map<String, List<Object[]>> byKey = new java.util.TreeMap<>();

@@ -186,6 +186,8 @@ public final class Importer {
             timer.phase("merge");
             progress.startPhase("merging into the store (合并入库)", tables.size());
             checked = 0;
+            // the notes of earlier bulk loads written out before any table changes (see Trail.settle)
+            Trail.settle(c);
             long base = MergeBatches.nextBatchBase(c);
             for (Table t : tables) {
                 MergeBatches.merge(c, t, sources, base);

@@ -76,15 +76,17 @@ final class MergeBatches {
                 }
             }
             // the audit trail, in SQL: the rows about to be replaced as they are, and the keys inserted
-            long inserted = 0;
+            List<Long> inserting = new java.util.ArrayList<>();
             long updated = 0;
             for (ImportSource src : sources) {
                 if (src.spec.table() == t) {
-                    inserted += src.inserted;
+                    if (src.inserted > 0) {
+                        inserting.add(base + 1 + src.index);
+                    }
                     updated += src.updated;
                 }
             }
-            Trail.recordMerge(st, t, cls, base, inserted > 0, updated > 0);
+            Trail.recordMerge(st, t, cls, base, inserting, updated > 0);
             if (updated > 0) {
                 ImportSql.exec(st, "DELETE FROM " + t.name() + " WHERE EXISTS (SELECT 1 FROM " + cls + " s WHERE s._cls = 'u' AND "
                     + ImportSql.keyEq(t, "s", t.name()) + ")");

@@ -24,8 +24,59 @@ final class Trail {
     private Trail() {
     }
 
+    /**
+     * Whether an import that updates no row of a table notes its inserts in {@code hist_pending} instead of
+     * writing them as {@code i} rows ({@link #recordMerge}); off, every insert is written at once. Only the
+     * tests turn it off, to see that both give the same history through {@link #rows}.
+     */
+    static volatile boolean notes = true;
+
+    /** The history table of t, to write to; readers read {@link #rows} instead. */
     static String hist(Table t) {
         return Migrations.history(t);
+    }
+
+    /**
+     * The history of t as readers see it, a subquery to put after FROM (with an alias): the rows of
+     * {@code hist_<table>}, and one {@code i} row (key only, as {@link #recordMerge} writes one) for each
+     * row of t whose batch is noted in {@code hist_pending} (see {@link Migrations#PENDING_VERSION}): a
+     * bulk load's inserted keys, not yet written out. {@link #settle} leaves what this gives unchanged.
+     */
+    static String rows(Table t) {
+        StringBuilder implicit = new StringBuilder();
+        for (String c : t.storeColumns()) {
+            implicit.append(t.keyNames().contains(c) ? c : "NULL").append(", ");
+        }
+        return "(SELECT " + columns(t) + ", change_batch, op FROM " + hist(t) + " UNION ALL SELECT " + implicit + "NULL, "
+            + Schema.BATCH_COLUMN + ", 'i' FROM " + t.name() + " WHERE " + Schema.BATCH_COLUMN + " IN (SELECT batch_id FROM "
+            + Migrations.PENDING + " WHERE table_name = '" + t.name() + "'))";
+    }
+
+    /**
+     * Writes out the noted bulk loads' inserted keys as {@code i} rows of the history tables, and
+     * deletes the notes: called inside the transaction of everything that changes a canonical table
+     * (the import's merge, a deletion, an undo) before it changes one, while the rows of a noted batch
+     * are still exactly the rows it inserted. What {@link #rows} gives stays the same.
+     */
+    static void settle(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            java.util.Set<String> noted = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT DISTINCT table_name FROM " + Migrations.PENDING)) {
+                while (rs.next()) {
+                    noted.add(rs.getString(1));
+                }
+            }
+            for (Table t : Schema.tables()) {
+                if (!noted.contains(t.name())) {
+                    continue;
+                }
+                String keys = String.join(", ", t.keyNames());
+                ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", "
+                    + Schema.BATCH_COLUMN + ", 'i' FROM " + t.name() + " WHERE " + Schema.BATCH_COLUMN + " IN (SELECT batch_id FROM "
+                    + Migrations.PENDING + " WHERE table_name = '" + t.name() + "')");
+                ImportSql.exec(st, "DELETE FROM " + Migrations.PENDING + " WHERE table_name = '" + t.name() + "'");
+            }
+        }
     }
 
     /** The table's store columns and batch_id, as a list. */
@@ -46,17 +97,28 @@ final class Trail {
      * {@code _cls} i/u and {@code _src}) replace, and the keys they insert; and marks revived the
      * tombstones of inserted keys (only rows of an import with {@code --revive} get that far).
      */
-    static void recordMerge(Statement st, Table t, String cls, long base, boolean anyInserted, boolean anyUpdated)
+    static void recordMerge(Statement st, Table t, String cls, long base, List<Long> inserting, boolean anyUpdated)
         throws SQLException {
+        boolean anyInserted = !inserting.isEmpty();
         if (anyUpdated) {
             ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + columns(t) + ", change_batch, op) SELECT " + prefixed(t, "t") + ", "
                 + (base + 1) + " + s._src, 'u' FROM " + t.name() + " t JOIN " + cls + " s ON " + ImportSql.keyEq(t, "s", "t")
                 + " WHERE s._cls = 'u'");
         }
         if (anyInserted) {
-            String keys = String.join(", ", t.keyNames());
-            ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", " + (base + 1)
-                + " + _src, 'i' FROM " + cls + " WHERE _cls = 'i'");
+            if (anyUpdated || !notes) {
+                String keys = String.join(", ", t.keyNames());
+                ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", " + (base + 1)
+                    + " + _src, 'i' FROM " + cls + " WHERE _cls = 'i'");
+            } else {
+                // no row of t is updated by this import: after it, the rows of t whose batch is one of these are the rows
+                // they inserted, so a note says so (see rows and settle)
+                StringBuilder notes = new StringBuilder();
+                for (long b : inserting) {
+                    notes.append(notes.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ").append(b).append(')');
+                }
+                ImportSql.exec(st, "INSERT INTO " + Migrations.PENDING + " VALUES " + notes);
+            }
             if (activeTombstones(st, t)) {
                 ImportSql.exec(st, "UPDATE tombstones SET revived_batch_id = (SELECT " + (base + 1) + " + min(s._src) FROM " + cls
                     + " s WHERE s._cls = 'i' AND " + ImportSql.keyString(t, "s") + " = tombstones.row_key)"

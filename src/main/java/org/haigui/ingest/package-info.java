@@ -20,7 +20,10 @@
  * ({@link org.haigui.ingest.Batches}) is a batch; the rows a batch replaces or deletes are kept as
  * they were in {@code hist_<table>} and the keys it inserts are noted there, written in SQL inside
  * the same transaction, so that a batch can be undone exactly and every change to a record read
- * back ({@link org.haigui.ingest.History}). Deleted keys keep a tombstone: an import rejects rows
+ * back ({@link org.haigui.ingest.History}). The keys an import inserts into a table where it
+ * updates nothing are noted in {@code hist_pending} instead, one row per batch, and written out by
+ * whatever changes a table next; readers read the history through {@code Trail.rows}, which gives
+ * both. Deleted keys keep a tombstone: an import rejects rows
  * with such a key unless it revives them ({@code --revive}).
  *
  * <p>May use: {@code schema}, {@code ids}, {@code store}, {@code core}, {@code csv} (the CSV reader).

@@ -59,22 +59,27 @@ public final class FiguresBenchmark {
     }
 
     /** What one measured path took. */
-    record Timed(double seconds, double cpu, long peakHeap, long peakResident, double jit) {
+    record Timed(double seconds, double cpu, long peakHeap, long peakResident, double jit, double from, double to) {
     }
 
     /** A measurement begun: the peaks reset, and the wall, CPU and JIT times read. */
-    record Start(long wall, long cpu, double jit) {
+    record Start(long wall, long cpu, double jit, double from) {
 
         static Start now() {
             org.haigui.core.Peaks.reset();
-            return new Start(System.nanoTime(), cpuNanos(), jitSeconds());
+            return new Start(System.nanoTime(), cpuNanos(), jitSeconds(), uptime());
         }
 
         /** What the path took since it began. */
         Timed stop() {
             return new Timed((System.nanoTime() - wall) / 1e9, (cpuNanos() - cpu) / 1e9,
-                org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(), jitSeconds() - jit);
+                org.haigui.core.Peaks.heap(), org.haigui.core.Peaks.resident(), jitSeconds() - jit, from, uptime());
         }
+    }
+
+    /** The JVM's uptime in seconds (to find a part in a compilation log, whose stamps are uptimes). */
+    static double uptime() {
+        return ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     }
 
     /** Time the JIT compilers have spent so far (all compiler threads; seconds). */
@@ -199,8 +204,10 @@ public final class FiguresBenchmark {
                 b.time().seconds(), b.time().cpu(), b.time().peakHeap() >> 20, b.time().peakResident() >> 20, b.figures().size());
             System.out.printf(Locale.ROOT, "    ratio (a)/(b) = %.2f wall, %.2f cpu; indicators alone/(b) = %.2f wall%n", aw / b.time().seconds(),
                 ac / b.time().cpu(), a.indicators().seconds() / b.time().seconds());
-            System.out.printf(Locale.ROOT, "    JIT compiling meanwhile (compiler threads): import %.2f s, indicators %.2f s, script %.2f s%n",
-                a.importTime().jit(), a.indicators().jit(), b.time().jit());
+            System.out.printf(Locale.ROOT, "    JIT compiling meanwhile (compiler threads): import %.2f s, indicators %.2f s, script %.2f s"
+                + " (JVM uptime: import %.1f-%.1f s, indicators -%.1f s, script %.1f-%.1f s)%n",
+                a.importTime().jit(), a.indicators().jit(), b.time().jit(), a.importTime().from(), a.importTime().to(),
+                a.indicators().to(), b.time().from(), b.time().to());
         }
         for (Done d : outputs) {
             diff = SqlFigures.differences(d.script().figures(), readTidyCsv(d.product()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.haigui.schema.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,9 +121,11 @@ class ImportRulesTest {
             .isEqualTo(empty.rows("SELECT enterprise_id, CAST(year AS VARCHAR) FROM enterprise_years ORDER BY 1, 2"))
             .containsExactly(List.of("E1", "2020"), List.of("E1", "2021"));
         // the keys each batch inserted, as the history has them (what an undo removes)
-        String inserted = "SELECT t.table_name, h.k FROM (SELECT change_batch, person_id AS k FROM hist_persons WHERE op = 'i'"
-            + " UNION ALL SELECT change_batch, enterprise_id FROM hist_enterprises WHERE op = 'i'"
-            + " UNION ALL SELECT change_batch, enterprise_id || '|' || CAST(year AS VARCHAR) FROM hist_enterprise_years WHERE op = 'i') h"
+        String inserted = "SELECT t.table_name, h.k FROM (SELECT change_batch, person_id AS k FROM "
+            + Trail.rows(Schema.table("persons").orElseThrow()) + " WHERE op = 'i'"
+            + " UNION ALL SELECT change_batch, enterprise_id FROM " + Trail.rows(Schema.table("enterprises").orElseThrow()) + " WHERE op = 'i'"
+            + " UNION ALL SELECT change_batch, enterprise_id || '|' || CAST(year AS VARCHAR) FROM "
+            + Trail.rows(Schema.table("enterprise_years").orElseThrow()) + " WHERE op = 'i') h"
             + " JOIN import_batches t ON t.batch_id = h.change_batch WHERE h.k NOT IN ('P9', 'E9') ORDER BY 1, 2";
         assertThat(stored.rows(inserted)).isEqualTo(empty.rows(inserted)).hasSize(5);
         String quarantined = "SELECT table_name, row_key FROM quarantine ORDER BY 1, 2";
