@@ -94,8 +94,10 @@ final class Trail {
 
     /**
      * Records the merge of table t: the stored rows that the classified rows {@code cls} (with
-     * {@code _cls} i/u and {@code _src}) replace, and the keys they insert; and marks revived the
+     * {@code _cls} i/u and {@code _src}) replace, and the keys they insert (when no row of t is
+     * updated, a note per inserting batch instead: see {@link #rows}); and marks revived the
      * tombstones of inserted keys (only rows of an import with {@code --revive} get that far).
+     * {@code inserting} holds the batches that insert rows into t.
      */
     static void recordMerge(Statement st, Table t, String cls, long base, List<Long> inserting, boolean anyUpdated)
         throws SQLException {
@@ -113,11 +115,11 @@ final class Trail {
             } else {
                 // no row of t is updated by this import: after it, the rows of t whose batch is one of these are the rows
                 // they inserted, so a note says so (see rows and settle)
-                StringBuilder notes = new StringBuilder();
+                StringBuilder values = new StringBuilder();
                 for (long b : inserting) {
-                    notes.append(notes.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ").append(b).append(')');
+                    values.append(values.length() == 0 ? "" : ", ").append("('").append(t.name()).append("', ").append(b).append(')');
                 }
-                ImportSql.exec(st, "INSERT INTO " + Migrations.PENDING + " VALUES " + notes);
+                ImportSql.exec(st, "INSERT INTO " + Migrations.PENDING + " VALUES " + values);
             }
             if (activeTombstones(st, t)) {
                 ImportSql.exec(st, "UPDATE tombstones SET revived_batch_id = (SELECT " + (base + 1) + " + min(s._src) FROM " + cls
