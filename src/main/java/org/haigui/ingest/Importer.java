@@ -141,6 +141,7 @@ public final class Importer {
         });
         List<Path> rejectedFiles = new ArrayList<>();
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
+        EngineStaging early = null; // the engine's path, to drop what it read before the transaction
         Set<Table> tables = new LinkedHashSet<>();
         for (Table t : Schema.tables()) {
             for (ImportSource s : sources) {
@@ -157,6 +158,10 @@ public final class Importer {
             staging.createStaging(c, tables, sources);
             EngineStaging engine = new EngineStaging(staging, options, progress, engineOn);
             List<java.util.concurrent.Future<CsvScan>> scans = engine.scans(sources, scanner);
+            if (!sources.isEmpty()) {
+                early = engine;
+                engine.readEarly(c, sources.get(0), scans.get(0));
+            }
             c.setAutoCommit(false);
             org.haigui.store.Transactions.begin(c); // appenders join the transaction instead of committing alone
             for (ImportSource s : sources) {
@@ -234,6 +239,9 @@ public final class Importer {
                 c.setAutoCommit(true);
                 // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
                 staging.dropStaging(c, tables);
+                if (early != null) {
+                    early.dropEarly(c);
+                }
             } catch (SQLException ignored) {
                 // the connection is gone
             }

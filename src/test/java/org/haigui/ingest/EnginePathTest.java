@@ -30,6 +30,7 @@ class EnginePathTest {
     void restore() {
         EngineStaging.enabled = true;
         EngineStaging.refuseForTests = false;
+        EngineStaging.earlyForTests = false;
         EngineRules.useFacts = true;
         EngineStaging.smallBuffersForTests = 0;
         IdColumn.SPLIT = 4 << 20;
@@ -217,6 +218,68 @@ class EnginePathTest {
         long before = EngineStaging.STAGED.get();
         compare(EDGES);
         assertThat(EngineStaging.STAGED.get() - before).as("no file was staged on the engine's path").isZero();
+    }
+
+    /**
+     * The first file read by DuckDB before the import's transaction, while its scan runs ({@link
+     * EngineStaging#readEarly}; here also after it, as on a small file the scan is done first): used
+     * when the scan finds the file plain, dropped when not, and the same stores either way.
+     */
+    @Test
+    void theFirstFileReadBeforeTheTransactionGivesTheSame() throws Exception {
+        EngineStaging.earlyForTests = true;
+        long early = EngineStaging.READ_EARLY.get();
+        long staged = EngineStaging.STAGED.get();
+        compare(EDGES);
+        assertThat(EngineStaging.READ_EARLY.get() - early).as("persons read before the transaction").isEqualTo(1);
+        assertThat(EngineStaging.STAGED.get() - staged).isEqualTo(EDGES.size());
+        String header = "person_id,name_zh\n";
+        for (String body : List.of(
+            "P1,\"张\n三\"\n",                     // a line break in a quoted field: DuckDB reads it, the scan says no
+            "P1,张三\rP2,李四\n",                    // a lone carriage return
+            "P1,张\u0000三\n",                       // a NUL byte
+            "P1,\"张三\"x\n",                        // text after a closing quote: DuckDB's strict reader fails
+            "P1," + "三".repeat(EngineStaging.MAX_LINE_BYTES / 3 + 1) + "\n")) { // a line over 1 MiB
+            early = EngineStaging.READ_EARLY.get();
+            staged = EngineStaging.STAGED.get();
+            long refused = EngineStaging.REFUSED.get();
+            compare(Map.of("persons.csv", header + body, "city_moves.csv",
+                "move_id,person_id,date,event,district\nM1,P1,2012-07-01,arrive,310104\n"));
+            assertThat(EngineStaging.STAGED.get() - staged).as(body).isEqualTo(1); // city_moves only
+            assertThat(EngineStaging.REFUSED.get() - refused).as(body).isZero();
+            assertThat(EngineStaging.READ_EARLY.get() - early).as(body).isBetween(0L, 1L); // 0: DuckDB's reader failed
+        }
+        // refused after the early read: the run again on the Java path gives the same
+        EngineStaging.refuseForTests = true;
+        compare(EDGES);
+    }
+
+    @Test
+    void oneConnectionImportsAgainAfterADryRunOrAFailureWithTheFirstFileReadEarly() throws Exception {
+        EngineStaging.earlyForTests = true;
+        oneConnectionImportsAgainAfterADryRun();
+        // a failed import (the second file's rows refer to a person that is nowhere) leaves no table either
+        Path in = Files.createDirectories(tmp.resolve("failing"));
+        Files.writeString(in.resolve("persons.csv"), "person_id,name_zh\nP1,张三\n");
+        org.haigui.schema.City city = org.haigui.schema.City.load("shanghai");
+        ImportOptions plain = new ImportOptions(java.nio.charset.StandardCharsets.UTF_8, false, false, city, c -> {
+            throw new java.sql.SQLException("a failing after-merge hook");
+        });
+        try (org.haigui.store.Store store = org.haigui.store.Store.open(tmp.resolve("failing.duckdb"))) {
+            long early = EngineStaging.READ_EARLY.get();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Importer(store, plain, org.haigui.core.Progress.NONE).run(List.of(in)));
+            assertThat(EngineStaging.READ_EARLY.get() - early).isEqualTo(1);
+            try (java.sql.Statement st = store.writer().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE temporary")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("temporary tables left on the connection").isZero();
+            }
+            try (java.sql.Statement st = store.writer().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM persons")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
     }
 
     @Test
