@@ -154,7 +154,8 @@ public final class Importer {
             timer.lap("read");
             timer.phase("stage");
             // the staging tables are temporary (not in the store), made before the transaction; the engine's
-            // path scans its files meanwhile, and DuckDB reads them inside it (see EngineStaging.Refused)
+            // path scans its files meanwhile, and DuckDB reads them inside it (see EngineStaging.Refused), but
+            // for the first, which it reads while that one's scan runs (EngineStaging.readEarly)
             staging.createStaging(c, tables, sources);
             EngineStaging engine = new EngineStaging(staging, options, progress, engineOn);
             List<java.util.concurrent.Future<CsvScan>> scans = engine.scans(sources, scanner);
