@@ -250,7 +250,10 @@ final class EngineStaging {
      * {@link #stage} uses the table when the scan finds the file plain, and drops it otherwise. Outside
      * the transaction, a failure of DuckDB's reader ends nothing: the table is dropped, and
      * {@link #stage} reads the file as it would have. {@link #dropEarly} drops what a failed or
-     * dry run leaves (a table made outside the transaction outlives its rollback).
+     * dry run leaves (a table made outside the transaction outlives its rollback). In a file that is not
+     * plain (a line break inside quotes) DuckDB may find an identity number in a cell of another column:
+     * it is held in DuckDB's memory only until the scan's verdict drops the table, never stored (as a
+     * number in another table's file is until the row rules reject its row).
      */
     void readEarly(Connection c, ImportSource first, Future<CsvScan> scanning) {
         if (scanning == null || (scanning.isDone() && !earlyForTests)) {
