@@ -545,8 +545,8 @@ public final class IndicatorEngine {
                 out.add(new ArrayList<>());
                 totals.add(new TreeSet<>());
             }
-            if (batch.size() == 1 && !batchPersons) {
-                // the definition's own query (the tests compare the two)
+            if (!batchPersons) {
+                // the definition's own query, batch being d alone (the tests compare the two)
                 try (SqlSession.Rows rs = c.query(personQuery(bd, sql))) {
                     while (rs.next()) {
                         personRow(d.id(), bd, rs, 0, out.get(0), totals.get(0));

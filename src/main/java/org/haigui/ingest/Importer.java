@@ -141,7 +141,7 @@ public final class Importer {
         });
         List<Path> rejectedFiles = new ArrayList<>();
         Map<Path, Path> pendingMoves = new LinkedHashMap<>();
-        EngineStaging early = null; // the engine's path, to drop what it read before the transaction
+        EngineStaging engine = null; // made in the stage phase; the finally drops what it read before the transaction
         Set<Table> tables = new LinkedHashSet<>();
         for (Table t : Schema.tables()) {
             for (ImportSource s : sources) {
@@ -157,10 +157,9 @@ public final class Importer {
             // path scans its files meanwhile, and DuckDB reads them inside it (see EngineStaging.Refused), but
             // for the first, which it reads while that one's scan runs (EngineStaging.readEarly)
             staging.createStaging(c, tables, sources);
-            EngineStaging engine = new EngineStaging(staging, options, progress, engineOn);
+            engine = new EngineStaging(staging, options, progress, engineOn);
             List<java.util.concurrent.Future<CsvScan>> scans = engine.scans(sources, scanner);
             if (!sources.isEmpty()) {
-                early = engine;
                 engine.readEarly(c, sources.get(0), scans.get(0));
             }
             c.setAutoCommit(false);
@@ -240,8 +239,8 @@ public final class Importer {
                 c.setAutoCommit(true);
                 // the temporary tables made before the transaction outlive its rollback (a failure, a dry run)
                 staging.dropStaging(c, tables);
-                if (early != null) {
-                    early.dropEarly(c);
+                if (engine != null) {
+                    engine.dropEarly(c);
                 }
             } catch (SQLException ignored) {
                 // the connection is gone

@@ -48,8 +48,13 @@ final class Trail {
             implicit.append(t.keyNames().contains(c) ? c : "NULL").append(", ");
         }
         return "(SELECT " + columns(t) + ", change_batch, op FROM " + hist(t) + " UNION ALL SELECT " + implicit + "NULL, "
-            + Schema.BATCH_COLUMN + ", 'i' FROM " + t.name() + " WHERE " + Schema.BATCH_COLUMN + " IN (SELECT batch_id FROM "
-            + Migrations.PENDING + " WHERE table_name = '" + t.name() + "'))";
+            + Schema.BATCH_COLUMN + ", 'i' " + noted(t) + ")";
+    }
+
+    /** FROM and WHERE of the rows of t whose batch is noted in {@code hist_pending}: the keys {@link #rows} adds, {@link #settle} writes. */
+    private static String noted(Table t) {
+        return "FROM " + t.name() + " WHERE " + Schema.BATCH_COLUMN + " IN (SELECT batch_id FROM " + Migrations.PENDING
+            + " WHERE table_name = '" + t.name() + "')";
     }
 
     /**
@@ -72,8 +77,7 @@ final class Trail {
                 }
                 String keys = String.join(", ", t.keyNames());
                 ImportSql.exec(st, "INSERT INTO " + hist(t) + " (" + keys + ", change_batch, op) SELECT " + keys + ", "
-                    + Schema.BATCH_COLUMN + ", 'i' FROM " + t.name() + " WHERE " + Schema.BATCH_COLUMN + " IN (SELECT batch_id FROM "
-                    + Migrations.PENDING + " WHERE table_name = '" + t.name() + "')");
+                    + Schema.BATCH_COLUMN + ", 'i' " + noted(t));
                 ImportSql.exec(st, "DELETE FROM " + Migrations.PENDING + " WHERE table_name = '" + t.name() + "'");
             }
         }

@@ -269,16 +269,8 @@ class EnginePathTest {
             long early = EngineStaging.READ_EARLY.get();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Importer(store, plain, org.haigui.core.Progress.NONE).run(List.of(in)));
             assertThat(EngineStaging.READ_EARLY.get() - early).isEqualTo(1);
-            try (java.sql.Statement st = store.writer().createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE temporary")) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("temporary tables left on the connection").isZero();
-            }
-            try (java.sql.Statement st = store.writer().createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM persons")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isZero();
-            }
+            assertThat(count(store, "SELECT count(*) FROM duckdb_tables() WHERE temporary")).as("temporary tables left on the connection").isZero();
+            assertThat(count(store, "SELECT count(*) FROM persons")).isZero();
         }
     }
 
@@ -295,16 +287,16 @@ class EnginePathTest {
             assertThat(new Importer(store, dry, org.haigui.core.Progress.NONE).run(List.of(in)).dryRun()).isTrue();
             // then a real import on the same connection
             assertThat(new Importer(store, plain, org.haigui.core.Progress.NONE).run(List.of(in)).sources()).hasSize(2);
-            try (java.sql.Statement st = store.writer().createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE temporary")) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("temporary tables left on the connection").isZero();
-            }
-            try (java.sql.Statement st = store.writer().createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM city_moves")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(1);
-            }
+            assertThat(count(store, "SELECT count(*) FROM duckdb_tables() WHERE temporary")).as("temporary tables left on the connection").isZero();
+            assertThat(count(store, "SELECT count(*) FROM city_moves")).isEqualTo(1);
+        }
+    }
+
+    /** A count on the store's writer connection (the import's, whose temporary tables it sees). */
+    private static long count(org.haigui.store.Store store, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement st = store.writer().createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
