@@ -17,6 +17,12 @@ import org.haigui.schema.Table;
  */
 final class CrossRowChecks {
 
+    /** Whether the check for keys seen twice is left out where the keys are proved distinct (the tests run it anyway to compare). */
+    static volatile boolean skipProvenForTests = true;
+
+    /** Checks for keys seen twice left out since the program started (the tests see that it happened). */
+    static final java.util.concurrent.atomic.AtomicLong SKIPPED = new java.util.concurrent.atomic.AtomicLong();
+
     private CrossRowChecks() {
     }
 
@@ -30,7 +36,12 @@ final class CrossRowChecks {
             + " a WHERE " + ImportSql.keyEq(r, "a", "t") + " AND " + ImportSql.ok(r, "a") + ")";
     }
 
-    static void check(Connection c, Table t, Set<Table> staged) throws SQLException {
+    /**
+     * The checks of table {@code t}; {@code keysDistinct}: no two staged rows of t have the same key (its one
+     * input's scan proved it, {@link ImportSource#keysDistinct}), so the check for keys seen twice, which
+     * would find nothing, is left out (measured on the 250,000-person city: 0.29 s of an import of 3.1 s).
+     */
+    static void check(Connection c, Table t, Set<Table> staged, boolean keysDistinct) throws SQLException {
         String s = ImportSql.stg(t);
         try (Statement st = c.createStatement()) {
             for (Column col : t.columns()) {
@@ -87,6 +98,10 @@ final class CrossRowChecks {
                         + effective(r, staged, rk + ", " + y.referencedDateColumn()) + ")) f ON f.id = s." + y.referenceColumn()
                         + " WHERE s." + y.yearColumn() + " IS NOT NULL AND s." + y.yearColumn() + " < f.fy");
                 }
+            }
+            if (keysDistinct && skipProvenForTests) {
+                SKIPPED.incrementAndGet();
+                return;
             }
             // a key seen twice in this import: the last occurrence wins, earlier ones are rejected
             String keys = String.join(", ", t.keyNames().stream().map(k -> "s." + k).toList());

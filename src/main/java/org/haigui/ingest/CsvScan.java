@@ -23,6 +23,11 @@ import java.util.HexFormat;
  * line; no line longer than the reader's limit. The scan runs before DuckDB reads the file, inside the
  * import's transaction, where a failed statement would end the transaction: so it proves what the
  * reader checks rather than learning it from a failure.
+ *
+ * <p>Given the positions of a table's key columns ({@link Keys}), the scan also tells whether every
+ * data record's key is greater than the record's before it ({@link #keysIncreasing}): then no key
+ * appears twice in the file, and the import's check for keys seen twice has nothing to find
+ * ({@link CrossRowChecks}).
  */
 final class CsvScan {
 
@@ -48,6 +53,24 @@ final class CsvScan {
     final boolean[] apostrophes;
     /** Some value starts or ends with a space (what SQL's {@code trim} takes away). */
     final boolean[] spaced;
+    /**
+     * Key columns were given ({@link Keys}), and every data record's key is greater than the one
+     * before it, so no two records have the same key: each key cell non-empty and unquoted, an
+     * integer one in its one written form (digits, no leading zero), records compared part by part
+     * in the key's order, a text part by its bytes (unsigned), an integer part by its number of
+     * digits, then its digits. A file sorted by key (as most exports are) has this; any other
+     * order, or a key cell of another form, leaves it false, and the check is not left out.
+     */
+    final boolean keysIncreasing;
+
+    /**
+     * The key columns of a table by their positions in the file's header, in the key's order, and
+     * which of them are integers (compared as numbers written without leading zeros).
+     */
+    record Keys(int[] positions, boolean[] integer) {
+        /** No key columns: {@link #keysIncreasing} is false. */
+        static final Keys NONE = new Keys(new int[0], new boolean[0]);
+    }
 
     private CsvScan(String sha256, long records, boolean plain, boolean controls, Columns c) {
         this.sha256 = sha256;
@@ -64,7 +87,11 @@ final class CsvScan {
         this.maxFracDigits = c.maxFrac;
         this.apostrophes = c.apostrophes;
         this.spaced = c.spaced;
+        this.keysIncreasing = plain && c.keysIncreasing();
     }
+
+    /** A key value longer than this proves nothing (the scan keeps two records' keys). */
+    static final int MAX_KEY_BYTES = 256;
 
     /** The facts gathered per column, and the value being read. */
     private static final class Columns {
@@ -100,7 +127,42 @@ final class CsvScan {
         byte b4;
         byte b7;
 
-        Columns(int width) {
+        // the key columns (Keys): the part of each column (-1 not a key), the current column's part, and the
+        // key of the record being read, of the record before it, and of this part of the file's first record
+        final int[] partOf;
+        final boolean[] integer;
+        int kp = -1;
+        byte[][] cur;
+        int[] curLen;
+        byte[][] prev;
+        int[] prevLen;
+        byte[][] firstKey;
+        int[] firstLen;
+        boolean hasPrev;
+        /** Every key so far well formed and greater than the one before it (false at once without key columns). */
+        boolean keysOk;
+
+        Columns(int width, Keys keys) {
+            int parts = keys.positions().length;
+            partOf = new int[width];
+            java.util.Arrays.fill(partOf, -1);
+            keysOk = parts > 0;
+            for (int p = 0; p < parts; p++) {
+                int at = keys.positions()[p];
+                if (at < 0 || at >= width || partOf[at] >= 0) {
+                    keysOk = false; // not a column of the header, or named twice: nothing is proved
+                } else {
+                    partOf[at] = p;
+                }
+            }
+            integer = keys.integer().clone();
+            cur = new byte[parts][16];
+            curLen = new int[parts];
+            prev = new byte[parts][16];
+            prevLen = new int[parts];
+            firstKey = new byte[parts][];
+            firstLen = new int[parts];
+            kp = keysOk ? partOf[0] : -1;
             maxBytes = new int[width];
             nonAscii = new boolean[width];
             maxPotential = new int[width];
@@ -120,6 +182,9 @@ final class CsvScan {
         }
 
         void add(byte b) {
+            if (kp >= 0) {
+                keyBytes(new byte[] {b}, 0, 1);
+            }
             last = b;
             if (len == 0) {
                 first = b;
@@ -183,6 +248,9 @@ final class CsvScan {
             }
             int n = j - from;
             if (n > 0) {
+                if (kp >= 0) {
+                    keyBytes(buf, from, n);
+                }
                 if (len == 0) {
                     first = buf[from];
                 }
@@ -206,6 +274,20 @@ final class CsvScan {
 
         /** Takes in the records and facts of the part of the file after this one's. */
         void combine(Columns o) {
+            if (keysOk && o.keysOk && hasPrev && o.hasPrev) {
+                keysOk = compareKeys(prev, prevLen, o.firstKey, o.firstLen) < 0; // this part's last record, the other's first
+            } else {
+                keysOk &= o.keysOk;
+            }
+            if (o.hasPrev) {
+                prev = o.prev;
+                prevLen = o.prevLen;
+                if (!hasPrev) {
+                    firstKey = o.firstKey;
+                    firstLen = o.firstLen;
+                }
+                hasPrev = true;
+            }
             records += o.records;
             ragged |= o.ragged;
             for (int k = 0; k < maxBytes.length; k++) {
@@ -225,6 +307,7 @@ final class CsvScan {
         /** The value ended at a separator: the next one is the next column's. */
         void endValue() {
             end(k++);
+            kp = k < partOf.length && keysOk ? partOf[k] : -1;
             content = true;
         }
 
@@ -232,10 +315,93 @@ final class CsvScan {
         void endRecord() {
             ragged |= k != maxBytes.length - 1;
             end(k);
+            if (keysOk && !header) {
+                keyEnded();
+            }
+            java.util.Arrays.fill(curLen, 0);
             header = false;
             k = 0;
+            kp = keysOk ? partOf[0] : -1;
             records++;
             content = false;
+        }
+
+        /** A quote began the current value: a quoted key cell proves nothing here. */
+        void quoted() {
+            if (kp >= 0) {
+                keysOk = false;
+                kp = -1;
+            }
+        }
+
+        /** Bytes of the current key value. */
+        private void keyBytes(byte[] buf, int from, int n) {
+            int at = curLen[kp];
+            if (at + n > MAX_KEY_BYTES) {
+                keysOk = false; // a long key: nothing proved (the cells are not kept)
+                kp = -1;
+                return;
+            }
+            if (at + n > cur[kp].length) {
+                cur[kp] = java.util.Arrays.copyOf(cur[kp], Math.max(at + n, 2 * cur[kp].length));
+            }
+            System.arraycopy(buf, from, cur[kp], at, n);
+            curLen[kp] = at + n;
+        }
+
+        /** A data record's key is complete: well formed and greater than the one before it, or nothing is proved. */
+        private void keyEnded() {
+            for (int p = 0; p < cur.length; p++) {
+                int n = curLen[p];
+                if (n == 0) {
+                    keysOk = false; // an empty key cell (or a short row)
+                    return;
+                }
+                if (integer[p]) {
+                    for (int i = 0; i < n; i++) {
+                        if (cur[p][i] < '0' || cur[p][i] > '9') {
+                            keysOk = false;
+                            return;
+                        }
+                    }
+                    if (n > 1 && cur[p][0] == '0') {
+                        keysOk = false; // 07 is 7: one number, two forms
+                        return;
+                    }
+                }
+            }
+            if (!hasPrev) {
+                for (int p = 0; p < cur.length; p++) {
+                    firstKey[p] = java.util.Arrays.copyOf(cur[p], curLen[p]);
+                    firstLen[p] = curLen[p];
+                }
+            } else if (compareKeys(prev, prevLen, cur, curLen) >= 0) {
+                keysOk = false;
+                return;
+            }
+            byte[][] t = prev;
+            prev = cur;
+            cur = t;
+            int[] tl = prevLen;
+            prevLen = curLen;
+            curLen = tl;
+            hasPrev = true;
+        }
+
+        /** Negative, zero or positive as key a is below, equal to or above key b (see {@link CsvScan#keysIncreasing}). */
+        private int compareKeys(byte[][] a, int[] aLen, byte[][] b, int[] bLen) {
+            for (int p = 0; p < a.length; p++) {
+                int c = integer[p] && aLen[p] != bLen[p] ? Integer.compare(aLen[p], bLen[p])
+                    : java.util.Arrays.compareUnsigned(a[p], 0, aLen[p], b[p], 0, bLen[p]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        boolean keysIncreasing() {
+            return keysOk && partOf.length > 0;
         }
 
         /** The value of column k ended (k beyond the header: DuckDB refuses the row, so it does not matter). */
@@ -282,15 +448,20 @@ final class CsvScan {
      * thread, over the whole file in order.
      */
     static CsvScan of(Path file, int width, int maxLineBytes) throws IOException {
+        return of(file, width, maxLineBytes, Keys.NONE);
+    }
+
+    /** {@link #of(Path, int, int)}, telling also whether the keys at {@code keys} increase ({@link #keysIncreasing}). */
+    static CsvScan of(Path file, int width, int maxLineBytes, Keys keys) throws IOException {
         long size = Files.size(file);
         long split = size > SPLIT ? lineEndAfter(file, size / 2) : -1;
         MessageDigest digest = Staging.sha256();
         if (split < 0) {
-            Range all = new Range(width, maxLineBytes, true);
+            Range all = new Range(width, keys, maxLineBytes, true);
             all.scan(file, 0, size, digest);
             return all.result(digest, null);
         }
-        Range second = new Range(width, maxLineBytes, false);
+        Range second = new Range(width, keys, maxLineBytes, false);
         IOException[] failed = new IOException[1];
         Thread other = new Thread(() -> {
             try {
@@ -301,7 +472,7 @@ final class CsvScan {
         }, "haigui-import-scan-2");
         other.setDaemon(true);
         other.start();
-        Range first = new Range(width, maxLineBytes, true);
+        Range first = new Range(width, keys, maxLineBytes, true);
         try {
             first.scan(file, 0, split, digest);
             if (!first.plain) {
@@ -371,8 +542,8 @@ final class CsvScan {
         /** The other part failed or the import stopped: no need to go on. */
         volatile boolean stop;
 
-        Range(int width, int maxLineBytes, boolean header) {
-            this.cols = new Columns(width);
+        Range(int width, Keys keys, int maxLineBytes, boolean header) {
+            this.cols = new Columns(width, keys);
             this.cols.header = header;
             this.maxLineBytes = maxLineBytes;
         }
@@ -461,6 +632,7 @@ final class CsvScan {
                     case 0, 1 -> {
                         if (b == '"') {
                             plain = state == 0; // a quote inside an unquoted value is not
+                            cols.quoted();
                             state = 2;
                             cols.content = true;
                         } else if (!outside(b)) {

@@ -145,11 +145,12 @@ final class EngineStaging {
             }
             int width = s.header.schemaIndexOfHeader.length;
             Path file = s.spec.file();
+            CsvScan.Keys keys = keys(s);
             Future<CsvScan> scan = scanner.submit(() -> {
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
                 long cpu = mx.getCurrentThreadCpuTime();
                 try {
-                    return CsvScan.of(file, width, maxLineBytes());
+                    return CsvScan.of(file, width, maxLineBytes(), keys);
                 } finally {
                     staging.engineNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu);
                 }
@@ -199,6 +200,38 @@ final class EngineStaging {
 
     /** The ID tasks of this run, by source index. */
     private final java.util.Map<Integer, IdTask> idTasks = new java.util.HashMap<>();
+
+    /**
+     * The header positions of the table's key columns (the last of repeated headers, as EngineRules reads
+     * them), for the scan to tell whether the keys increase; none when a key column is missing.
+     */
+    static CsvScan.Keys keys(ImportSource s) {
+        List<org.haigui.schema.Column> cols = s.spec.table().columns();
+        List<Integer> positions = new java.util.ArrayList<>();
+        List<Boolean> integer = new java.util.ArrayList<>();
+        for (int c = 0; c < cols.size(); c++) {
+            if (!cols.get(c).key()) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < s.header.schemaIndexOfHeader.length; i++) {
+                if (s.header.schemaIndexOfHeader[i] == c) {
+                    at = i;
+                }
+            }
+            org.haigui.schema.ColumnType type = cols.get(c).type();
+            if (at < 0 || (type != org.haigui.schema.ColumnType.ID && type != org.haigui.schema.ColumnType.INT)) {
+                return CsvScan.Keys.NONE; // a key the scan cannot compare as the rules read it
+            }
+            positions.add(at);
+            integer.add(type == org.haigui.schema.ColumnType.INT);
+        }
+        boolean[] ints = new boolean[integer.size()];
+        for (int i = 0; i < ints.length; i++) {
+            ints[i] = integer.get(i);
+        }
+        return new CsvScan.Keys(positions.stream().mapToInt(Integer::intValue).toArray(), ints);
+    }
 
     /** The header position of the source's identity-number column (the last one, as in HeaderMap.bySchema), or -1. */
     private static int idPosition(ImportSource s) {
@@ -442,6 +475,10 @@ final class EngineStaging {
             }
             s.read = records - counts[0];
             s.blank = counts[0];
+            // every row as the SQL took it, its key cells as written (no space to trim: see EngineRules), and the
+            // keys increasing in the file: no key twice (CrossRowChecks leaves its check out when the table has no
+            // other input)
+            s.keysDistinct = scan.keysIncreasing && accepted == records && !keysSpaced(s, scan);
             s.checksum = scan.sha256;
             s.finished = Staging.now();
             progress.total(s.read);
@@ -452,6 +489,16 @@ final class EngineStaging {
             progress.finish();
             staging.engineNanos.addAndGet(Importer.Timer.cpuNanos() - start);
         }
+    }
+
+    /** Whether a key cell of the file starts or ends with a space (SQL trims it: two cells, one key). */
+    private static boolean keysSpaced(ImportSource s, CsvScan scan) {
+        for (int at : keys(s).positions()) {
+            if (scan.spaced[at] || scan.apostrophes[at]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** DuckDB's strict reader over the file's cells as text (c0 .. c(width-1)). */

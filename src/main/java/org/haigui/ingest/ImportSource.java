@@ -16,6 +16,11 @@ final class ImportSource {
     long rejected;
     LocalDateTime started;
     LocalDateTime finished;
+    /**
+     * No two staged rows of this input have the same key: its scan found the keys increasing, and the
+     * SQL took every row with the key cells as written ({@link EngineStaging#stage}).
+     */
+    boolean keysDistinct;
 
     ImportSource(int index, Sources.Spec spec) {
         this.index = index;

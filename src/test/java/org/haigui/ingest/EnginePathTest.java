@@ -35,6 +35,7 @@ class EnginePathTest {
         EngineStaging.smallBuffersForTests = 0;
         IdColumn.SPLIT = 4 << 20;
         CsvScan.SPLIT = 4 << 20;
+        CrossRowChecks.skipProvenForTests = true;
     }
 
     private static final Map<String, String> EDGES = Map.of(
@@ -209,6 +210,41 @@ class EnginePathTest {
         compare(files);
         // enterprises (credit codes) take the Java path, the seven others the engine's (persons' identity numbers read in Java)
         assertThat(EngineStaging.STAGED.get() - before).isEqualTo(7);
+    }
+
+    /**
+     * A table's one file whose scan found its keys increasing has the check for keys seen twice left out
+     * ({@link CsvScan#keysIncreasing}): the same stores, messages and rejected rows as the Java path, which
+     * always runs it; a key seen twice in sorted order, a key cell with a space, and a table with two files
+     * keep the check, and their duplicates are reported as before.
+     */
+    @Test
+    void keysProvedDistinctLeaveOutTheirCheckAndGiveTheSame() throws Exception {
+        String persons = "person_id,name_zh\nP1,张三\nP2,李四\nP3,王五\n";
+        String moves = "move_id,person_id,date,event,district\nM1,P1,2012-07-01,arrive,310104\nM2,P2,2013-07-01,arrive,310104\n";
+        String years = "enterprise_id,year,employees\nE1,2009,1\nE1,2010,2\nE2,2010,3\n";
+        String enterprises = "enterprise_id,name_zh,founded_date,district,industry\nE1,甲,2008-05-01,310104,C3976\nE2,乙,2008-05-01,310104,C3976\n";
+        long skipped = CrossRowChecks.SKIPPED.get();
+        compare(Map.of("persons.csv", persons, "city_moves.csv", moves, "enterprises.csv", enterprises, "enterprise_years.csv", years));
+        assertThat(CrossRowChecks.SKIPPED.get() - skipped).as("the four files: keys increasing").isEqualTo(4);
+        // the same with the check run: what the skip must give
+        CrossRowChecks.skipProvenForTests = false;
+        compare(Map.of("persons.csv", persons, "city_moves.csv", moves, "enterprises.csv", enterprises, "enterprise_years.csv", years));
+        CrossRowChecks.skipProvenForTests = true;
+        // each with the number of tables whose check is left out: none but enterprises (whose keys do increase)
+        Map<Map<String, String>, Integer> cases = Map.ofEntries(
+            Map.entry(Map.of("persons.csv", persons + "P3,又一个\n"), 0),                                   // a key twice, in sorted order
+            Map.entry(Map.of("persons.csv", "person_id,name_zh\nP1,张三\nP2,李四\n P2,王五\n"), 0),       // one key after trim, two as written
+            Map.entry(Map.of("persons.csv", "person_id,name_zh\nP1,张三\nP2,李四\nP2 ,王五\n"), 0),       // the same, increasing as written
+            Map.entry(Map.of("persons.csv", "person_id,name_zh\nP1,张三\nP2,李四\nＰ２,王五\n"), 0),      // NFKC makes it P2 (the row checker's)
+            Map.entry(Map.of("persons.csv", persons, "persons.more.csv", "person_id,name_zh\nP3,又一个\nP4,赵六\n"), 0), // two files of a table
+            Map.entry(Map.of("enterprises.csv", enterprises, "enterprise_years.csv", years + "E2,2010,4\n"), 1), // a composite key twice
+            Map.entry(Map.of("enterprises.csv", enterprises, "enterprise_years.csv", years + "E2,02010,4\n"), 1)); // 02010 is 2010
+        for (Map.Entry<Map<String, String>, Integer> c : cases.entrySet()) {
+            skipped = CrossRowChecks.SKIPPED.get();
+            compare(c.getKey());
+            assertThat(CrossRowChecks.SKIPPED.get() - skipped).as(c.getKey().toString()).isEqualTo(c.getValue().longValue());
+        }
     }
 
     @Test
