@@ -183,7 +183,7 @@ final class CsvScan {
 
         void add(byte b) {
             if (kp >= 0) {
-                keyBytes(new byte[] {b}, 0, 1);
+                keyByte(b);
             }
             last = b;
             if (len == 0) {
@@ -331,6 +331,15 @@ final class CsvScan {
             if (kp >= 0) {
                 keysOk = false;
                 kp = -1;
+            }
+        }
+
+        /** One byte of the current key value (a byte the runs do not take: outside ASCII, say). */
+        private void keyByte(byte b) {
+            if (curLen[kp] < cur[kp].length && curLen[kp] < MAX_KEY_BYTES) {
+                cur[kp][curLen[kp]++] = b;
+            } else {
+                keyBytes(new byte[] {b}, 0, 1);
             }
         }
 
