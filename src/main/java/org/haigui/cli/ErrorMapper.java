@@ -77,7 +77,13 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("haigui: " + ex.getMessage());
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
+            // picocli checks the required parameters first: "import --no-such" said "Missing required parameter:
+            // 'PATH'" about a command whose real fault is the unknown option (as "import --no-such DIR" says)
+            message = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments()).getMessage();
+        }
+        err.println("haigui: " + message);
         err.println("Try 'haigui " + (cmd.getCommandName().equals("haigui") ? "" : cmd.getCommandName() + " ") + "--help'.");
         err.flush();
         return USAGE_OR_FILE;

@@ -62,6 +62,18 @@ class CommandTreeTest {
         }
     }
 
+    /** An unknown option is named as such, also where a required parameter is missing too (picocli checks that first). */
+    @Test
+    void anUnknownOptionIsNamedBeforeAMissingParameter() {
+        for (List<String> args : List.of(List.of("import", "--no-such"), List.of("import", "--no-such", "dir"))) {
+            String[] r = run(new CommandLine(new Main()), args);
+            assertThat(r[2]).as(String.join(" ", args)).startsWith("haigui: Unknown option: '--no-such'").doesNotContain("Missing");
+            assertThat(Integer.parseInt(r[0])).as(String.join(" ", args)).isEqualTo(2);
+        }
+        String[] missing = run(new CommandLine(new Main()), List.of("import"));
+        assertThat(missing[2]).startsWith("haigui: Missing required parameter: 'PATH'");
+    }
+
     @Test
     void anythingThatNamesNoSubcommandGetsTheWholeTree() {
         for (String[] args : List.of(new String[0], new String[] {"--version"}, new String[] {"help", "import"},
