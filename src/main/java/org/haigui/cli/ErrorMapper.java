@@ -73,18 +73,36 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler, Comma
         }
     }
 
+    /** What kind of command-line fault {@code e} is, in Chinese. */
+    static String chinese(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException) {
+            return "缺少必需的参数";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException) {
+            return "未知的选项或多余的参数";
+        } else if (e instanceof CommandLine.OverwrittenOptionException) {
+            return "同一选项给了不止一次";
+        } else if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            return "这些选项不能同时使用";
+        } else if (e.getCause() instanceof CommandLine.TypeConversionException) {
+            return "选项的值有误";
+        }
+        return "命令行有误";
+    }
+
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        String message = ex.getMessage();
+        CommandLine.ParameterException shown = ex;
         if (ex instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()) {
             // picocli checks the required parameters first: "import --no-such" said "Missing required parameter:
             // 'PATH'" about a command whose real fault is the unknown option (as "import --no-such DIR" says)
-            message = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments()).getMessage();
+            shown = new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
         }
-        err.println("haigui: " + message);
-        err.println("Try 'haigui " + (cmd.getCommandName().equals("haigui") ? "" : cmd.getCommandName() + " ") + "--help'.");
+        // picocli's message, and what it is in Chinese (every message a person reads is in both languages)
+        err.println("haigui: " + shown.getMessage() + " (" + chinese(shown) + ")");
+        err.println("Try 'haigui " + (cmd.getCommandName().equals("haigui") ? "" : cmd.getCommandName() + " ") + "--help'"
+            + " (查看用法).");
         err.flush();
         return USAGE_OR_FILE;
     }

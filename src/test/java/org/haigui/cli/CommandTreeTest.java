@@ -62,16 +62,23 @@ class CommandTreeTest {
         }
     }
 
-    /** An unknown option is named as such, also where a required parameter is missing too (picocli checks that first). */
+    /**
+     * An unknown option is named as such, also where a required parameter is missing too (picocli checks
+     * that first); each message says in Chinese too what kind of fault it is.
+     */
     @Test
     void anUnknownOptionIsNamedBeforeAMissingParameter() {
         for (List<String> args : List.of(List.of("import", "--no-such"), List.of("import", "--no-such", "dir"))) {
             String[] r = run(new CommandLine(new Main()), args);
-            assertThat(r[2]).as(String.join(" ", args)).startsWith("haigui: Unknown option: '--no-such'").doesNotContain("Missing");
+            assertThat(r[2]).as(String.join(" ", args)).startsWith("haigui: Unknown option: '--no-such' (未知的选项或多余的参数)")
+                .doesNotContain("Missing").contains("Try 'haigui import --help' (查看用法).");
             assertThat(Integer.parseInt(r[0])).as(String.join(" ", args)).isEqualTo(2);
         }
         String[] missing = run(new CommandLine(new Main()), List.of("import"));
-        assertThat(missing[2]).startsWith("haigui: Missing required parameter: 'PATH'");
+        assertThat(missing[2]).startsWith("haigui: Missing required parameter: 'PATH' (缺少必需的参数)");
+        String[] value = run(new CommandLine(new Main()), List.of("synth", "--persons", "many"));
+        assertThat(value[2]).as("a value picocli cannot convert").contains("'many'").contains("(选项的值有误)");
+        assertThat(Integer.parseInt(value[0])).isEqualTo(2);
     }
 
     @Test
