@@ -410,7 +410,7 @@ final class CsvScan {
         }
 
         boolean keysIncreasing() {
-            return keysOk && partOf.length > 0;
+            return keysOk; // false from the start without key columns
         }
 
         /** The value of column k ended (k beyond the header: DuckDB refuses the row, so it does not matter). */

@@ -207,30 +207,24 @@ final class EngineStaging {
      */
     static CsvScan.Keys keys(ImportSource s) {
         List<org.haigui.schema.Column> cols = s.spec.table().columns();
-        List<Integer> positions = new java.util.ArrayList<>();
-        List<Boolean> integer = new java.util.ArrayList<>();
-        for (int c = 0; c < cols.size(); c++) {
-            if (!cols.get(c).key()) {
-                continue;
-            }
-            int at = -1;
+        List<org.haigui.schema.Column> key = s.spec.table().keyColumns();
+        int[] positions = new int[key.size()];
+        boolean[] integer = new boolean[key.size()];
+        for (int p = 0; p < key.size(); p++) {
+            int c = cols.indexOf(key.get(p));
+            positions[p] = -1;
             for (int i = 0; i < s.header.schemaIndexOfHeader.length; i++) {
                 if (s.header.schemaIndexOfHeader[i] == c) {
-                    at = i;
+                    positions[p] = i;
                 }
             }
-            org.haigui.schema.ColumnType type = cols.get(c).type();
-            if (at < 0 || (type != org.haigui.schema.ColumnType.ID && type != org.haigui.schema.ColumnType.INT)) {
+            org.haigui.schema.ColumnType type = key.get(p).type();
+            if (positions[p] < 0 || (type != org.haigui.schema.ColumnType.ID && type != org.haigui.schema.ColumnType.INT)) {
                 return CsvScan.Keys.NONE; // a key the scan cannot compare as the rules read it
             }
-            positions.add(at);
-            integer.add(type == org.haigui.schema.ColumnType.INT);
+            integer[p] = type == org.haigui.schema.ColumnType.INT;
         }
-        boolean[] ints = new boolean[integer.size()];
-        for (int i = 0; i < ints.length; i++) {
-            ints[i] = integer.get(i);
-        }
-        return new CsvScan.Keys(positions.stream().mapToInt(Integer::intValue).toArray(), ints);
+        return new CsvScan.Keys(positions, integer);
     }
 
     /** The header position of the source's identity-number column (the last one, as in HeaderMap.bySchema), or -1. */

@@ -49,6 +49,8 @@ class DialectSparkTest {
         }
         // what the providers run at the start of a run, recorded by a connection that only records
         catalogue.prepare(ctx, recorder(out, dialect));
+        // person counts of the same breakdowns, as a run counts them: in one query (IndicatorEngine.personQuery(bd, sqls))
+        java.util.Map<List<String>, List<String>> batched = new java.util.LinkedHashMap<>();
         for (IndicatorDefinition d : catalogue.entries()) {
             if (!d.available()) {
                 continue;
@@ -59,7 +61,10 @@ class DialectSparkTest {
             String sql = BaseTables.bind(d.sql(), D, dialect);
             out.add(switch (d.kind()) {
                 case TIDY -> sql;
-                case PERSON_COUNT -> IndicatorEngine.personQuery(d.breakdowns(), sql);
+                case PERSON_COUNT -> {
+                    batched.computeIfAbsent(d.breakdowns(), k -> new ArrayList<>()).add(sql);
+                    yield IndicatorEngine.personQuery(d.breakdowns(), sql);
+                }
                 case ENT_MEDIAN_DIFFERENCE -> sql;
                 default -> IndicatorEngine.enterpriseQuery(d, sql, "hg_eb", dialect);
             });
@@ -67,6 +72,7 @@ class DialectSparkTest {
                 out.add(BaseTables.bind(d.periodsSql(), D, dialect));
             }
         }
+        batched.forEach((bd, sqls) -> out.add(IndicatorEngine.personQuery(bd, sqls)));
         return out;
     }
 
