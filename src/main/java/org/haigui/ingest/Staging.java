@@ -226,7 +226,7 @@ final class Staging {
             progress.advance(s.read);
             progress.finish();
         }
-        s.checksum = s.spec.sheet() == null ? HexFormat.of().formatHex(digest.digest()) : checksumOf(s.spec.file());
+        s.checksum = s.spec.sheet() == null ? HexFormat.of().formatHex(digest.digest()) : workbookChecksum(s.spec.file());
         s.finished = now();
     }
 
@@ -411,6 +411,18 @@ final class Staging {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Workbooks' checksums, each computed once however many of its sheets are staged. */
+    private final java.util.Map<Path, String> workbookChecksums = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String workbookChecksum(Path file) throws IOException {
+        String known = workbookChecksums.get(file);
+        if (known == null) {
+            known = checksumOf(file);
+            workbookChecksums.put(file, known);
+        }
+        return known;
     }
 
     static String checksumOf(Path file) throws IOException {

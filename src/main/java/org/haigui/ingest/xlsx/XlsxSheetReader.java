@@ -83,8 +83,22 @@ public final class XlsxSheetReader implements AutoCloseable {
     private int highestRowSeen;
     private long rowsReturned;
     private long rowChars;
-    /** The column of the cell readCell read last. */
-    private int lastColumn;
+    /** The current row's column before this cell's, and whether its cells came in column order so far. */
+    private int previousColumn;
+    private boolean sorted;
+
+    /** Whether sheets are read by {@link SheetBytes} where they can be (the tests compare both ways). */
+    static boolean FAST = true;
+
+    private final WorkbookZip zip;
+    private final WorkbookZip.Entry entry;
+    /** The part is UTF-16 (found by the first pass): StAX reads it. */
+    private boolean utf16;
+    /** The fast path, null once StAX reads the sheet; the physical rows it read. */
+    private SheetBytes fast;
+    private long fastRows;
+    /** The fast path stopped within the sheet and StAX read it again (for tests). */
+    boolean fellBack;
 
     /** A merged range with the value of its top-left cell. */
     private record Fill(MergeScanner.Range range, String text, Kind kind) {}
@@ -92,6 +106,8 @@ public final class XlsxSheetReader implements AutoCloseable {
     XlsxSheetReader(XlsxWorkbook workbook, WorkbookZip zip, String sheetName, WorkbookZip.Entry entry, Styles styles,
             SharedStrings sharedStrings, boolean date1904) {
         this.workbook = workbook;
+        this.zip = zip;
+        this.entry = entry;
         this.fileLabel = zip.fileLabel();
         this.sheetName = sheetName;
         this.part = entry.name();
@@ -114,8 +130,25 @@ public final class XlsxSheetReader implements AutoCloseable {
         boolean ok = false;
         try {
             this.stream = zip.open(entry);
-            this.xml = Xml.reader(stream, fileLabel, part);
-            toSheetData();
+            if (FAST && !utf16) {
+                try {
+                    fast = SheetBytes.open(stream, new FastSink(), fileLabel, part);
+                } catch (IOException e) {
+                    fast = null; // StAX reads the part again and reports it
+                }
+                if (fast == null) {
+                    try {
+                        stream.close();
+                    } catch (IOException ignored) {
+                        // an entry stream releases its inflater on close and cannot fail
+                    }
+                    stream = zip.open(entry);
+                }
+            }
+            if (fast == null) {
+                this.xml = Xml.reader(stream, fileLabel, part);
+                toSheetData();
+            }
             ok = true;
         } finally {
             if (!ok) {
@@ -128,15 +161,28 @@ public final class XlsxSheetReader implements AutoCloseable {
         return CellRefs.columnName(m.left()) + m.top() + ":" + CellRefs.columnName(m.right()) + m.bottom();
     }
 
-    /** The first pass: the merged ranges of the sheet, sorted by top row then left column. */
+    /** What the first pass over a sheet found: its merged ranges (sorted), the refs not understood, whether it is UTF-16. */
+    record FirstPass(MergeScanner.Range[] ranges, List<String> invalid, boolean utf16) {}
+
+    /** The first pass: the merged ranges of the sheet, sorted by top row then left column (made once per workbook). */
     private MergeScanner.Range[] scanMerges(WorkbookZip zip, WorkbookZip.Entry entry) {
+        FirstPass first = workbook.firstPass(entry.name(), () -> firstPass(zip, entry));
+        utf16 = first.utf16();
+        for (String bad : first.invalid()) {
+            warnings.add("sheet " + sheetName + ": merged cells '" + bad + "' is not a range this reader understands; it is ignored");
+        }
+        return first.ranges();
+    }
+
+    private FirstPass firstPass(WorkbookZip zip, WorkbookZip.Entry entry) {
         MergeScanner.Result result;
+        boolean utf16;
         try (InputStream raw = zip.open(entry); BufferedInputStream in = new BufferedInputStream(raw, 4)) {
             in.mark(4);
             int b0 = in.read();
             int b1 = in.read();
             in.reset();
-            boolean utf16 = (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || b0 == 0 || b1 == 0;
+            utf16 = (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || b0 == 0 || b1 == 0;
             result = utf16 ? skimMerges(in) : MergeScanner.scan(in, maxColumns, MAX_MERGED_RANGES);
         } catch (MergeScanner.TooManyRanges e) {
             throw HaiguiException.input(fileLabel + ": sheet " + sheetName + " declares more than " + e.max
@@ -144,12 +190,9 @@ public final class XlsxSheetReader implements AutoCloseable {
         } catch (IOException e) {
             throw HaiguiException.input(fileLabel + ": cannot read sheet " + sheetName + ": " + e.getMessage(), e);
         }
-        for (String bad : result.invalid()) {
-            warnings.add("sheet " + sheetName + ": merged cells '" + bad + "' is not a range this reader understands; it is ignored");
-        }
         MergeScanner.Range[] ranges = result.ranges().toArray(new MergeScanner.Range[0]);
         Arrays.sort(ranges, BY_TOP_LEFT);
-        return ranges;
+        return new FirstPass(ranges, List.copyOf(result.invalid()), utf16);
     }
 
     /** The first pass for the rare sheet that is not UTF-8: a StAX skim. */
@@ -319,6 +362,26 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     /** Reads the next row element into pendingRow/pendingCells, or marks the end of sheetData. */
     private void readPhysicalRow() throws XMLStreamException {
+        if (fast != null) {
+            int got;
+            try {
+                got = fast.next();
+            } catch (IOException e) {
+                got = SheetBytes.BAIL; // StAX reads the part again and reports it
+            }
+            if (got == SheetBytes.ROW) {
+                fastRows++;
+                return;
+            }
+            if (got == SheetBytes.END) {
+                xmlDone = true;
+                return;
+            }
+            toStax();
+            if (xmlDone) {
+                return;
+            }
+        }
         while (xml.hasNext()) {
             int ev = xml.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -336,8 +399,51 @@ public final class XlsxSheetReader implements AutoCloseable {
         xmlDone = true;
     }
 
+    /**
+     * The fast path met something outside its form: StAX reads the part from its start, and the rows
+     * the fast path read are read again (with the same checks, so none fails) and left out.
+     */
+    private void toStax() throws XMLStreamException {
+        fast = null;
+        fellBack = true;
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // an entry stream releases its inflater on close and cannot fail
+        }
+        stream = zip.open(entry);
+        xml = Xml.reader(stream, fileLabel, part);
+        toSheetData();
+        long again = fastRows;
+        lastPhysicalRow = 0;
+        for (long i = 0; i < again && !xmlDone; i++) {
+            readPhysicalRow();
+            pendingRow = -1;
+        }
+        pendingCells.clear();
+    }
+
     private void readRow() throws XMLStreamException {
-        String r = Xml.plainAttr(xml, "r");
+        int rowNumber = startRow(Xml.plainAttr(xml, "r"));
+        while (true) {
+            int ev = xml.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                if ("c".equals(xml.getLocalName())) {
+                    readCell(rowNumber);
+                } else {
+                    Xml.skipElement(xml);
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                break;
+            } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("unexpected end of the document in row " + rowNumber);
+            }
+        }
+        endRow(rowNumber);
+    }
+
+    /** A row element began, with that r attribute (null without): its number, checked; the row's state reset. Both paths. */
+    private int startRow(String r) {
         int rowNumber;
         if (r == null) {
             rowNumber = lastPhysicalRow + 1;
@@ -353,32 +459,33 @@ public final class XlsxSheetReader implements AutoCloseable {
         }
         lastPhysicalRow = rowNumber;
         rowChars = 0;
-        List<XlsxCell> cells = pendingCells;
-        cells.clear();
-        int previousColumn = -1;
-        boolean sorted = true;
-        while (true) {
-            int ev = xml.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if ("c".equals(xml.getLocalName())) {
-                    XlsxCell cell = readCell(rowNumber, previousColumn);
-                    int column = lastColumn;
-                    if (column <= previousColumn) {
-                        sorted = false;
-                    }
-                    previousColumn = column;
-                    if (cell != null) {
-                        cells.add(cell);
-                    }
-                } else {
-                    Xml.skipElement(xml);
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            } else if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of the document in row " + rowNumber);
-            }
+        pendingCells.clear();
+        previousColumn = -1;
+        sorted = true;
+        return rowNumber;
+    }
+
+    /** A c element began in the row, with that r attribute (null without): its column, checked. Both paths. */
+    private int startCell(int rowNumber, String ref) {
+        int column = cellColumn(rowNumber, previousColumn, ref);
+        if (column <= previousColumn) {
+            sorted = false;
         }
+        previousColumn = column;
+        return column;
+    }
+
+    /** The c element ended: its cell, unless blank, joins the row. Both paths. */
+    private void endCell(int rowNumber, int column, String type, int style, String value, String inlineText, boolean formula) {
+        XlsxCell cell = cellOf(rowNumber, column, type, style, value, inlineText, formula);
+        if (cell != null) {
+            pendingCells.add(cell);
+        }
+    }
+
+    /** The row element ended: its cells in column order, each place once; the row is pending. Both paths. */
+    private void endRow(int rowNumber) {
+        List<XlsxCell> cells = pendingCells;
         if (!sorted) {
             cells.sort(Comparator.comparingInt(XlsxCell::column));
             for (int i = 1; i < cells.size(); i++) {
@@ -388,6 +495,40 @@ public final class XlsxSheetReader implements AutoCloseable {
             }
         }
         pendingRow = rowNumber;
+    }
+
+    /** The fast path's rows go through the same checks as StAX's ({@link SheetBytes}). */
+    private final class FastSink implements SheetBytes.Sink {
+        private int column;
+        private String type;
+        private int style;
+
+        @Override
+        public int row(String r) {
+            return startRow(r);
+        }
+
+        @Override
+        public void cell(int row, String ref, String t, String s) {
+            column = startCell(row, ref);
+            type = t;
+            style = s == null ? 0 : Math.max(0, parsePositiveInt(s.trim()));
+        }
+
+        @Override
+        public void cellEnd(int row, String value, String inline, boolean formula) {
+            endCell(row, column, type, style, value, inline, formula);
+        }
+
+        @Override
+        public void rowEnd(int row) {
+            endRow(row);
+        }
+
+        @Override
+        public void chars(int row, int n) {
+            addRowChars(row, n);
+        }
     }
 
     private int cellColumn(int rowNumber, int previousColumn, String ref) {
@@ -409,10 +550,11 @@ public final class XlsxSheetReader implements AutoCloseable {
     }
 
     /**
-     * Reads a c element (the reader on its START_ELEMENT); null when the cell is blank. Its column
-     * (from its r attribute, or the one after previousColumn) is left in lastColumn.
+     * Reads a c element (the reader on its START_ELEMENT): its column (from its r attribute, or the
+     * one after the row's previous one) is checked first, then its content read; the cell, unless
+     * blank, joins the row.
      */
-    private XlsxCell readCell(int rowNumber, int previousColumn) throws XMLStreamException {
+    private void readCell(int rowNumber) throws XMLStreamException {
         String type = null;
         String ref = null;
         int style = 0;
@@ -431,8 +573,7 @@ public final class XlsxSheetReader implements AutoCloseable {
                 }
             }
         }
-        int column = cellColumn(rowNumber, previousColumn, ref);
-        lastColumn = column;
+        int column = startCell(rowNumber, ref);
         String value = null;
         String inlineText = null;
         boolean formula = false;
@@ -461,7 +602,7 @@ public final class XlsxSheetReader implements AutoCloseable {
                 throw new XMLStreamException("unexpected end of the document in row " + rowNumber);
             }
         }
-        return cellOf(rowNumber, column, type, style, value, inlineText, formula);
+        endCell(rowNumber, column, type, style, value, inlineText, formula);
     }
 
     private XlsxCell cellOf(int rowNumber, int column, String type, int style, String value, String inlineText, boolean formula) {

@@ -36,6 +36,11 @@ public final class XlsxWorkbook implements AutoCloseable {
     /** Sheet name -> worksheet part, in workbook order. */
     private final Map<String, String> sheets;
     private final List<XlsxSheetReader> openReaders = new ArrayList<>();
+    /**
+     * Each sheet's first pass (its merged ranges, whether it is UTF-16), kept once made: an import
+     * opens a sheet twice (its header is checked first), and the first pass reads the whole part.
+     */
+    private final Map<String, XlsxSheetReader.FirstPass> firstPasses = new java.util.HashMap<>();
     private Styles styles;
     private SharedStrings sharedStrings;
     private boolean closed;
@@ -199,6 +204,18 @@ public final class XlsxWorkbook implements AutoCloseable {
             Relationships.Rel ss = workbookRels.firstOfType(REL_SHARED_STRINGS);
             sharedStrings = SharedStrings.read(zip,
                     ss != null ? ss.target() : Relationships.directoryOf(workbookPart) + "sharedStrings.xml");
+        }
+    }
+
+    /** The sheet part's first pass, made by {@code scan} the first time it is asked for (a failure is not kept). */
+    XlsxSheetReader.FirstPass firstPass(String part, java.util.function.Supplier<XlsxSheetReader.FirstPass> scan) {
+        synchronized (firstPasses) {
+            XlsxSheetReader.FirstPass p = firstPasses.get(part);
+            if (p == null) {
+                p = scan.get();
+                firstPasses.put(part, p);
+            }
+            return p;
         }
     }
 

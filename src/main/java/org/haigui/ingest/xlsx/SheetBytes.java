@@ -1,0 +1,791 @@
+package org.haigui.ingest.xlsx;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The rows of a UTF-8 sheet read straight from its bytes, for {@link XlsxSheetReader}: the fast path
+ * beside the StAX reader, which parses every character through a general XML parser (measured: about
+ * half of a workbook import's time went to it).
+ *
+ * <p>It takes only the form spreadsheet writers use inside {@code sheetData}: {@code row} and {@code c}
+ * elements, and in a cell {@code v}, {@code f} and an inline string {@code is} of {@code t} elements;
+ * attributes quoted, of ASCII without {@code &}, {@code <} or a line break; text with the five named
+ * entities and character references; comments, CDATA sections and processing instructions nowhere.
+ * It checks what a well-formed document needs of that form (names and end tags match, whitespace
+ * between attributes, no attribute twice, only declared prefixes, UTF-8 well formed, only XML's
+ * characters, no {@code ]]>} in text). Anything else - another element, a carriage return in text
+ * (which XML would turn into a line feed), a name outside ASCII, a tag over 4 KB, the end of the bytes
+ * - makes it stop with {@link #BAIL} before it reports anything about that row, and the reader reads
+ * the sheet again with StAX from the start, skipping the rows already returned, so that every row is
+ * read and every error is reported as StAX reads it. What it does report is what StAX gives for the
+ * same bytes: {@code XlsxSheetReaderTest}'s differential test compares the two on generated sheets.
+ *
+ * <p>The part before {@code sheetData} (the worksheet's properties, columns, views: a few KB) is
+ * checked by StAX itself: its bytes up to the end of the {@code sheetData} start tag are read into
+ * memory (at most 1 MiB) and parsed, which also gives the namespace prefixes in scope and the declared
+ * encoding and version (UTF-8 and 1.0, or no fast path).
+ */
+final class SheetBytes {
+
+    /** What {@link #next} read. */
+    static final int ROW = 0;
+    static final int END = 1;
+    static final int BAIL = 2;
+
+    /** Where the rows go: {@link XlsxSheetReader}'s checks, shared with its StAX path. */
+    interface Sink {
+        /** A row element's start tag, with its {@code r} attribute (null without); returns the row's number. */
+        int row(String r);
+
+        /** A c element's start tag in row {@code row}, with its r, t and s attributes (null without). */
+        void cell(int row, String ref, String type, String style);
+
+        /** The c element ended: the text of its last v (null without), of its inline string (null without), and whether it had an f. */
+        void cellEnd(int row, String value, String inline, boolean formula);
+
+        /** The row element ended. */
+        void rowEnd(int row);
+
+        /** {@code n} characters of cell text more in the row (its limit). */
+        void chars(int row, int n);
+    }
+
+    /** The longest prologue read into memory, and the longest tag taken (bytes). */
+    private static final int MAX_PROLOGUE = 1 << 20;
+    private static final int MAX_TAG = 4096;
+    private static final byte[] SHEET_DATA = "sheetData".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final InputStream in;
+    private final Sink sink;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private final NamespaceContext names;
+    /** Element names with the prefix of sheetData ("x:row"), as bytes. */
+    private final byte[] rowName;
+    private final byte[] cName;
+    private final byte[] vName;
+    private final byte[] fName;
+    private final byte[] isName;
+    private final byte[] tName;
+    private final byte[] sheetDataName;
+
+    // the text read last
+    private char[] text = new char[256];
+    private int textLen;
+    // the attributes of the tag read last: r, t and s, and every name (for the duplicate check)
+    private String attrR;
+    private String attrT;
+    private String attrS;
+    private final long[] attrNames = new long[32];
+    private final String[] attrLongNames = new String[32];
+    private int attrCount;
+    private int tagBytes;
+
+    private SheetBytes(InputStream in, Sink sink, byte[] rest, int restLen, NamespaceContext names, String prefix) {
+        this.in = in;
+        this.sink = sink;
+        this.names = names;
+        System.arraycopy(rest, 0, buf, 0, restLen);
+        this.lim = restLen;
+        String p = prefix.isEmpty() ? "" : prefix + ":";
+        rowName = ascii(p + "row");
+        cName = ascii(p + "c");
+        vName = ascii(p + "v");
+        fName = ascii(p + "f");
+        isName = ascii(p + "is");
+        tName = ascii(p + "t");
+        sheetDataName = ascii(p + "sheetData");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads {@code in} (the sheet part's bytes, UTF-8 or without a declaration) up to the end of the
+     * sheetData start tag and checks that part with StAX; the reader positioned in sheetData, or null
+     * when the fast path does not take this sheet (the stream is then partly read: the caller opens
+     * the part again).
+     */
+    static SheetBytes open(InputStream in, Sink sink, String fileLabel, String part) throws IOException {
+        byte[] pro = new byte[1 << 13];
+        int n = 0;
+        int found = -1; // where "sheetData" starts, after "<" or "<prefix:"
+        int lt = -1;
+        int scanned = 0;
+        while (found < 0) {
+            if (n == pro.length) {
+                if (pro.length >= MAX_PROLOGUE) {
+                    return null;
+                }
+                pro = Arrays.copyOf(pro, pro.length * 2);
+            }
+            int got = in.read(pro, n, pro.length - n);
+            if (got <= 0) {
+                return null;
+            }
+            n += got;
+            for (; scanned + SHEET_DATA.length < n && found < 0; scanned++) {
+                if (scanned > 0 && pro[scanned] == 's' && Arrays.equals(pro, scanned, scanned + SHEET_DATA.length, SHEET_DATA, 0, SHEET_DATA.length)) {
+                    byte after = pro[scanned + SHEET_DATA.length];
+                    if (after == '>' || after == '/' || isSpace(after)) {
+                        int at = scanned - 1;
+                        if (pro[at] == ':') {
+                            do {
+                                at--;
+                            } while (at > 0 && (nameStart(pro[at]) || (pro[at] >= '0' && pro[at] <= '9') || pro[at] == '-' || pro[at] == '.'));
+                        }
+                        if (at >= 0 && pro[at] == '<' && at + 1 != scanned - 1) {
+                            found = scanned;
+                            lt = at;
+                        }
+                    }
+                }
+            }
+        }
+        String prefix = found - lt > 1 ? new String(pro, lt + 1, found - lt - 2, java.nio.charset.StandardCharsets.US_ASCII) : "";
+        // the end of that start tag (a quoted value may hold '>')
+        int end = -1;
+        int quote = 0;
+        int at = found + SHEET_DATA.length;
+        while (true) {
+            for (; at < n; at++) {
+                byte b = pro[at];
+                if (quote != 0) {
+                    if (b == quote) {
+                        quote = 0;
+                    }
+                } else if (b == '"' || b == '\'') {
+                    quote = b;
+                } else if (b == '>') {
+                    end = at;
+                    break;
+                }
+            }
+            if (end >= 0) {
+                break;
+            }
+            if (n == pro.length) {
+                if (pro.length >= MAX_PROLOGUE) {
+                    return null;
+                }
+                pro = Arrays.copyOf(pro, pro.length * 2);
+            }
+            int got = in.read(pro, n, pro.length - n);
+            if (got <= 0) {
+                return null;
+            }
+            n += got;
+        }
+        if (pro[end - 1] == '/') {
+            return null; // an empty sheetData: nothing to read fast
+        }
+        // StAX checks the part up to there, as it reads it; its first sheetData must be this one
+        XMLStreamReader r;
+        try {
+            r = Xml.reader(new ByteArrayInputStream(pro, 0, end + 1), fileLabel, part);
+            while (true) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT && "sheetData".equals(r.getLocalName())) {
+                    break;
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return null; // StAX will say what is wrong, reading the whole part
+        }
+        String declared = r.getCharacterEncodingScheme();
+        String version = r.getVersion();
+        String seen = r.getPrefix() == null ? "" : r.getPrefix();
+        if ((declared != null && !declared.equalsIgnoreCase("UTF-8")) || (version != null && !version.equals("1.0"))
+                || !seen.equals(prefix)) {
+            return null;
+        }
+        return new SheetBytes(in, sink, Arrays.copyOfRange(pro, end + 1, n), n - (end + 1), r.getNamespaceContext(), prefix);
+    }
+
+    private static boolean isSpace(int b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private int read() throws IOException {
+        if (pos < lim) {
+            return buf[pos++] & 0xFF;
+        }
+        return refill();
+    }
+
+    private int refill() throws IOException {
+        int got = in.read(buf, 0, buf.length);
+        if (got <= 0) {
+            lim = 0;
+            pos = 0;
+            return -1;
+        }
+        lim = got;
+        pos = 1;
+        return buf[0] & 0xFF;
+    }
+
+    /** The first byte after any markup whitespace, or -1. */
+    private int skipSpace() throws IOException {
+        int b = read();
+        while (isSpace(b)) {
+            b = read();
+        }
+        return b;
+    }
+
+    /**
+     * Reads the next row element (or the end of sheetData) and hands it to the sink; {@link #BAIL}
+     * when something is outside this reader's form (the sink then heard of no row since the last).
+     */
+    int next() throws IOException {
+        int b = skipSpace();
+        if (b != '<') {
+            return BAIL;
+        }
+        b = read();
+        if (b == '/') {
+            return endTag(sheetDataName) ? END : BAIL;
+        }
+        if (!name(b, rowName)) {
+            return BAIL;
+        }
+        int tag = attributes(false);
+        if (tag == BAD) {
+            return BAIL;
+        }
+        int row = sink.row(attrR);
+        if (tag == EMPTY_TAG) {
+            sink.rowEnd(row);
+            return ROW;
+        }
+        while (true) {
+            b = skipSpace();
+            if (b != '<') {
+                return BAIL;
+            }
+            b = read();
+            if (b == '/') {
+                if (!endTag(rowName)) {
+                    return BAIL;
+                }
+                sink.rowEnd(row);
+                return ROW;
+            }
+            if (!name(b, cName)) {
+                return BAIL;
+            }
+            tag = attributes(true);
+            if (tag == BAD) {
+                return BAIL;
+            }
+            sink.cell(row, attrR, attrT, attrS);
+            if (tag == EMPTY_TAG) {
+                sink.cellEnd(row, null, null, false);
+                continue;
+            }
+            if (!cell(row)) {
+                return BAIL;
+            }
+        }
+    }
+
+    /** The content of a c element and its end tag; false to bail. */
+    private boolean cell(int row) throws IOException {
+        String value = null;
+        String inline = null;
+        boolean formula = false;
+        while (true) {
+            int b = skipSpace();
+            if (b != '<') {
+                return false;
+            }
+            b = read();
+            if (b == '/') {
+                if (!endTag(cName)) {
+                    return false;
+                }
+                sink.cellEnd(row, value, inline, formula);
+                return true;
+            }
+            int which = element(b);
+            if (which < 0) {
+                return false;
+            }
+            int tag = attributes(false);
+            if (tag == BAD) {
+                return false;
+            }
+            if (which == V) {
+                if (tag == EMPTY_TAG) {
+                    value = "";
+                } else {
+                    if (!text(row, true) || !endTag(vName)) {
+                        return false;
+                    }
+                    value = new String(text, 0, textLen);
+                }
+            } else if (which == F) {
+                formula = true;
+                if (tag != EMPTY_TAG && (!text(row, false) || !endTag(fName))) {
+                    return false;
+                }
+            } else if (which == IS) {
+                if (tag == EMPTY_TAG) {
+                    inline = "";
+                } else {
+                    String s = inlineString(row);
+                    if (s == null) {
+                        return false;
+                    }
+                    inline = s;
+                }
+            } else {
+                return false;
+            }
+        }
+    }
+
+    private static final int V = 0;
+    private static final int F = 1;
+    private static final int IS = 2;
+
+    /** After a '<' and its first byte b: which of v, f, is the element is (the name ended at its first byte after), or -1. */
+    private int element(int b) throws IOException {
+        // the name is read into a small array and compared; it ends at a space, '/' or '>' (left unread)
+        int len = 0;
+        byte[] nm = nameBuf;
+        int c = b;
+        while (c != -1 && !isSpace(c) && c != '/' && c != '>') {
+            if (len == nm.length) {
+                return -1;
+            }
+            nm[len++] = (byte) c;
+            c = read();
+        }
+        if (c == -1) {
+            return -1;
+        }
+        pos--; // the byte after the name is read again by attributes()
+        if (Arrays.equals(nm, 0, len, vName, 0, vName.length)) {
+            return V;
+        }
+        if (Arrays.equals(nm, 0, len, fName, 0, fName.length)) {
+            return F;
+        }
+        if (Arrays.equals(nm, 0, len, isName, 0, isName.length)) {
+            return IS;
+        }
+        return -1;
+    }
+
+    private final byte[] nameBuf = new byte[64];
+
+    /**
+     * After a '<' and its first byte b: whether the element's name is {@code want}, read up to the byte
+     * after it (a space, '/' or '>', left for {@link #attributes}).
+     */
+    private boolean name(int b, byte[] want) throws IOException {
+        if (b != (want[0] & 0xFF)) {
+            return false;
+        }
+        for (int i = 1; i < want.length; i++) {
+            if (read() != (want[i] & 0xFF)) {
+                return false;
+            }
+        }
+        int c = read();
+        if (c == -1 || !(isSpace(c) || c == '/' || c == '>')) {
+            return false;
+        }
+        pos--; // read again by attributes(); refill() leaves pos >= 1, so the byte is still in buf
+        return true;
+    }
+
+    /** After "</": the name {@code want}, optional space and '>'. */
+    private boolean endTag(byte[] want) throws IOException {
+        for (byte w : want) {
+            if (read() != (w & 0xFF)) {
+                return false;
+            }
+        }
+        return skipSpace() == '>';
+    }
+
+    private static final int BAD = -1;
+    private static final int OPEN_TAG = 0;
+    private static final int EMPTY_TAG = 1;
+
+    /**
+     * The attributes of a start tag up to its '>' or "/>": {@link #attrR}, {@link #attrT},
+     * {@link #attrS} (with {@code cell}: whatever their prefix, as the StAX path takes a cell's r, t
+     * and s; else only the unprefixed r), {@link #BAD} for anything outside the form.
+     */
+    private int attributes(boolean cell) throws IOException {
+        attrR = null;
+        attrT = null;
+        attrS = null;
+        attrCount = 0;
+        tagBytes = 0;
+        while (true) {
+            int b = read();
+            boolean spaced = false;
+            while (isSpace(b)) {
+                spaced = true;
+                b = read();
+            }
+            if (b == '>') {
+                return OPEN_TAG;
+            }
+            if (b == '/') {
+                return read() == '>' ? EMPTY_TAG : BAD;
+            }
+            if (!spaced || !nameStart(b)) {
+                return BAD;
+            }
+            // the name: ASCII name characters, at most one colon, not at either end
+            long packed = 0;
+            int len = 0;
+            int colon = -1;
+            byte[] nm = nameBuf;
+            while (b != -1 && (nameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == ':')) {
+                if (len == nm.length) {
+                    return BAD;
+                }
+                if (b == ':') {
+                    if (colon >= 0 || len == 0) {
+                        return BAD;
+                    }
+                    colon = len;
+                }
+                nm[len++] = (byte) b;
+                if (len <= 8) {
+                    packed = packed << 8 | b;
+                }
+                b = read();
+            }
+            if (colon == len - 1) {
+                return BAD;
+            }
+            while (isSpace(b)) {
+                b = read();
+            }
+            if (b != '=') {
+                return BAD;
+            }
+            b = skipSpace();
+            if (b != '"' && b != '\'') {
+                return BAD;
+            }
+            int quote = b;
+            valueLen = 0;
+            while (true) {
+                b = read();
+                if (b == quote) {
+                    break;
+                }
+                if (b < 0x20 || b >= 0x7F || b == '<' || b == '&') {
+                    return BAD; // the end of the bytes, a line break or tab (normalised by XML), text outside ASCII, markup
+                }
+                if (valueLen == valueBuf.length) {
+                    return BAD;
+                }
+                valueBuf[valueLen++] = (byte) b;
+            }
+            if ((tagBytes += len + valueLen + 4) > MAX_TAG || attrCount == attrNames.length) {
+                return BAD;
+            }
+            // the attribute's expanded name: duplicates are an error in XML
+            String longName = null;
+            if (colon < 0) {
+                if (len == 5 && packed == XMLNS) {
+                    return BAD; // a namespace declaration inside sheetData
+                }
+                if (len > 8) {
+                    longName = new String(nm, 0, len, java.nio.charset.StandardCharsets.US_ASCII);
+                }
+            } else {
+                String prefix = new String(nm, 0, colon, java.nio.charset.StandardCharsets.US_ASCII);
+                String uri = prefix.equals("xml") ? "http://www.w3.org/XML/1998/namespace" : names.getNamespaceURI(prefix);
+                if (prefix.equals("xmlns") || uri == null || uri.isEmpty()) {
+                    return BAD;
+                }
+                String local = new String(nm, colon + 1, len - colon - 1, java.nio.charset.StandardCharsets.US_ASCII);
+                if (local.length() == 1 && (local.equals("r") || cell && (local.equals("t") || local.equals("s")))) {
+                    return BAD; // a prefixed r, t or s: left to StAX
+                }
+                longName = "{" + uri + "}" + local;
+                packed = 0;
+            }
+            for (int i = 0; i < attrCount; i++) {
+                if (longName == null ? attrLongNames[i] == null && attrNames[i] == packed
+                        : longName.equals(attrLongNames[i])) {
+                    return BAD;
+                }
+            }
+            attrNames[attrCount] = packed;
+            attrLongNames[attrCount] = longName;
+            attrCount++;
+            if (colon < 0 && len == 1) {
+                String v = value();
+                switch (nm[0]) {
+                    case 'r' -> attrR = v;
+                    case 't' -> {
+                        if (cell) {
+                            attrT = v;
+                        }
+                    }
+                    case 's' -> {
+                        if (cell) {
+                            attrS = v;
+                        }
+                    }
+                    default -> {
+                        // another one-letter attribute
+                    }
+                }
+            }
+        }
+    }
+
+    private static final long XMLNS = ((long) 'x' << 32) | ((long) 'm' << 24) | ((long) 'l' << 16) | ((long) 'n' << 8) | 's';
+
+    private final byte[] valueBuf = new byte[1024];
+    private int valueLen;
+
+    /** The attribute value just read, common ones without a new string. */
+    private String value() {
+        int n = valueLen;
+        if (n == 1) {
+            return switch (valueBuf[0]) {
+                case 's' -> "s";
+                case 'n' -> "n";
+                case 'b' -> "b";
+                case 'e' -> "e";
+                case 'd' -> "d";
+                case '0' -> "0";
+                case '1' -> "1";
+                default -> new String(valueBuf, 0, 1, java.nio.charset.StandardCharsets.US_ASCII);
+            };
+        }
+        if (n == 9 && valueBuf[0] == 'i' && Arrays.equals(valueBuf, 0, 9, INLINE_STR, 0, 9)) {
+            return "inlineStr";
+        }
+        if (n == 3 && valueBuf[0] == 's' && valueBuf[1] == 't' && valueBuf[2] == 'r') {
+            return "str";
+        }
+        return new String(valueBuf, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] INLINE_STR = ascii("inlineStr");
+
+    private static boolean nameStart(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
+    }
+
+    /**
+     * The text up to the next '<' (left unread... consumed: the caller reads the end tag's '/') into
+     * {@link #text}; {@code counted}: its characters count towards the row's limit. False to bail.
+     */
+    private boolean text(int row, boolean counted) throws IOException {
+        textLen = 0;
+        int brackets = 0; // ']' just before, for "]]>"
+        int reported = 0;
+        while (true) {
+            int b = pos < lim ? buf[pos++] & 0xFF : refill();
+            if (b == '<') {
+                if (read() != '/') {
+                    return false; // an element, comment or CDATA section inside the text
+                }
+                if (counted && textLen > reported) {
+                    sink.chars(row, textLen - reported);
+                }
+                return true;
+            }
+            if (textLen + 2 > text.length) {
+                if (counted && textLen > reported) {
+                    sink.chars(row, textLen - reported); // throws past the row's limit, before the text grows further
+                    reported = textLen;
+                }
+                text = Arrays.copyOf(text, text.length * 2);
+            }
+            if (b >= 0x20 && b < 0x80) {
+                if (b == '&') {
+                    if (!entity()) {
+                        return false;
+                    }
+                    brackets = 0;
+                    continue;
+                }
+                if (b == '>' && brackets >= 2) {
+                    return false; // "]]>" is not allowed in text
+                }
+                brackets = b == ']' ? brackets + 1 : 0;
+                text[textLen++] = (char) b;
+            } else if (b == '\t' || b == '\n') {
+                brackets = 0;
+                text[textLen++] = (char) b;
+            } else if (b >= 0x80) {
+                brackets = 0;
+                if (!utf8(b)) {
+                    return false;
+                }
+            } else {
+                return false; // the end of the bytes, a carriage return (XML normalises it), a control character
+            }
+        }
+    }
+
+    /** A UTF-8 sequence starting with lead byte b, strictly formed, an XML character; appended. */
+    private boolean utf8(int b) throws IOException {
+        int cp;
+        int need;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            cp = b & 0x1F;
+            need = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            cp = b & 0x0F;
+            need = 2;
+            lo = b == 0xE0 ? 0xA0 : 0x80;
+            hi = b == 0xED ? 0x9F : 0xBF; // no surrogates
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            cp = b & 0x07;
+            need = 3;
+            lo = b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        for (int i = 0; i < need; i++) {
+            int c = read();
+            if (c < lo || c > hi) {
+                return false;
+            }
+            lo = 0x80;
+            hi = 0xBF;
+            cp = cp << 6 | (c & 0x3F);
+        }
+        return put(cp);
+    }
+
+    /** Appends a code point that XML 1.0 allows in text (its Char production); false for any other. */
+    private boolean put(int cp) {
+        if (cp < 0x20 ? cp != 0x9 && cp != 0xA && cp != 0xD : (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF) {
+            return false;
+        }
+        if (cp >= 0x10000) {
+            text[textLen++] = Character.highSurrogate(cp);
+            text[textLen++] = Character.lowSurrogate(cp);
+        } else {
+            text[textLen++] = (char) cp;
+        }
+        return true;
+    }
+
+    /** After '&': a named entity of XML's five or a character reference, and its ';'; appended. */
+    private boolean entity() throws IOException {
+        int b = read();
+        if (b == '#') {
+            int radix = 10;
+            b = read();
+            if (b == 'x') {
+                radix = 16;
+                b = read();
+            }
+            int cp = 0;
+            int digits = 0;
+            while (b != ';') {
+                int d = Character.digit(b, radix);
+                if (b < 0 || b >= 0x80 || d < 0 || ++digits > 8) {
+                    return false;
+                }
+                cp = cp * radix + d;
+                b = read();
+            }
+            return digits > 0 && put(cp);
+        }
+        int len = 0;
+        long packed = 0;
+        while (b != ';') {
+            if (b < 'a' || b > 'z' || ++len > 4) {
+                return false;
+            }
+            packed = packed << 8 | b;
+            b = read();
+        }
+        char c;
+        if (packed == AMP) {
+            c = '&';
+        } else if (packed == LT) {
+            c = '<';
+        } else if (packed == GT) {
+            c = '>';
+        } else if (packed == QUOT) {
+            c = '"';
+        } else if (packed == APOS) {
+            c = '\'';
+        } else {
+            return false;
+        }
+        text[textLen++] = c;
+        return true;
+    }
+
+    private static final long AMP = ((long) 'a' << 16) | ('m' << 8) | 'p';
+    private static final long LT = ((long) 'l' << 8) | 't';
+    private static final long GT = ((long) 'g' << 8) | 't';
+    private static final long QUOT = ((long) 'q' << 24) | ((long) 'u' << 16) | ('o' << 8) | 't';
+    private static final long APOS = ((long) 'a' << 24) | ((long) 'p' << 16) | ('o' << 8) | 's';
+
+    /** The content of an is element after its start tag, to its end tag: the text of its t elements; null to bail. */
+    private String inlineString(int row) throws IOException {
+        StringBuilder all = null;
+        String one = null;
+        while (true) {
+            int b = skipSpace();
+            if (b != '<') {
+                return null;
+            }
+            b = read();
+            if (b == '/') {
+                if (!endTag(isName)) {
+                    return null;
+                }
+                return all != null ? all.toString() : one != null ? one : "";
+            }
+            if (!name(b, tName)) {
+                return null;
+            }
+            int tag = attributes(false);
+            if (tag == BAD) {
+                return null;
+            }
+            if (tag == EMPTY_TAG) {
+                continue;
+            }
+            if (!text(row, true) || !endTag(tName)) {
+                return null;
+            }
+            String s = new String(text, 0, textLen);
+            if (one == null && all == null) {
+                one = s;
+            } else {
+                if (all == null) {
+                    all = new StringBuilder(one);
+                }
+                all.append(s);
+            }
+        }
+    }
+}
