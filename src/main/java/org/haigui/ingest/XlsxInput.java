@@ -96,6 +96,7 @@ final class XlsxInput implements TableInput {
         if (out.isEmpty()) {
             throw HaiguiException.input(file + ": no sheet is named after a table (name sheets persons, overseas_episodes, ... or 人员, 海外经历, ...)");
         }
+        wb.prefetchFirstPasses(out.stream().map(Sources.Spec::sheet).toList());
         return out;
     }
 

@@ -166,7 +166,7 @@ public final class XlsxSheetReader implements AutoCloseable {
 
     /** The first pass: the merged ranges of the sheet, sorted by top row then left column (made once per workbook). */
     private MergeScanner.Range[] scanMerges(WorkbookZip zip, WorkbookZip.Entry entry) {
-        FirstPass first = workbook.firstPass(entry.name(), () -> firstPass(zip, entry));
+        FirstPass first = workbook.firstPass(entry.name(), () -> firstPass(zip, entry, sheetName, maxColumns));
         utf16 = first.utf16();
         for (String bad : first.invalid()) {
             warnings.add("sheet " + sheetName + ": merged cells '" + bad + "' is not a range this reader understands; it is ignored");
@@ -174,7 +174,9 @@ public final class XlsxSheetReader implements AutoCloseable {
         return first.ranges();
     }
 
-    private FirstPass firstPass(WorkbookZip zip, WorkbookZip.Entry entry) {
+    /** Reads a sheet part to its end for its merged ranges (and its size and CRC are checked); any thread. */
+    static FirstPass firstPass(WorkbookZip zip, WorkbookZip.Entry entry, String sheetName, int maxColumns) {
+        String fileLabel = zip.fileLabel();
         MergeScanner.Result result;
         boolean utf16;
         try (InputStream raw = zip.open(entry); BufferedInputStream in = new BufferedInputStream(raw, 4)) {
@@ -183,7 +185,7 @@ public final class XlsxSheetReader implements AutoCloseable {
             int b1 = in.read();
             in.reset();
             utf16 = (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || b0 == 0 || b1 == 0;
-            result = utf16 ? skimMerges(in) : MergeScanner.scan(in, maxColumns, MAX_MERGED_RANGES);
+            result = utf16 ? skimMerges(in, fileLabel, entry.name(), maxColumns) : MergeScanner.scan(in, maxColumns, MAX_MERGED_RANGES);
         } catch (MergeScanner.TooManyRanges e) {
             throw HaiguiException.input(fileLabel + ": sheet " + sheetName + " declares more than " + e.max
                     + " merged ranges; refused");
@@ -196,7 +198,7 @@ public final class XlsxSheetReader implements AutoCloseable {
     }
 
     /** The first pass for the rare sheet that is not UTF-8: a StAX skim. */
-    private MergeScanner.Result skimMerges(InputStream in) {
+    private static MergeScanner.Result skimMerges(InputStream in, String fileLabel, String part, int maxColumns) {
         List<MergeScanner.Range> ranges = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         XMLStreamReader r = Xml.reader(in, fileLabel, part);

@@ -40,10 +40,10 @@ public final class XlsxWorkbook implements AutoCloseable {
      * Each sheet's first pass (its merged ranges, whether it is UTF-16), kept once made: an import
      * opens a sheet twice (its header is checked first), and the first pass reads the whole part.
      */
-    private final Map<String, XlsxSheetReader.FirstPass> firstPasses = new java.util.HashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<XlsxSheetReader.FirstPass>> firstPasses = new java.util.HashMap<>();
     private Styles styles;
     private SharedStrings sharedStrings;
-    private boolean closed;
+    private volatile boolean closed;
 
     private XlsxWorkbook(WorkbookZip zip, String workbookPart, Relationships workbookRels, boolean date1904,
             Map<String, String> sheets) {
@@ -207,16 +207,93 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    /** The sheet part's first pass, made by {@code scan} the first time it is asked for (a failure is not kept). */
+    /**
+     * The sheet part's first pass: made by {@code scan} on this thread the first time it is asked for,
+     * or awaited when another thread is making it ({@link #prefetchFirstPasses}). A failure is not kept:
+     * it is thrown to whoever waits, and the next to ask makes the pass again.
+     */
     XlsxSheetReader.FirstPass firstPass(String part, java.util.function.Supplier<XlsxSheetReader.FirstPass> scan) {
-        synchronized (firstPasses) {
-            XlsxSheetReader.FirstPass p = firstPasses.get(part);
-            if (p == null) {
-                p = scan.get();
-                firstPasses.put(part, p);
+        java.util.concurrent.CompletableFuture<XlsxSheetReader.FirstPass> f = claim(part);
+        if (f == null) {
+            synchronized (firstPasses) {
+                f = firstPasses.get(part);
             }
-            return p;
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error er) {
+                    throw er;
+                }
+                throw e;
+            }
         }
+        return make(part, f, scan);
+    }
+
+    /** A new future for the part when none is there (the caller then makes the pass), else null. */
+    private java.util.concurrent.CompletableFuture<XlsxSheetReader.FirstPass> claim(String part) {
+        synchronized (firstPasses) {
+            if (firstPasses.containsKey(part)) {
+                return null;
+            }
+            var f = new java.util.concurrent.CompletableFuture<XlsxSheetReader.FirstPass>();
+            firstPasses.put(part, f);
+            return f;
+        }
+    }
+
+    private XlsxSheetReader.FirstPass make(String part, java.util.concurrent.CompletableFuture<XlsxSheetReader.FirstPass> f,
+            java.util.function.Supplier<XlsxSheetReader.FirstPass> scan) {
+        try {
+            XlsxSheetReader.FirstPass p = scan.get();
+            f.complete(p);
+            return p;
+        } catch (RuntimeException | Error e) {
+            synchronized (firstPasses) {
+                firstPasses.remove(part, f);
+            }
+            f.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the first passes of these sheets (names as {@link #sheetNames}) on a background thread, in
+     * order, each one no other thread has begun: a sheet's first pass reads its whole part, and an
+     * import opens every sheet to check its header before it stages any, so the passes of two
+     * sheets run at once. A failure is left for the reader of that sheet to meet again.
+     */
+    public void prefetchFirstPasses(List<String> names) {
+        if (closed || names.size() < 2) {
+            return;
+        }
+        List<String> todo = List.copyOf(names);
+        Thread t = new Thread(() -> {
+            for (String name : todo) {
+                if (closed) {
+                    return;
+                }
+                String part = sheets.get(name);
+                WorkbookZip.Entry entry = part == null ? null : zip.find(part);
+                if (entry == null) {
+                    continue;
+                }
+                var f = claim(part);
+                if (f == null) {
+                    continue;
+                }
+                try {
+                    make(part, f, () -> XlsxSheetReader.firstPass(zip, entry, name, zip.limits().maxColumns()));
+                } catch (RuntimeException | Error e) {
+                    // the sheet's reader makes the pass again and meets the failure itself
+                }
+            }
+        }, "haigui-xlsx-first-pass");
+        t.setDaemon(true);
+        t.start();
     }
 
     void readerClosed(XlsxSheetReader reader) {

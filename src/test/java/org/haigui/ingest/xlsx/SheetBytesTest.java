@@ -105,6 +105,69 @@ class SheetBytesTest {
         assertThat(o.lines()).isEqualTo(r.lines());
     }
 
+    @Test
+    void firstPassesMadeInTheBackgroundGiveTheSameRowsWarningsAndErrors() throws IOException {
+        XlsxFixture fx = new XlsxFixture();
+        for (int i = 0; i < 6; i++) {
+            StringBuilder rows = new StringBuilder();
+            for (int r = 1; r <= 200 * (i + 1); r++) {
+                rows.append(XlsxTestSupport.row(r, XlsxTestSupport.inline("A" + r, "v" + i + "-" + r), XlsxTestSupport.num("B" + r, String.valueOf(r))));
+            }
+            String after = i % 2 == 0 ? "<mergeCells count=\"2\"><mergeCell ref=\"A2:B3\"/><mergeCell ref=\"nonsense\"/></mergeCells>" : "";
+            fx.sheet("s" + i, rows.toString(), after);
+        }
+        Path good = fx.write(dir.resolve("six.xlsx"));
+        // a copy whose fourth sheet part is damaged inside its compressed bytes
+        byte[] bytes = java.nio.file.Files.readAllBytes(good);
+        int at = indexOf(bytes, "xl/worksheets/sheet3.xml".getBytes(StandardCharsets.US_ASCII)) + 60;
+        for (int i = at; i < at + 12; i++) {
+            bytes[i] ^= 0x5A;
+        }
+        Path bad = java.nio.file.Files.write(dir.resolve("six-bad.xlsx"), bytes);
+        for (Path file : List.of(good, bad)) {
+            List<String> plain = readAll(file, false);
+            for (int round = 0; round < 5; round++) {
+                assertThat(readAll(file, true)).as("%s, round %d", file.getFileName(), round).isEqualTo(plain);
+            }
+            if (file == bad) {
+                assertThat(plain).anyMatch(l -> l.contains("error") && l.contains("sheet3.xml"));
+            }
+        }
+    }
+
+    /** Every sheet of the workbook read in order (each opened twice, as an import does), its first passes begun in the background or not. */
+    private static List<String> readAll(Path file, boolean prefetch) {
+        List<String> out = new ArrayList<>();
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
+            if (prefetch) {
+                wb.prefetchFirstPasses(wb.sheetNames());
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (String name : wb.sheetNames()) {
+                    try (XlsxSheetReader r = wb.sheet(name)) {
+                        out.add(name + ": " + XlsxTestSupport.render(r).size() + " rows, " + r.warnings());
+                    } catch (HaiguiException e) {
+                        out.add(name + ": error " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Generates a sheet part: mostly the fast path's form, with odd things (for StAX) and errors at the given rate. */
     private static final class Gen {
         final Random rnd;
