@@ -87,7 +87,6 @@ final class SheetBytes {
     private final long[] attrNames = new long[32];
     private final String[] attrLongNames = new String[32];
     private int attrCount;
-    private int tagBytes;
 
     private SheetBytes(InputStream in, Sink sink, byte[] rest, int restLen, NamespaceContext names, String prefix) {
         this.in = in;
@@ -435,73 +434,103 @@ final class SheetBytes {
         attrT = null;
         attrS = null;
         attrCount = 0;
-        tagBytes = 0;
+        if (lim - pos < WINDOW) {
+            ensure();
+        }
+        // the tag is read in the buffer itself: it holds the next WINDOW bytes (or the rest of the part),
+        // so reaching its end within a tag means a tag longer than MAX_TAG or the end of the part: BAD
+        final byte[] b = buf;
+        final int end = lim;
+        final int start = pos;
+        int p = pos;
         while (true) {
-            int b = read();
-            boolean spaced = false;
-            while (isSpace(b)) {
-                spaced = true;
-                b = read();
+            if (p >= end || p - start > MAX_TAG) {
+                return BAD;
             }
-            if (b == '>') {
+            int c = b[p++];
+            boolean spaced = false;
+            while (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                spaced = true;
+                if (p >= end) {
+                    return BAD;
+                }
+                c = b[p++];
+            }
+            if (c == '>') {
+                pos = p;
                 return OPEN_TAG;
             }
-            if (b == '/') {
-                return read() == '>' ? EMPTY_TAG : BAD;
+            if (c == '/') {
+                if (p >= end) {
+                    return BAD;
+                }
+                pos = p + 1;
+                return b[p] == '>' ? EMPTY_TAG : BAD;
             }
-            if (!spaced || !nameStart(b)) {
+            if (!spaced || !nameStart(c)) {
                 return BAD;
             }
             // the name: ASCII name characters, at most one colon, not at either end
+            final int nameAt = p - 1;
             long packed = 0;
-            int len = 0;
             int colon = -1;
-            byte[] nm = nameBuf;
-            while (b != -1 && (nameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == ':')) {
-                if (len == nm.length) {
-                    return BAD;
-                }
-                if (b == ':') {
-                    if (colon >= 0 || len == 0) {
+            int len = 0;
+            while (true) {
+                if (c == ':') {
+                    if (colon >= 0) {
                         return BAD;
                     }
                     colon = len;
+                } else if (!(nameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                    break;
                 }
-                nm[len++] = (byte) b;
+                len++;
                 if (len <= 8) {
-                    packed = packed << 8 | b;
+                    packed = packed << 8 | c;
                 }
-                b = read();
+                if (p >= end || len > NAME_MAX) {
+                    return BAD;
+                }
+                c = b[p++];
             }
             if (colon == len - 1) {
                 return BAD;
             }
-            while (isSpace(b)) {
-                b = read();
-            }
-            if (b != '=') {
-                return BAD;
-            }
-            b = skipSpace();
-            if (b != '"' && b != '\'') {
-                return BAD;
-            }
-            int quote = b;
-            valueLen = 0;
-            while (true) {
-                b = read();
-                if (b == quote) {
-                    break;
-                }
-                if (b < 0x20 || b >= 0x7F || b == '<' || b == '&') {
-                    return BAD; // the end of the bytes, a line break or tab (normalised by XML), text outside ASCII, markup
-                }
-                if (valueLen == valueBuf.length) {
+            while (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (p >= end) {
                     return BAD;
                 }
-                valueBuf[valueLen++] = (byte) b;
+                c = b[p++];
             }
-            if ((tagBytes += len + valueLen + 4) > MAX_TAG || attrCount == attrNames.length) {
+            if (c != '=') {
+                return BAD;
+            }
+            do {
+                if (p >= end) {
+                    return BAD;
+                }
+                c = b[p++];
+            } while (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+            if (c != '"' && c != '\'') {
+                return BAD;
+            }
+            final int valueAt = p;
+            while (true) {
+                if (p >= end) {
+                    return BAD;
+                }
+                byte v = b[p];
+                if (v == c) {
+                    break;
+                }
+                if (v < 0x20 || v == 0x7F || v == '<' || v == '&') {
+                    return BAD; // a line break or tab (normalised by XML), text outside ASCII (negative), markup
+                }
+                p++;
+            }
+            final int valueLen = p - valueAt;
+            p++; // the closing quote
+            if (attrCount == attrNames.length) {
                 return BAD;
             }
             // the attribute's expanded name: duplicates are an error in XML
@@ -511,15 +540,15 @@ final class SheetBytes {
                     return BAD; // a namespace declaration inside sheetData
                 }
                 if (len > 8) {
-                    longName = new String(nm, 0, len, java.nio.charset.StandardCharsets.US_ASCII);
+                    longName = new String(b, nameAt, len, java.nio.charset.StandardCharsets.US_ASCII);
                 }
             } else {
-                String prefix = new String(nm, 0, colon, java.nio.charset.StandardCharsets.US_ASCII);
+                String prefix = new String(b, nameAt, colon, java.nio.charset.StandardCharsets.US_ASCII);
                 String uri = prefix.equals("xml") ? "http://www.w3.org/XML/1998/namespace" : names.getNamespaceURI(prefix);
                 if (prefix.equals("xmlns") || uri == null || uri.isEmpty()) {
                     return BAD;
                 }
-                String local = new String(nm, colon + 1, len - colon - 1, java.nio.charset.StandardCharsets.US_ASCII);
+                String local = new String(b, nameAt + colon + 1, len - colon - 1, java.nio.charset.StandardCharsets.US_ASCII);
                 if (local.length() == 1 && (local.equals("r") || cell && (local.equals("t") || local.equals("s")))) {
                     return BAD; // a prefixed r, t or s: left to StAX
                 }
@@ -536,17 +565,16 @@ final class SheetBytes {
             attrLongNames[attrCount] = longName;
             attrCount++;
             if (colon < 0 && len == 1) {
-                String v = value();
-                switch (nm[0]) {
-                    case 'r' -> attrR = v;
+                switch (b[nameAt]) {
+                    case 'r' -> attrR = value(b, valueAt, valueLen);
                     case 't' -> {
                         if (cell) {
-                            attrT = v;
+                            attrT = value(b, valueAt, valueLen);
                         }
                     }
                     case 's' -> {
                         if (cell) {
-                            attrS = v;
+                            attrS = value(b, valueAt, valueLen);
                         }
                     }
                     default -> {
@@ -557,16 +585,33 @@ final class SheetBytes {
         }
     }
 
+    /** Bytes a start tag is read within ({@link #attributes}), and the longest attribute name taken. */
+    private static final int WINDOW = MAX_TAG + 512;
+    private static final int NAME_MAX = 64;
+
+    /** Moves the unread bytes to the buffer's start and reads until it holds {@link #WINDOW} of them or the part ends. */
+    private void ensure() throws IOException {
+        int have = lim - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, have);
+            pos = 0;
+            lim = have;
+        }
+        while (lim < WINDOW) {
+            int got = in.read(buf, lim, buf.length - lim);
+            if (got <= 0) {
+                return;
+            }
+            lim += got;
+        }
+    }
+
     private static final long XMLNS = ((long) 'x' << 32) | ((long) 'm' << 24) | ((long) 'l' << 16) | ((long) 'n' << 8) | 's';
 
-    private final byte[] valueBuf = new byte[1024];
-    private int valueLen;
-
-    /** The attribute value just read, common ones without a new string. */
-    private String value() {
-        int n = valueLen;
+    /** An attribute value, common ones without a new string. */
+    private static String value(byte[] b, int at, int n) {
         if (n == 1) {
-            return switch (valueBuf[0]) {
+            return switch (b[at]) {
                 case 's' -> "s";
                 case 'n' -> "n";
                 case 'b' -> "b";
@@ -574,16 +619,16 @@ final class SheetBytes {
                 case 'd' -> "d";
                 case '0' -> "0";
                 case '1' -> "1";
-                default -> new String(valueBuf, 0, 1, java.nio.charset.StandardCharsets.US_ASCII);
+                default -> new String(b, at, 1, java.nio.charset.StandardCharsets.US_ASCII);
             };
         }
-        if (n == 9 && valueBuf[0] == 'i' && Arrays.equals(valueBuf, 0, 9, INLINE_STR, 0, 9)) {
+        if (n == 9 && b[at] == 'i' && Arrays.equals(b, at, at + 9, INLINE_STR, 0, 9)) {
             return "inlineStr";
         }
-        if (n == 3 && valueBuf[0] == 's' && valueBuf[1] == 't' && valueBuf[2] == 'r') {
+        if (n == 3 && b[at] == 's' && b[at + 1] == 't' && b[at + 2] == 'r') {
             return "str";
         }
-        return new String(valueBuf, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(b, at, n, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static final byte[] INLINE_STR = ascii("inlineStr");
