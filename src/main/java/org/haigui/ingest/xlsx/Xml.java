@@ -83,7 +83,33 @@ final class Xml {
             // the parser's own safety limits (element depth, attribute count, name length)
             return HaiguiException.input(fileLabel + ": part " + part + " exceeds a safety limit of the XML parser" + where + ": " + msg, e);
         }
-        return HaiguiException.input(fileLabel + ": part " + part + " is not well-formed XML" + where + ": " + msg, e);
+        return HaiguiException.input(fileLabel + ": part " + part + " is not well-formed XML (XML 格式有误)" + where + ": "
+                + namespaceMessage(msg), e);
+    }
+
+    private static final String NAMES_SPEC = "http://www.w3.org/TR/1999/REC-xml-names-19990114#";
+
+    /**
+     * The parser's namespace errors come as a key and arguments ({@code ...#AttributeNotUnique?row&r});
+     * the common ones are said in words here, others are left as they are.
+     */
+    static String namespaceMessage(String msg) {
+        if (!msg.startsWith(NAMES_SPEC)) {
+            return msg;
+        }
+        String rest = msg.substring(NAMES_SPEC.length());
+        int q = rest.indexOf('?');
+        String key = q < 0 ? rest : rest.substring(0, q);
+        String[] a = q < 0 ? new String[0] : rest.substring(q + 1).split("&", -1);
+        return switch (key) {
+            case "AttributeNotUnique", "AttributeNSNotUnique" -> a.length >= 2
+                    ? "the attribute \"" + a[1] + "\" appears twice in a <" + a[0] + "> tag (同一标签中属性重复)" : msg;
+            case "ElementPrefixUnbound" -> a.length >= 2
+                    ? "the element <" + a[1] + "> uses the prefix \"" + a[0] + "\", which is not declared (前缀未声明)" : msg;
+            case "AttributePrefixUnbound" -> a.length >= 3
+                    ? "the attribute \"" + a[1] + "\" of a <" + a[0] + "> tag uses the prefix \"" + a[2] + "\", which is not declared (前缀未声明)" : msg;
+            default -> msg;
+        };
     }
 
     /** Skips the element the reader is on (at its START_ELEMENT), ending on its END_ELEMENT. */

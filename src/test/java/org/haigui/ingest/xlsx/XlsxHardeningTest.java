@@ -107,6 +107,13 @@ class XlsxHardeningTest {
         Path file = new XlsxFixture().rawSheet("s", "<worksheet><sheetData><row r=\"1\"><c><v>1</v></row></sheetData></worksheet>",
                 StandardCharsets.UTF_8).write(dir.resolve("malformed.xlsx"));
         assertInputError(file, "xl/worksheets/sheet1.xml", "not well-formed XML");
+
+        // the parser's namespace errors are said in words, not as the key it gives
+        Path twice = new XlsxFixture().sheet("s", row(1, inline("A1", "x")) + "<row r=\"2\" r=\"3\"></row>").write(dir.resolve("twice.xlsx"));
+        assertInputError(twice, "xl/worksheets/sheet1.xml", "the attribute \"r\" appears twice in a <row> tag (同一标签中属性重复)");
+        assertThatThrownBy(() -> rows(twice, "s")).satisfies(e -> assertThat(e.getMessage()).doesNotContain("w3.org"));
+        Path unbound = new XlsxFixture().sheet("s", "<y:row r=\"1\"></y:row>").write(dir.resolve("unbound.xlsx"));
+        assertInputError(unbound, "the element <y:row> uses the prefix \"y\", which is not declared");
     }
 
     @Test
