@@ -12,7 +12,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The rows of a UTF-8 sheet read straight from its bytes, for {@link XlsxSheetReader}: the fast path
  * beside the StAX reader, which parses every character through a general XML parser (measured: about
- * half of a workbook import's time went to it).
+ * a third of a workbook import's CPU time went to it).
  *
  * <p>It takes only the form spreadsheet writers use inside {@code sheetData}: {@code row} and {@code c}
  * elements, and in a cell {@code v}, {@code f} and an inline string {@code is} of {@code t} elements;
@@ -22,10 +22,11 @@ import javax.xml.stream.XMLStreamReader;
  * between attributes, no attribute twice, only declared prefixes, UTF-8 well formed, only XML's
  * characters, no {@code ]]>} in text). Anything else - another element, a carriage return in text
  * (which XML would turn into a line feed), a name outside ASCII, a tag over 4 KB, the end of the bytes
- * - makes it stop with {@link #BAIL} before it reports anything about that row, and the reader reads
- * the sheet again with StAX from the start, skipping the rows already returned, so that every row is
- * read and every error is reported as StAX reads it. What it does report is what StAX gives for the
- * same bytes: {@code XlsxSheetReaderTest}'s differential test compares the two on generated sheets.
+ * - makes it stop with {@link #BAIL}; the row it was in is not returned, and the reader reads the
+ * sheet again with StAX from the start, skipping the rows already returned, so that every row is read
+ * and every error is reported as StAX reads it. What it does report (rows, and the errors of rows and
+ * cells that the sink raises as it goes, the bytes before them being well formed) is what StAX gives
+ * for the same bytes: {@code SheetBytesTest} compares the two on generated sheets.
  *
  * <p>The part before {@code sheetData} (the worksheet's properties, columns, views: a few KB) is
  * checked by StAX itself: its bytes up to the end of the {@code sheetData} start tag are read into
@@ -638,7 +639,7 @@ final class SheetBytes {
     }
 
     /**
-     * The text up to the next '<' (left unread... consumed: the caller reads the end tag's '/') into
+     * The text up to the next "</" (both consumed: the caller reads the end tag's name) into
      * {@link #text}; {@code counted}: its characters count towards the row's limit. False to bail.
      */
     private boolean text(int row, boolean counted) throws IOException {
