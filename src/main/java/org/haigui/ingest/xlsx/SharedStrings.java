@@ -48,10 +48,25 @@ final class SharedStrings {
         return Xml.decodeEscapes(new String(chars, from, to - from));
     }
 
+    /** Tables read by the fast path (for tests). */
+    static final java.util.concurrent.atomic.AtomicLong FAST_READS = new java.util.concurrent.atomic.AtomicLong();
+
     static SharedStrings read(WorkbookZip zip, String part) {
         WorkbookZip.Entry e = zip.find(part);
         if (e == null) {
             return NONE;
+        }
+        if (XlsxSheetReader.FAST) {
+            // the usual form straight from the bytes (SheetBytes); anything else again whole with StAX
+            Builder fast = new Builder(zip.fileLabel(), part);
+            try (InputStream in = zip.open(e)) {
+                if (SheetBytes.sharedStrings(in, fast, fast::endString, zip.fileLabel(), part)) {
+                    FAST_READS.incrementAndGet();
+                    return fast.build();
+                }
+            } catch (IOException ex) {
+                // StAX reads the part again and reports it
+            }
         }
         Builder b = new Builder(zip.fileLabel(), part);
         try (InputStream in = zip.open(e)) {

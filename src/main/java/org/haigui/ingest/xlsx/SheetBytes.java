@@ -61,11 +61,10 @@ final class SheetBytes {
     /** The longest prologue read into memory, and the longest tag taken (bytes). */
     private static final int MAX_PROLOGUE = 1 << 20;
     private static final int MAX_TAG = 4096;
-    private static final byte[] SHEET_DATA = "sheetData".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final InputStream in;
     private final Sink sink;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private int lim;
     private final NamespaceContext names;
@@ -77,6 +76,9 @@ final class SheetBytes {
     private final byte[] isName;
     private final byte[] tName;
     private final byte[] sheetDataName;
+    private final byte[] siName;
+    private final byte[] runName;
+    private final byte[] sstName;
 
     // the text read last
     private char[] text = new char[256];
@@ -89,13 +91,15 @@ final class SheetBytes {
     private final String[] attrLongNames = new String[32];
     private int attrCount;
 
-    private SheetBytes(InputStream in, Sink sink, byte[] rest, int restLen, NamespaceContext names, String prefix) {
+    private SheetBytes(InputStream in, Sink sink, Start start) {
         this.in = in;
         this.sink = sink;
-        this.names = names;
-        System.arraycopy(rest, 0, buf, 0, restLen);
-        this.lim = restLen;
-        String p = prefix.isEmpty() ? "" : prefix + ":";
+        this.names = start.names();
+        // the bytes read after the start tag come first (a long prologue may leave more than the usual buffer)
+        this.buf = new byte[Math.max(1 << 16, start.restLen() + WINDOW)];
+        System.arraycopy(start.rest(), 0, buf, 0, start.restLen());
+        this.lim = start.restLen();
+        String p = start.prefix().isEmpty() ? "" : start.prefix() + ":";
         rowName = ascii(p + "row");
         cName = ascii(p + "c");
         vName = ascii(p + "v");
@@ -103,6 +107,9 @@ final class SheetBytes {
         isName = ascii(p + "is");
         tName = ascii(p + "t");
         sheetDataName = ascii(p + "sheetData");
+        siName = ascii(p + "si");
+        runName = ascii(p + "r");
+        sstName = ascii(p + "sst");
     }
 
     private static byte[] ascii(String s) {
@@ -116,6 +123,21 @@ final class SheetBytes {
      * the part again).
      */
     static SheetBytes open(InputStream in, Sink sink, String fileLabel, String part) throws IOException {
+        Start start = start(in, "sheetData", fileLabel, part);
+        return start == null ? null : new SheetBytes(in, sink, start);
+    }
+
+    /** What {@link #start} read: the bytes after the start tag, the prefixes in scope there and the element's prefix. */
+    private record Start(byte[] rest, int restLen, NamespaceContext names, String prefix) {}
+
+    /**
+     * Reads {@code in} up to the end of the first start tag of {@code element} (with any prefix) and has
+     * StAX check that part; null when the fast path does not take the part: the element is not found in
+     * the first MiB, is empty ({@code <x/>}), or StAX refuses or reads it otherwise, or the part is not
+     * UTF-8 XML 1.0.
+     */
+    private static Start start(InputStream in, String element, String fileLabel, String part) throws IOException {
+        byte[] want = ascii(element);
         byte[] pro = new byte[1 << 13];
         int n = 0;
         int found = -1; // where "sheetData" starts, after "<" or "<prefix:"
@@ -133,9 +155,12 @@ final class SheetBytes {
                 return null;
             }
             n += got;
-            for (; scanned + SHEET_DATA.length < n && found < 0; scanned++) {
-                if (scanned > 0 && pro[scanned] == 's' && Arrays.equals(pro, scanned, scanned + SHEET_DATA.length, SHEET_DATA, 0, SHEET_DATA.length)) {
-                    byte after = pro[scanned + SHEET_DATA.length];
+            if (n >= 2 && (pro[0] == 0 || pro[1] == 0 || (pro[0] & 0xFF) == 0xFE || (pro[0] & 0xFF) == 0xFF)) {
+                return null; // UTF-16 (a byte order mark, or a zero byte in the first character)
+            }
+            for (; scanned + want.length < n && found < 0; scanned++) {
+                if (scanned > 0 && pro[scanned] == want[0] && Arrays.equals(pro, scanned, scanned + want.length, want, 0, want.length)) {
+                    byte after = pro[scanned + want.length];
                     if (after == '>' || after == '/' || isSpace(after)) {
                         int at = scanned - 1;
                         if (pro[at] == ':') {
@@ -155,7 +180,7 @@ final class SheetBytes {
         // the end of that start tag (a quoted value may hold '>')
         int end = -1;
         int quote = 0;
-        int at = found + SHEET_DATA.length;
+        int at = found + want.length;
         while (true) {
             for (; at < n; at++) {
                 byte b = pro[at];
@@ -186,7 +211,7 @@ final class SheetBytes {
             n += got;
         }
         if (pro[end - 1] == '/') {
-            return null; // an empty sheetData: nothing to read fast
+            return null; // an empty element: nothing to read fast
         }
         // StAX checks the part up to there, as it reads it; its first sheetData must be this one
         XMLStreamReader r;
@@ -194,7 +219,7 @@ final class SheetBytes {
             r = Xml.reader(new ByteArrayInputStream(pro, 0, end + 1), fileLabel, part);
             while (true) {
                 int ev = r.next();
-                if (ev == XMLStreamConstants.START_ELEMENT && "sheetData".equals(r.getLocalName())) {
+                if (ev == XMLStreamConstants.START_ELEMENT && element.equals(r.getLocalName())) {
                     break;
                 }
             }
@@ -208,7 +233,7 @@ final class SheetBytes {
                 || !seen.equals(prefix)) {
             return null;
         }
-        return new SheetBytes(in, sink, Arrays.copyOfRange(pro, end + 1, n), n - (end + 1), r.getNamespaceContext(), prefix);
+        return new Start(Arrays.copyOfRange(pro, end + 1, n), n - (end + 1), r.getNamespaceContext(), prefix);
     }
 
     private static boolean isSpace(int b) {
@@ -516,6 +541,7 @@ final class SheetBytes {
                 return BAD;
             }
             final int valueAt = p;
+            boolean ascii = true;
             while (true) {
                 if (p >= end) {
                     return BAD;
@@ -524,8 +550,18 @@ final class SheetBytes {
                 if (v == c) {
                     break;
                 }
+                if (v < 0) {
+                    // outside ASCII (a font name such as 宋体): well-formed UTF-8 of an XML character
+                    int n = utf8Length(b, p, end);
+                    if (n < 0) {
+                        return BAD;
+                    }
+                    p += n;
+                    ascii = false;
+                    continue;
+                }
                 if (v < 0x20 || v == 0x7F || v == '<' || v == '&') {
-                    return BAD; // a line break or tab (normalised by XML), text outside ASCII (negative), markup
+                    return BAD; // a line break or tab (normalised by XML), markup
                 }
                 p++;
             }
@@ -565,6 +601,9 @@ final class SheetBytes {
             attrNames[attrCount] = packed;
             attrLongNames[attrCount] = longName;
             attrCount++;
+            if (colon < 0 && len == 1 && (b[nameAt] == 'r' || cell && (b[nameAt] == 't' || b[nameAt] == 's')) && !ascii) {
+                return BAD; // a value the reader uses, outside ASCII: left to StAX
+            }
             if (colon < 0 && len == 1) {
                 switch (b[nameAt]) {
                     case 'r' -> attrR = value(b, valueAt, valueLen);
@@ -584,6 +623,47 @@ final class SheetBytes {
                 }
             }
         }
+    }
+
+    /**
+     * The length of the well-formed UTF-8 sequence at {@code b[p]} (a lead byte) within {@code end},
+     * of a character XML allows; -1 for any other.
+     */
+    private static int utf8Length(byte[] b, int p, int end) {
+        int lead = b[p] & 0xFF;
+        int need;
+        int lo = 0x80;
+        int hi = 0xBF;
+        int cp;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            need = 1;
+            cp = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            need = 2;
+            cp = lead & 0x0F;
+            lo = lead == 0xE0 ? 0xA0 : 0x80;
+            hi = lead == 0xED ? 0x9F : 0xBF; // no surrogates
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            need = 3;
+            cp = lead & 0x07;
+            lo = lead == 0xF0 ? 0x90 : 0x80;
+            hi = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -1;
+        }
+        if (p + need >= end) {
+            return -1;
+        }
+        for (int i = 1; i <= need; i++) {
+            int c = b[p + i] & 0xFF;
+            if (c < lo || c > hi) {
+                return -1;
+            }
+            lo = 0x80;
+            hi = 0xBF;
+            cp = cp << 6 | (c & 0x3F);
+        }
+        return cp == 0xFFFE || cp == 0xFFFF ? -1 : need + 1;
     }
 
     /** Bytes a start tag is read within ({@link #attributes}), and the longest attribute name taken. */
@@ -643,19 +723,37 @@ final class SheetBytes {
      * {@link #text}; {@code counted}: its characters count towards the row's limit. False to bail.
      */
     private boolean text(int row, boolean counted) throws IOException {
+        return textUntilTag(row, counted, false) == END_TAG_NEXT;
+    }
+
+    private static final int END_TAG_NEXT = 0;
+    private static final int START_TAG_NEXT = 1;
+
+    /**
+     * {@link #text}, stopping at any tag: {@link #END_TAG_NEXT} at "</" (both consumed),
+     * {@link #START_TAG_NEXT} at '<' and a byte that may begin a name (that byte left unread), -1 to bail
+     * (a comment, CDATA section or processing instruction among them). With {@code discarded} (text
+     * that is not kept) a carriage return is taken too: only its normalisation kept it out.
+     */
+    private int textUntilTag(int row, boolean counted, boolean discarded) throws IOException {
         textLen = 0;
         int brackets = 0; // ']' just before, for "]]>"
         int reported = 0;
         while (true) {
             int b = pos < lim ? buf[pos++] & 0xFF : refill();
             if (b == '<') {
-                if (read() != '/') {
-                    return false; // an element, comment or CDATA section inside the text
+                int next = read();
+                if (next != '/') {
+                    if (!nameStart(next)) {
+                        return -1; // a comment, CDATA section, processing instruction, or not well formed
+                    }
+                    pos--; // refill() leaves pos >= 1, so the byte is still in buf
+                    return START_TAG_NEXT;
                 }
                 if (counted && textLen > reported) {
                     sink.chars(row, textLen - reported);
                 }
-                return true;
+                return END_TAG_NEXT;
             }
             if (textLen + 2 > text.length) {
                 if (counted && textLen > reported) {
@@ -667,26 +765,26 @@ final class SheetBytes {
             if (b >= 0x20 && b < 0x80) {
                 if (b == '&') {
                     if (!entity()) {
-                        return false;
+                        return -1;
                     }
                     brackets = 0;
                     continue;
                 }
                 if (b == '>' && brackets >= 2) {
-                    return false; // "]]>" is not allowed in text
+                    return -1; // "]]>" is not allowed in text
                 }
                 brackets = b == ']' ? brackets + 1 : 0;
                 text[textLen++] = (char) b;
-            } else if (b == '\t' || b == '\n') {
+            } else if (b == '\t' || b == '\n' || (b == '\r' && discarded)) {
                 brackets = 0;
                 text[textLen++] = (char) b;
             } else if (b >= 0x80) {
                 brackets = 0;
                 if (!utf8(b)) {
-                    return false;
+                    return -1;
                 }
             } else {
-                return false; // the end of the bytes, a carriage return (XML normalises it), a control character
+                return -1; // the end of the bytes, a carriage return (XML normalises it), a control character
             }
         }
     }
@@ -833,5 +931,157 @@ final class SheetBytes {
                 all.append(s);
             }
         }
+    }
+
+    /**
+     * The shared strings part ({@code sst}) read the same way: each {@code si} item's text (its {@code t}
+     * elements, directly or in rich-text runs {@code r}; formatting {@code rPr}, phonetic runs
+     * {@code rPh} and {@code phoneticPr} skipped, their markup checked as above) goes to {@code sink},
+     * and {@code endString} runs at each item's end; then only white space may follow the root
+     * element, to the end of the part. False when the part is not in that form (the caller reads it
+     * again whole with StAX, into a new table): another element, a comment, text outside {@code t}, and
+     * all that {@link #next} does not take.
+     */
+    static boolean sharedStrings(InputStream in, SharedStrings.TextSink sink, Runnable endString, String fileLabel, String part)
+            throws IOException {
+        Start start = start(in, "sst", fileLabel, part);
+        return start != null && new SheetBytes(in, null, start).items(sink, endString);
+    }
+
+    private boolean items(SharedStrings.TextSink sink, Runnable endString) throws IOException {
+        while (true) {
+            int b = skipSpace();
+            if (b != '<') {
+                return false;
+            }
+            b = read();
+            if (b == '/') {
+                return endTag(sstName) && skipSpace() == -1; // as StAX, read to the end of the part
+            }
+            if (!name(b, siName)) {
+                return false;
+            }
+            int tag = attributes(false);
+            if (tag == BAD || (tag == OPEN_TAG && !item(sink, siName, false))) {
+                return false;
+            }
+            endString.run();
+        }
+    }
+
+    /** The content of an si element (or of a run in it) to its end tag. */
+    private boolean item(SharedStrings.TextSink sink, byte[] name, boolean inRun) throws IOException {
+        while (true) {
+            int b = skipSpace();
+            if (b != '<') {
+                return false; // text outside t, or the end of the part
+            }
+            b = read();
+            if (b == '/') {
+                return endTag(name);
+            }
+            int len = readName(b);
+            if (len < 0) {
+                return false;
+            }
+            byte[] child = Arrays.copyOf(nameBuf, len);
+            int tag = attributes(false);
+            if (tag == BAD) {
+                return false;
+            }
+            if (Arrays.equals(child, tName)) {
+                if (tag == OPEN_TAG) {
+                    if (!text(0, false) || !endTag(tName)) {
+                        return false;
+                    }
+                    sink.append(text, 0, textLen);
+                }
+            } else if (!inRun && Arrays.equals(child, runName)) {
+                if (tag == OPEN_TAG && !item(sink, runName, true)) {
+                    return false;
+                }
+            } else if (skipped(child)) {
+                if (tag == OPEN_TAG && !skip(child, 0)) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+    }
+
+    /** rPr, rPh and phoneticPr (with the element prefix): formatting and phonetic text, left out as StAX's reader leaves them out. */
+    private boolean skipped(byte[] child) {
+        int p = runName.length - 1; // the prefix and its colon
+        if (child.length <= p || !Arrays.equals(child, 0, p, runName, 0, p)) {
+            return false;
+        }
+        String local = new String(child, p, child.length - p, java.nio.charset.StandardCharsets.US_ASCII);
+        return local.equals("rPr") || local.equals("rPh") || local.equals("phoneticPr");
+    }
+
+    /** The content of an element left out, to its end tag: any elements and text, checked as above. */
+    private boolean skip(byte[] name, int depth) throws IOException {
+        if (depth > 16) {
+            return false;
+        }
+        while (true) {
+            int got = textUntilTag(0, false, true);
+            if (got < 0) {
+                return false;
+            }
+            if (got == END_TAG_NEXT) {
+                return endTag(name);
+            }
+            int len = readName(read());
+            if (len < 0) {
+                return false;
+            }
+            byte[] child = Arrays.copyOf(nameBuf, len);
+            int tag = attributes(false);
+            if (tag == BAD || (tag == OPEN_TAG && !skip(child, depth + 1))) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * An element name starting with byte b, into {@link #nameBuf} (ASCII name characters, at most one
+     * colon whose prefix is declared), up to the byte after it (a space, '/' or '>', left unread); its
+     * length, or -1.
+     */
+    private int readName(int b) throws IOException {
+        if (!nameStart(b)) {
+            return -1;
+        }
+        int len = 0;
+        int colon = -1;
+        int c = b;
+        while (c != -1 && !isSpace(c) && c != '/' && c != '>') {
+            if (len == nameBuf.length) {
+                return -1;
+            }
+            if (c == ':') {
+                if (colon >= 0) {
+                    return -1;
+                }
+                colon = len;
+            } else if (!(nameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return -1;
+            }
+            nameBuf[len++] = (byte) c;
+            c = read();
+        }
+        if (c == -1 || colon == len - 1) {
+            return -1;
+        }
+        if (colon >= 0) {
+            String uri = names.getNamespaceURI(new String(nameBuf, 0, colon, java.nio.charset.StandardCharsets.US_ASCII));
+            if (uri == null || uri.isEmpty()) {
+                return -1; // an undeclared prefix
+            }
+        }
+        pos--; // read again by attributes(); refill() leaves pos >= 1, so the byte is still in buf
+        return len;
     }
 }

@@ -135,6 +135,31 @@ class SheetBytesTest {
         }
     }
 
+    @Test
+    void sharedStringsReadFromTheBytesAreThoseStaxReads() throws IOException {
+        int plain = 0;
+        long fastBefore = SharedStrings.FAST_READS.get();
+        for (int seed = 0; seed < 300; seed++) {
+            Random rnd = new Random(1000 + seed);
+            Gen g = new Gen(rnd, seed % 3 == 0 ? 0 : 0.05, seed % 5 == 0);
+            byte[] sst = g.sst(1 + rnd.nextInt(20));
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < g.items; i++) {
+                rows.append(XlsxTestSupport.row(i + 1, "<c r=\"A" + (i + 1) + "\" t=\"s\"><v>" + i + "</v></c>"));
+            }
+            Path file = new XlsxFixture().sharedStringsXml(new String(sst, StandardCharsets.ISO_8859_1)).sheet("s", rows.toString())
+                    .write(dir.resolve("sst" + seed + ".xlsx"));
+            // the fixture writes the shared strings part as UTF-8: it is given the bytes as ISO-8859-1 text
+            Reading stax = read(file, false);
+            Reading fast = read(file, true);
+            assertThat(fast.lines()).as("seed %d:\n%s", seed, new String(sst, StandardCharsets.UTF_8)).isEqualTo(stax.lines());
+            plain += g.odd ? 0 : 1;
+        }
+        // every table without anything odd was read from the bytes (and the odd ones fell back or failed alike)
+        assertThat(SharedStrings.FAST_READS.get() - fastBefore).isGreaterThanOrEqualTo(plain);
+        assertThat(plain).isGreaterThan(80);
+    }
+
     /** Every sheet of the workbook read in order (each opened twice, as an import does), its first passes begun in the background or not. */
     private static List<String> readAll(Path file, boolean prefetch) {
         List<String> out = new ArrayList<>();
@@ -243,6 +268,67 @@ class SheetBytesTest {
                         .append(p("mergeCells")).append(">");
             }
             sb.append("</").append(p("worksheet")).append('>');
+            return bytes();
+        }
+
+        /** Shared string items counted by {@link #sst}. */
+        int items;
+
+        /** A shared strings part of n items: plain text, rich-text runs, phonetic runs, with odd things at the rate. */
+        byte[] sst(int n) {
+            sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<").append(p("sst")).append(' ')
+                    .append(prefixed ? "xmlns:x" : "xmlns").append("=\"").append(XlsxFixture.MAIN_NS).append("\" count=\"").append(n)
+                    .append("\" uniqueCount=\"").append(n).append("\">");
+            for (int i = 0; i < n; i++) {
+                items++;
+                sb.append(ws());
+                switch (rnd.nextInt(7)) {
+                    case 0 -> sb.append('<').append(p("si")).append("/>");
+                    case 1 -> sb.append('<').append(p("si")).append("><").append(p("t")).append("/></").append(p("si")).append('>');
+                    case 2 -> {
+                        sb.append('<').append(p("si")).append('>');
+                        for (int r = 0; r < 1 + rnd.nextInt(3); r++) {
+                            sb.append('<').append(p("r")).append('>');
+                            if (rnd.nextBoolean()) {
+                                sb.append('<').append(p("rPr")).append("><").append(p("b")).append("/><").append(p("sz"))
+                                        .append(" val=\"11\"/>").append(ws()).append('<').append(p("rFont")).append(" val=\"宋体\"/></")
+                                        .append(p("rPr")).append('>');
+                            }
+                            sb.append('<').append(p("t")).append(" xml:space=\"preserve\">").append(text()).append("</").append(p("t"))
+                                    .append("></").append(p("r")).append('>');
+                        }
+                        sb.append("</").append(p("si")).append('>');
+                    }
+                    case 3 -> sb.append('<').append(p("si")).append("><").append(p("t")).append('>').append(text()).append("</")
+                            .append(p("t")).append("><").append(p("rPh")).append(" sb=\"0\" eb=\"1\"><").append(p("t")).append(">かな</")
+                            .append(p("t")).append("></").append(p("rPh")).append("><").append(p("phoneticPr")).append(" fontId=\"1\"/></")
+                            .append(p("si")).append('>');
+                    default -> sb.append('<').append(p("si")).append("><").append(p("t")).append('>').append(text()).append("</")
+                            .append(p("t")).append("></").append(p("si")).append('>');
+                }
+                if (odd()) {
+                    items++;
+                    sb.append(switch (rnd.nextInt(8)) {
+                        case 0 -> "<" + p("si") + "><!-- c --><" + p("t") + ">a</" + p("t") + "></" + p("si") + ">";
+                        case 1 -> "<" + p("si") + ">loose<" + p("t") + ">a</" + p("t") + "></" + p("si") + ">";
+                        case 2 -> "<" + p("si") + "><" + p("extLst") + "/><" + p("t") + ">a</" + p("t") + "></" + p("si") + ">";
+                        case 3 -> "<" + p("si") + "><" + p("r") + "><" + p("r") + "><" + p("t") + ">a</" + p("t") + "></" + p("r") + "></" + p("r") + "></" + p("si") + ">";
+                        case 4 -> "<" + p("si") + "><" + p("rPr") + "><q:b/></" + p("rPr") + "><" + p("t") + ">a</" + p("t") + "></" + p("si") + ">";
+                        case 5 -> "<" + p("si") + "><" + p("rPr") + "><" + p("sz") + " val=\"1\" val=\"2\"/></" + p("rPr") + "></" + p("si") + ">";
+                        case 6 -> "<" + p("si") + "><" + p("t") + "><![CDATA[x<y]]></" + p("t") + "></" + p("si") + ">";
+                        default -> "<" + p("si") + "><" + p("t") + ">a</" + p("r") + "></" + p("si") + ">";
+                    });
+                }
+            }
+            sb.append("</").append(p("sst")).append('>');
+            if (odd()) {
+                sb.append(rnd.nextBoolean() ? "<!-- after -->" : "<x/>");
+            } else if (rnd.nextBoolean()) {
+                sb.append("\n");
+            }
+            if (odd() && rnd.nextInt(3) == 0) {
+                return truncated();
+            }
             return bytes();
         }
 
