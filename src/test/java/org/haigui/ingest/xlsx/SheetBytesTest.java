@@ -106,6 +106,61 @@ class SheetBytesTest {
     }
 
     @Test
+    void aLongPartBeforeSheetDataIsReadWhole() throws IOException {
+        // about 300 KB of column definitions before sheetData: the first read runs far past its start tag
+        StringBuilder cols = new StringBuilder("<cols>");
+        for (int i = 1; i <= 6000; i++) {
+            cols.append("<col min=\"").append(i).append("\" max=\"").append(i).append("\" width=\"12.5\" customWidth=\"1\"/>");
+        }
+        cols.append("</cols>");
+        StringBuilder rows = new StringBuilder();
+        for (int r = 1; r <= 3000; r++) {
+            rows.append(XlsxTestSupport.row(r, XlsxTestSupport.inline("A" + r, "v" + r)));
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + XlsxFixture.MAIN_NS + "\">" + cols
+                + "<sheetData>" + rows + "</sheetData></worksheet>";
+        Path file = new XlsxFixture().rawSheet("s", xml, StandardCharsets.UTF_8).write(dir.resolve("cols.xlsx"));
+        Reading fast = read(file, true);
+        assertThat(fast.fellBack()).isFalse();
+        assertThat(fast.lines()).hasSize(3001).startsWith("1: A=STRING:v1").isEqualTo(read(file, false).lines());
+
+        // a stream that gives all it has at once: far more than the usual buffer is read past the start tag
+        int[] seen = new int[2];
+        SheetBytes.Sink sink = new SheetBytes.Sink() {
+            @Override
+            public int row(String r) {
+                return Integer.parseInt(r);
+            }
+
+            @Override
+            public void cell(int row, String ref, String type, String style) {
+                seen[1]++;
+            }
+
+            @Override
+            public void cellEnd(int row, String value, String inline, boolean formula) {
+            }
+
+            @Override
+            public void rowEnd(int row) {
+                seen[0] = row;
+            }
+
+            @Override
+            public void chars(int row, int n) {
+            }
+        };
+        SheetBytes bytes = SheetBytes.open(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink, "f", "p");
+        assertThat(bytes).isNotNull();
+        int got;
+        while ((got = bytes.next()) == SheetBytes.ROW) {
+            // rows to the end
+        }
+        assertThat(got).isEqualTo(SheetBytes.END);
+        assertThat(seen).containsExactly(3000, 3000);
+    }
+
+    @Test
     void firstPassesMadeInTheBackgroundGiveTheSameRowsWarningsAndErrors() throws IOException {
         XlsxFixture fx = new XlsxFixture();
         for (int i = 0; i < 6; i++) {
