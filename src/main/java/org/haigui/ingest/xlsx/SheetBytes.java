@@ -138,37 +138,30 @@ final class SheetBytes {
      */
     private static Start start(InputStream in, String element, String fileLabel, String part) throws IOException {
         byte[] want = ascii(element);
-        byte[] pro = new byte[1 << 13];
-        int n = 0;
+        Prologue pro = new Prologue();
         int found = -1; // where "sheetData" starts, after "<" or "<prefix:"
         int lt = -1;
         int scanned = 0;
         while (found < 0) {
-            if (n == pro.length) {
-                if (pro.length >= MAX_PROLOGUE) {
-                    return null;
-                }
-                pro = Arrays.copyOf(pro, pro.length * 2);
-            }
-            int got = in.read(pro, n, pro.length - n);
-            if (got <= 0) {
+            if (!pro.more(in)) {
                 return null;
             }
-            n += got;
-            if (n >= 2 && (pro[0] == 0 || pro[1] == 0 || (pro[0] & 0xFF) == 0xFE || (pro[0] & 0xFF) == 0xFF)) {
+            byte[] b = pro.bytes;
+            int n = pro.length;
+            if (n >= 2 && (b[0] == 0 || b[1] == 0 || (b[0] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFF)) {
                 return null; // UTF-16 (a byte order mark, or a zero byte in the first character)
             }
             for (; scanned + want.length < n && found < 0; scanned++) {
-                if (scanned > 0 && pro[scanned] == want[0] && Arrays.equals(pro, scanned, scanned + want.length, want, 0, want.length)) {
-                    byte after = pro[scanned + want.length];
+                if (scanned > 0 && b[scanned] == want[0] && Arrays.equals(b, scanned, scanned + want.length, want, 0, want.length)) {
+                    byte after = b[scanned + want.length];
                     if (after == '>' || after == '/' || isSpace(after)) {
                         int at = scanned - 1;
-                        if (pro[at] == ':') {
+                        if (b[at] == ':') {
                             do {
                                 at--;
-                            } while (at > 0 && (nameStart(pro[at]) || (pro[at] >= '0' && pro[at] <= '9') || pro[at] == '-' || pro[at] == '.'));
+                            } while (at > 0 && (nameStart(b[at]) || (b[at] >= '0' && b[at] <= '9') || b[at] == '-' || b[at] == '.'));
                         }
-                        if (at >= 0 && pro[at] == '<' && at + 1 != scanned - 1) {
+                        if (at >= 0 && b[at] == '<' && at + 1 != scanned - 1) {
                             found = scanned;
                             lt = at;
                         }
@@ -176,14 +169,14 @@ final class SheetBytes {
                 }
             }
         }
-        String prefix = found - lt > 1 ? new String(pro, lt + 1, found - lt - 2, java.nio.charset.StandardCharsets.US_ASCII) : "";
+        String prefix = found - lt > 1 ? new String(pro.bytes, lt + 1, found - lt - 2, java.nio.charset.StandardCharsets.US_ASCII) : "";
         // the end of that start tag (a quoted value may hold '>')
         int end = -1;
         int quote = 0;
         int at = found + want.length;
         while (true) {
-            for (; at < n; at++) {
-                byte b = pro[at];
+            for (; at < pro.length; at++) {
+                byte b = pro.bytes[at];
                 if (quote != 0) {
                     if (b == quote) {
                         quote = 0;
@@ -198,25 +191,17 @@ final class SheetBytes {
             if (end >= 0) {
                 break;
             }
-            if (n == pro.length) {
-                if (pro.length >= MAX_PROLOGUE) {
-                    return null;
-                }
-                pro = Arrays.copyOf(pro, pro.length * 2);
-            }
-            int got = in.read(pro, n, pro.length - n);
-            if (got <= 0) {
+            if (!pro.more(in)) {
                 return null;
             }
-            n += got;
         }
-        if (pro[end - 1] == '/') {
+        if (pro.bytes[end - 1] == '/') {
             return null; // an empty element: nothing to read fast
         }
         // StAX checks the part up to there, as it reads it; its first sheetData must be this one
         XMLStreamReader r;
         try {
-            r = Xml.reader(new ByteArrayInputStream(pro, 0, end + 1), fileLabel, part);
+            r = Xml.reader(new ByteArrayInputStream(pro.bytes, 0, end + 1), fileLabel, part);
             while (true) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT && element.equals(r.getLocalName())) {
@@ -233,7 +218,29 @@ final class SheetBytes {
                 || !seen.equals(prefix)) {
             return null;
         }
-        return new Start(Arrays.copyOfRange(pro, end + 1, n), n - (end + 1), r.getNamespaceContext(), prefix);
+        return new Start(Arrays.copyOfRange(pro.bytes, end + 1, pro.length), pro.length - (end + 1), r.getNamespaceContext(), prefix);
+    }
+
+    /** The bytes {@link #start} has read, in a buffer that grows up to {@link #MAX_PROLOGUE}. */
+    private static final class Prologue {
+        byte[] bytes = new byte[1 << 13];
+        int length;
+
+        /** Reads more of {@code in}, growing the buffer when full; false at the end of the part or past the limit. */
+        boolean more(InputStream in) throws IOException {
+            if (length == bytes.length) {
+                if (bytes.length >= MAX_PROLOGUE) {
+                    return false;
+                }
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            int got = in.read(bytes, length, bytes.length - length);
+            if (got <= 0) {
+                return false;
+            }
+            length += got;
+            return true;
+        }
     }
 
     private static boolean isSpace(int b) {
@@ -384,30 +391,19 @@ final class SheetBytes {
     private static final int F = 1;
     private static final int IS = 2;
 
-    /** After a '<' and its first byte b: which of v, f, is the element is (the name ended at its first byte after), or -1. */
+    /** After a '<' and its first byte b: which of v, f, is the element is (its name read by {@link #readName}), or -1. */
     private int element(int b) throws IOException {
-        // the name is read into a small array and compared; it ends at a space, '/' or '>' (left unread)
-        int len = 0;
-        byte[] nm = nameBuf;
-        int c = b;
-        while (c != -1 && !isSpace(c) && c != '/' && c != '>') {
-            if (len == nm.length) {
-                return -1;
-            }
-            nm[len++] = (byte) c;
-            c = read();
-        }
-        if (c == -1) {
+        int len = readName(b);
+        if (len < 0) {
             return -1;
         }
-        pos--; // the byte after the name is read again by attributes()
-        if (Arrays.equals(nm, 0, len, vName, 0, vName.length)) {
+        if (Arrays.equals(nameBuf, 0, len, vName, 0, vName.length)) {
             return V;
         }
-        if (Arrays.equals(nm, 0, len, fName, 0, fName.length)) {
+        if (Arrays.equals(nameBuf, 0, len, fName, 0, fName.length)) {
             return F;
         }
-        if (Arrays.equals(nm, 0, len, isName, 0, isName.length)) {
+        if (Arrays.equals(nameBuf, 0, len, isName, 0, isName.length)) {
             return IS;
         }
         return -1;

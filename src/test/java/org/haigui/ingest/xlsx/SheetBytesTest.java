@@ -174,7 +174,7 @@ class SheetBytesTest {
         Path good = fx.write(dir.resolve("six.xlsx"));
         // a copy whose fourth sheet part is damaged inside its compressed bytes
         byte[] bytes = java.nio.file.Files.readAllBytes(good);
-        int at = indexOf(bytes, "xl/worksheets/sheet3.xml".getBytes(StandardCharsets.US_ASCII)) + 60;
+        int at = XlsxTestSupport.indexOf(bytes, "xl/worksheets/sheet3.xml".getBytes(StandardCharsets.US_ASCII)) + 60;
         for (int i = at; i < at + 12; i++) {
             bytes[i] ^= 0x5A;
         }
@@ -233,19 +233,6 @@ class SheetBytesTest {
             }
         }
         return out;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** Generates a sheet part: mostly the fast path's form, with odd things (for StAX) and errors at the given rate. */

@@ -95,7 +95,7 @@ class XlsxHardeningTest {
 
         // flip bytes inside the sheet's compressed data: the inflater or the CRC check catches it
         byte[] flipped = bytes.clone();
-        int at = indexOf(flipped, "xl/worksheets/sheet1.xml".getBytes(StandardCharsets.US_ASCII)) + 40;
+        int at = XlsxTestSupport.indexOf(flipped, "xl/worksheets/sheet1.xml".getBytes(StandardCharsets.US_ASCII)) + 40;
         for (int i = at; i < at + 8; i++) {
             flipped[i] ^= 0x5A;
         }
@@ -264,18 +264,5 @@ class XlsxHardeningTest {
         bytes[eocd + 15] = (byte) 0xFF;
         Path bad = Files.write(dir.resolve("absurd.xlsx"), bytes);
         assertInputError(bad, "absurd size");
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 }

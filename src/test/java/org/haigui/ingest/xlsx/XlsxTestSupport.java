@@ -39,6 +39,20 @@ final class XlsxTestSupport {
         return sb.toString();
     }
 
+    /** Where {@code needle} first occurs in {@code hay}; an AssertionError when it does not. */
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
     /** A row element with cells given as raw XML. */
     static String row(int r, String... cells) {
         return "<row r=\"" + r + "\">" + String.join("", cells) + "</row>";
